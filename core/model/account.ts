@@ -1,0 +1,50 @@
+import type { BucketSpec } from './bucket';
+import type { GroupSpec, RoleSpec, UserSpec } from './principals';
+import type { PlatformSpec } from './platform';
+
+export type AccountKind = 'owner' | 'consumer' | 'platform';
+
+export type Tags = Record<string, string>;
+
+export interface DeployRoleSpec {
+  /** Role the stack's AWS provider assumes to deploy into this account. */
+  roleArn: string;
+  sessionName?: string;
+  externalId?: string;
+}
+
+interface AccountBase {
+  /** Stack name, provider alias and backend workspace suffix: lowercase letters, digits, `-`, `_`. */
+  key: string;
+  /** 12-digit AWS account id, as a string (ids may start with 0). */
+  id: string;
+  kind: AccountKind;
+  /** Home region: the default provider `aws.<key>` and where buckets are created. */
+  region: string;
+  /** Each extra region gets its own provider `aws.<key>_<region with _>`. */
+  extraRegions?: string[];
+  deployRole?: DeployRoleSpec;
+  tags?: Tags;
+}
+
+/** Holds data: buckets, their access points and the grants on them. */
+export interface OwnerAccountSpec extends AccountBase {
+  kind: 'owner';
+  buckets?: BucketSpec[];
+}
+
+/** Uses data: IAM users, groups and roles. */
+export interface ConsumerAccountSpec extends AccountBase {
+  kind: 'consumer';
+  users?: UserSpec[];
+  groups?: GroupSpec[];
+  roles?: RoleSpec[];
+}
+
+/** An MLSpace-style ML platform. */
+export interface PlatformAccountSpec extends AccountBase {
+  kind: 'platform';
+  platform?: PlatformSpec;
+}
+
+export type AccountSpec = OwnerAccountSpec | ConsumerAccountSpec | PlatformAccountSpec;

@@ -1,0 +1,122 @@
+import { ACCOUNT_ID, ACCOUNT_KEY, IAM_ROLE_ARN } from '../aws/names';
+import { AWS_REGIONS } from '../aws/regions';
+import type { AccountSource } from '../model';
+import { checkKnownFields, isPlainObject } from './fields';
+import { show, type ProblemList } from './problem';
+import { didYouMean } from './suggest';
+
+const KINDS = ['owner', 'consumer', 'platform'];
+const COMMON_FIELDS = ['key', 'id', 'kind', 'region', 'extraRegions', 'deployRole', 'tags'];
+const FIELDS_BY_KIND: Record<string, readonly string[]> = {
+  owner: [...COMMON_FIELDS, 'buckets'],
+  consumer: [...COMMON_FIELDS, 'users', 'groups', 'roles'],
+  platform: [...COMMON_FIELDS, 'platform'],
+};
+
+/** The settings every account has: key, id, kind, regions, deploy role, tags. */
+export function validateAccountSettings(problems: ProblemList, source: AccountSource): void {
+  const { file } = source;
+  const spec = source.spec as unknown as Record<string, unknown>;
+  if (!isPlainObject(spec)) {
+    problems.add(file, '', `must export an account object, not ${show(spec)}`, 'export default an object with key, id, kind and region');
+    return;
+  }
+  const key = spec.key;
+  if (typeof key !== 'string' || !ACCOUNT_KEY.test(key)) {
+    problems.add(file, 'key', `${show(key)} is not a valid account key`, 'use 1 to 40 lowercase letters, digits, "-" or "_", starting with a letter (it names the stack and the provider alias)');
+  }
+  const id = spec.id;
+  if (typeof id !== 'string' || !ACCOUNT_ID.test(id)) {
+    problems.add(file, 'id', `${show(id)} is not a 12-digit account id`, 'write the AWS account id as a string of exactly 12 digits, e.g. "111111111111"');
+  }
+  const kind = spec.kind;
+  if (typeof kind !== 'string' || !KINDS.includes(kind)) {
+    problems.add(file, 'kind', `${show(kind)} is not an account kind${didYouMean(String(kind), KINDS)}`, 'use "owner", "consumer" or "platform"');
+  } else {
+    checkKnownFields(problems, file, '', spec, FIELDS_BY_KIND[kind]);
+  }
+  validateRegions(problems, file, spec);
+  validateDeployRole(problems, file, spec);
+  validateTags(problems, file, 'tags', spec.tags);
+}
+
+function validateRegions(problems: ProblemList, file: string, spec: Record<string, unknown>): void {
+  const region = spec.region;
+  if (typeof region !== 'string' || !AWS_REGIONS.includes(region)) {
+    problems.add(file, 'region', `${show(region)} is not an AWS region${didYouMean(String(region), AWS_REGIONS)}`, 'use a region name such as "us-east-1"');
+  }
+  if (spec.extraRegions === undefined) return;
+  if (!Array.isArray(spec.extraRegions)) {
+    problems.add(file, 'extraRegions', `must be a list of region names, not ${show(spec.extraRegions)}`, 'write e.g. ["eu-west-1"]');
+    return;
+  }
+  const seen = new Set<string>();
+  spec.extraRegions.forEach((extra: unknown, i: number) => {
+    const at = `extraRegions[${i}]`;
+    if (typeof extra !== 'string' || !AWS_REGIONS.includes(extra)) {
+      problems.add(file, at, `${show(extra)} is not an AWS region${didYouMean(String(extra), AWS_REGIONS)}`, 'use a region name such as "eu-west-1"');
+    } else if (extra === region) {
+      problems.add(file, at, `${show(extra)} is the home region already`, 'remove it from extraRegions');
+    } else if (seen.has(extra)) {
+      problems.add(file, at, `${show(extra)} is listed twice`, 'list each extra region once');
+    }
+    if (typeof extra === 'string') seen.add(extra);
+  });
+}
+
+function validateDeployRole(problems: ProblemList, file: string, spec: Record<string, unknown>): void {
+  const role = spec.deployRole;
+  if (role === undefined) return;
+  if (!isPlainObject(role)) {
+    problems.add(file, 'deployRole', `must be an object, not ${show(role)}`, 'write { roleArn: "arn:aws:iam::<id>:role/<name>" }');
+    return;
+  }
+  checkKnownFields(problems, file, 'deployRole', role, ['roleArn', 'sessionName', 'externalId']);
+  const arn = role.roleArn;
+  const match = typeof arn === 'string' ? IAM_ROLE_ARN.exec(arn) : null;
+  if (!match) {
+    problems.add(file, 'deployRole.roleArn', `${show(arn)} is not an IAM role ARN`, 'use the form arn:aws:iam::<account id>:role/<name>');
+  } else if (typeof spec.id === 'string' && match[2] !== spec.id) {
+    problems.add(file, 'deployRole.roleArn', `${show(arn)} is a role in account ${match[2]}, but this account is ${spec.id}`, 'name the deploy role that lives in this account');
+  }
+  if (role.sessionName !== undefined && (typeof role.sessionName !== 'string' || !/^[\w+=,.@-]{2,64}$/.test(role.sessionName))) {
+    problems.add(file, 'deployRole.sessionName', `${show(role.sessionName)} is not a valid session name`, 'use 2 to 64 letters, digits or +=,.@_-');
+  }
+  if (role.externalId !== undefined && (typeof role.externalId !== 'string' || !/^[\w+=,.@:/-]{2,1224}$/.test(role.externalId))) {
+    problems.add(file, 'deployRole.externalId', `${show(role.externalId)} is not a valid external id`, 'use 2 to 1224 letters, digits or +=,.@:/_-');
+  }
+}
+
+export function validateTags(problems: ProblemList, file: string, at: string, tags: unknown): void {
+  if (tags === undefined) return;
+  if (!isPlainObject(tags)) {
+    problems.add(file, at, `must be an object of string values, not ${show(tags)}`, 'write e.g. { team: "data" }');
+    return;
+  }
+  for (const [name, value] of Object.entries(tags)) {
+    if (name.length < 1 || name.length > 128 || name.toLowerCase().startsWith('aws:')) {
+      problems.add(file, `${at}.${name}`, `${show(name)} is not a valid tag key`, 'use 1 to 128 characters, not starting with "aws:"');
+    }
+    if (typeof value !== 'string' || value.length > 256) {
+      problems.add(file, `${at}.${name}`, `${show(value)} is not a valid tag value`, 'use a string of at most 256 characters');
+    }
+  }
+}
+
+/** Keys and ids are unique across the organisation. */
+export function validateUniqueAccounts(problems: ProblemList, accounts: AccountSource[]): void {
+  const byKey = new Map<string, string>();
+  const byId = new Map<string, string>();
+  for (const { file, spec } of accounts) {
+    if (typeof spec.key === 'string') {
+      const other = byKey.get(spec.key);
+      if (other) problems.add(file, 'key', `${show(spec.key)} is also the key of ${other}`, 'give every account its own key');
+      else byKey.set(spec.key, file);
+    }
+    if (typeof spec.id === 'string') {
+      const other = byId.get(spec.id);
+      if (other) problems.add(file, 'id', `${show(spec.id)} is also the id of ${other}`, 'describe each AWS account in one file only');
+      else byId.set(spec.id, file);
+    }
+  }
+}

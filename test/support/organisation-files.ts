@@ -1,0 +1,32 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import consumer from '../../accounts/consumer';
+import index from '../../accounts/index';
+import owner from '../../accounts/owner';
+import platform from '../../accounts/platform';
+import type { AccountSpec, OrganisationIndex } from '../../core/model';
+
+/** A deep copy of the embedded default organisation, to change in a test. */
+export interface OrganisationFiles {
+  index: OrganisationIndex;
+  accounts: Record<string, AccountSpec>;
+}
+
+export function defaultOrganisation(): OrganisationFiles {
+  return structuredClone({ index, accounts: { owner, consumer, platform } as Record<string, AccountSpec> });
+}
+
+/** A fresh temporary folder, removed by the OS eventually; tests clean up what they can. */
+export function tempDir(prefix = 'org-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes the organisation as JSON files (index.json, <name>.json), the form the CLI loads with --accounts. */
+export function writeOrganisation(files: OrganisationFiles, dir = tempDir()): string {
+  fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify(files.index, null, 2));
+  for (const [name, spec] of Object.entries(files.accounts)) {
+    fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(spec, null, 2));
+  }
+  return dir;
+}

@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { synthesize } from '../../main';
+import { tempDir, writeOrganisation, type OrganisationFiles } from './organisation-files';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '../..');
+
+/** A synthesized stack's cdk.tf.json, parsed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type StackJson = Record<string, any>;
+
+export interface Synthesized {
+  outdir: string;
+  stack(key: string): StackJson;
+  stackKeys(): string[];
+}
+
+export function readSynthesized(outdir: string): Synthesized {
+  return {
+    outdir,
+    stack: (key) => JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', key, 'cdk.tf.json'), 'utf8')),
+    stackKeys: () => Object.keys(JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')).stacks).sort(),
+  };
+}
+
+/** Synthesizes in this process (fast); the organisation defaults to the embedded one. */
+export function synthOrganisation(files?: OrganisationFiles): Synthesized {
+  const outdir = path.join(tempDir('synth-'), 'cdktf.out');
+  synthesize({ accountsDir: files ? writeOrganisation(files) : undefined, outdir });
+  return readSynthesized(outdir);
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the compiled CLI (`node dist/main.js`) as a user would; `npm test` builds it first. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): CliResult {
+  const main = path.join(PROJECT_ROOT, 'dist', 'main.js');
+  if (!fs.existsSync(main)) throw new Error('dist/main.js is missing: run `npm run build` (npm test does it first)');
+  const result = spawnSync(process.execPath, [main, ...args], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every resource of a stack as [type, name, config]. */
+export function resourcesOf(stack: StackJson): Array<[string, string, StackJson]> {
+  const out: Array<[string, string, StackJson]> = [];
+  for (const [type, byName] of Object.entries(stack.resource ?? {})) {
+    for (const [name, config] of Object.entries(byName as StackJson)) out.push([type, name, config as StackJson]);
+  }
+  return out;
+}

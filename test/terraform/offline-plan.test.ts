@@ -1,0 +1,43 @@
+import * as path from 'node:path';
+import { resourcesOf, synthOrganisation } from '../support/synth';
+import { tempDir } from '../support/organisation-files';
+import { discoverTerraform, validateAndPlan, type PlanResult } from '../support/terraform';
+
+/**
+ * Real terraform on every synthesized stack of the default organisation: init from the local
+ * provider mirror, validate, and an offline plan that must create exactly what the stack declares.
+ */
+const discovery = discoverTerraform();
+if (!discovery.found) {
+  // Loud on purpose: a green run without these checks proves much less.
+  console.warn(`\n*** TERRAFORM CHECKS SKIPPED: ${discovery.reason} ***\n`);
+}
+const describeWithTerraform = discovery.found ? describe : describe.skip;
+
+describeWithTerraform('terraform validate and offline plan (default organisation)', () => {
+  const synthesized = synthOrganisation();
+  const keys = synthesized.stackKeys();
+  const plans = new Map<string, PlanResult>();
+
+  beforeAll(async () => {
+    if (!discovery.found) return;
+    // The stacks are independent: plan them side by side.
+    const results = await Promise.all(
+      keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tempDir('tf-'), key))),
+    );
+    keys.forEach((key, i) => plans.set(key, results[i]));
+  });
+
+  it.each(keys)('stack %s validates and plans exactly the resources it declares', (key) => {
+    const declared = resourcesOf(synthesized.stack(key))
+      .map(([type, name]) => `${type}.${name}`)
+      .sort();
+    expect(plans.get(key)?.creates).toEqual(declared);
+  });
+});
+
+test('terraform checks: discovery result', () => {
+  // .ci/run greps this line to report whether the checks ran.
+  console.log(discovery.found ? `TERRAFORM CHECKS: ran with ${discovery.tools.terraform}` : `TERRAFORM CHECKS: skipped (${discovery.reason})`);
+  expect(discovery.found ? discovery.tools.mirror : discovery.reason).toEqual(expect.any(String));
+});
