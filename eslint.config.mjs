@@ -11,7 +11,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [{ name: '@cdktf/provider-aws', message: 'Deep imports only: @cdktf/provider-aws/lib/<resource>.' }],
       }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {

@@ -1,8 +1,11 @@
-/** Tests are TypeScript transformed by swc (no type-check here: `npm run lint` runs tsc). */
+/**
+ * Tests are TypeScript, transpiled by ts-jest without type-checking (`isolatedModules`):
+ * `npm test` and `npm run lint` type-check everything with tsc first.
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
   testTimeout: 120000,
 };

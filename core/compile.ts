@@ -1,0 +1,46 @@
+import { identityStatements } from './grants/statements';
+import { resolveGrants, type GranteeKind, type ResolvedGrant } from './grants/resolve';
+import type { Organisation, OwnerAccountSpec, PolicyStatement } from './model';
+import { OrganisationIndex, refOf } from './organisation-index';
+import { planBucket, type BucketPlan } from './owner/bucket-plan';
+
+/** One grant's statements for its grantee's identity policy (user, group, role, project ...). */
+export interface IdentityGrant {
+  grant: ResolvedGrant;
+  principal: { kind: GranteeKind; name?: string };
+  statements: PolicyStatement[];
+}
+
+/** The organisation turned into policy documents per account; the blueprints only place them. */
+export interface CompiledOrganisation {
+  index: OrganisationIndex;
+  grants: ResolvedGrant[];
+  /** Owner account key → its buckets. */
+  buckets: Map<string, BucketPlan[]>;
+  /** Grantee account key → the identity side of every grant to it. */
+  identity: Map<string, IdentityGrant[]>;
+}
+
+/** A pure function of a validated organisation. */
+export function compileOrganisation(org: Organisation): CompiledOrganisation {
+  const index = new OrganisationIndex(org);
+  const grants = resolveGrants(index);
+
+  const buckets = new Map<string, BucketPlan[]>();
+  for (const source of org.accounts) {
+    if (source.spec.kind !== 'owner') continue;
+    const account = refOf(source);
+    const plans = ((source.spec as OwnerAccountSpec).buckets ?? []).map((bucket) =>
+      planBucket(account, bucket, grants.filter((g) => g.owner.key === account.key && g.bucket.name === bucket.name)),
+    );
+    buckets.set(account.key, plans);
+  }
+
+  const identity = new Map<string, IdentityGrant[]>();
+  for (const grant of grants) {
+    const list = identity.get(grant.grantee.account.key) ?? [];
+    list.push({ grant, principal: { kind: grant.grantee.kind, name: grant.grantee.name }, statements: identityStatements(grant) });
+    identity.set(grant.grantee.account.key, list);
+  }
+  return { index, grants, buckets, identity };
+}
