@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildApp } from './blueprints/organisation-app';
+import { compileOrganisation } from './core/compile';
 import { loadOrganisation, type LoadOptions } from './core/load';
 import { assertValid } from './core/validation/organisation';
 import { OrganisationError } from './core/validation/problem';
@@ -22,11 +23,12 @@ export function synthesize(options: SynthesizeOptions = {}): string[] {
   const load: LoadOptions = options.accountsDir ? { dir: path.resolve(options.accountsDir), dirName: options.accountsDir } : DEFAULT_ACCOUNTS;
   const org = loadOrganisation(load);
   assertValid(org);
+  const compiled = compileOrganisation(org);
 
   const outdir = options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   const existed = fs.existsSync(outdir);
   try {
-    const app = buildApp(org, { outdir });
+    const app = buildApp(compiled, { outdir });
     app.synth();
   } catch (error) {
     // cdktf creates the output folder as soon as the app exists; leave no trace of a failed run.

@@ -1,5 +1,5 @@
 import { App } from 'cdktf';
-import type { Organisation } from '../core/model';
+import type { CompiledOrganisation } from '../core/compile';
 import { AccountStack } from './account-stack';
 import { assertEveryResourceHasProvider } from './provider-check';
 
@@ -8,11 +8,13 @@ export interface BuildOptions {
 }
 
 /**
- * The cdktf app of a validated organisation: one stack per account. Validation ran before, so
- * cdktf's own (which would call `terraform version` for some backends) is skipped.
+ * The cdktf app of a validated, compiled organisation: one stack per account, each filled by the
+ * blueprint of its kind. Validation ran before, so cdktf's own (which would call
+ * `terraform version` for some backends) is skipped.
  */
-export function buildApp(org: Organisation, options: BuildOptions): App {
+export function buildApp(compiled: CompiledOrganisation, options: BuildOptions): App {
   const app = new App({ outdir: options.outdir, skipValidation: true });
+  const { org } = compiled.index;
   for (const { spec } of org.accounts) {
     new AccountStack(app, spec, org.backend);
   }

@@ -1,6 +1,7 @@
 import type { Organisation } from '../model';
 import { validateAccountSettings, validateUniqueAccounts } from './account';
 import { validateBackend } from './backend';
+import { validateGrants } from './grants';
 import { OrganisationError, ProblemList, type Problem } from './problem';
 
 /**
@@ -15,7 +16,7 @@ const validateSettings: Validator = (problems, org) => {
   validateUniqueAccounts(problems, org.accounts);
 };
 
-export const VALIDATORS: Validator[] = [validateSettings];
+export const VALIDATORS: Validator[] = [validateSettings, validateGrants];
 
 /** Every problem of the organisation, in file order; empty when it can be synthesized. */
 export function findProblems(org: Organisation): Problem[] {
