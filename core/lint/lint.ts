@@ -1,0 +1,76 @@
+import { noNotElements, noPublicAllow, noUnscopedEscalation, noWildcardActions, trustNeedsExternalId } from './policy-rules';
+import {
+  accessPointBlocksPublicAccess,
+  bucketAccessLogged,
+  bucketBlocksPublicAccess,
+  bucketEncrypted,
+  bucketOwnerEnforced,
+  bucketTlsOnly,
+  bucketVersioned,
+  kmsKeyRotation,
+  platformRolesBounded,
+} from './resource-rules';
+import type { LintContext, LintRule, Severity } from './rule';
+import { StackView, type TerraformJson } from './stack-view';
+
+export const LINT_RULES: LintRule[] = [
+  noPublicAllow,
+  noWildcardActions,
+  noNotElements,
+  noUnscopedEscalation,
+  trustNeedsExternalId,
+  bucketTlsOnly,
+  bucketBlocksPublicAccess,
+  accessPointBlocksPublicAccess,
+  bucketOwnerEnforced,
+  bucketEncrypted,
+  bucketVersioned,
+  bucketAccessLogged,
+  kmsKeyRotation,
+  platformRolesBounded,
+];
+
+/** A waiver: one rule, one resource, and the written reason it does not apply. */
+export interface LintWaiver {
+  rule: string;
+  /** Terraform address in the account's stack, e.g. `aws_s3_bucket.scratch`. */
+  resource: string;
+  reason: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  stack: string;
+  address: string;
+  message: string;
+  /** The reason of the waiver that covers it; a waived finding never fails synth. */
+  waived?: string;
+}
+
+/** Lints one synthesized stack; waivers mark the findings they cover, and unused waivers are findings too. */
+export function lintStack(stack: string, json: TerraformJson, context: LintContext, waivers: LintWaiver[] = []): Finding[] {
+  const view = new StackView(stack, json);
+  const used = new Set<LintWaiver>();
+  const findings: Finding[] = [];
+  for (const rule of LINT_RULES) {
+    for (const violation of rule.check(view, context)) {
+      const waiver = waivers.find((w) => w.rule === rule.id && w.resource === violation.address);
+      if (waiver) used.add(waiver);
+      findings.push({ rule: rule.id, severity: rule.severity, stack, address: violation.address, message: violation.message, waived: waiver?.reason });
+    }
+  }
+  for (const waiver of waivers) {
+    if (!used.has(waiver)) {
+      findings.push({ rule: waiver.rule, severity: 'warning', stack, address: waiver.resource, message: 'is waived, but the rule finds nothing there: remove the stale waiver' });
+    }
+  }
+  return findings.sort((a, b) => a.address.localeCompare(b.address) || a.rule.localeCompare(b.rule));
+}
+
+export const blocking = (findings: Finding[]): Finding[] => findings.filter((f) => f.severity === 'error' && f.waived === undefined);
+
+export function formatFinding(f: Finding): string {
+  const waived = f.waived ? ` (waived: ${f.waived})` : '';
+  return `${f.severity} ${f.rule} ${f.stack}: ${f.address} ${f.message}${waived}`;
+}

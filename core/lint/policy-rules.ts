@@ -1,0 +1,108 @@
+import { asList } from '../policy/document';
+import type { LintRule, Violation } from './rule';
+import type { PlacedPolicy, StackView } from './stack-view';
+import { actionsOf, allows, conditionValues, describe, isAnyPrincipal, resourcesOf } from './statements';
+
+function eachAllow(view: StackView, test: (policy: PlacedPolicy, s: PlacedPolicy['document']['Statement'][number], i: number) => string | undefined): Violation[] {
+  const out: Violation[] = [];
+  for (const policy of view.policies()) {
+    policy.document.Statement.forEach((statement, i) => {
+      if (!allows(statement)) return;
+      const problem = test(policy, statement, i);
+      if (problem) out.push({ address: policy.address, message: `${describe(statement, i)} ${problem}` });
+    });
+  }
+  return out;
+}
+
+/** The access point delegation: `*` narrowed to the owner's own access points by a fixed account id. */
+function isAccessPointDelegation(policy: PlacedPolicy, s: PlacedPolicy['document']['Statement'][number]): boolean {
+  if (policy.kind !== 'bucket-policy') return false;
+  const accounts = s.Condition?.StringEquals?.['s3:DataAccessPointAccount'];
+  return typeof accounts === 'string' && /^\d{12}$/.test(accounts);
+}
+
+export const noPublicAllow: LintRule = {
+  id: 'DS001',
+  severity: 'error',
+  reason: 'An Allow for Principal "*" makes a policy public; with Block Public Access it also cuts off the cross-account grants of that policy.',
+  equivalents: ['CKV_AWS_70', 'CKV_AWS_33', 'CKV_AWS_60'],
+  check: (view) =>
+    eachAllow(view, (policy, s) => (isAnyPrincipal(s) && !isAccessPointDelegation(policy, s) ? 'allows Principal "*" (only the access point delegation with s3:DataAccessPointAccount may)' : undefined)),
+};
+
+const WILDCARD_ACTIONS = ['*', '*:*', 's3:*', 'iam:*'];
+
+export const noWildcardActions: LintRule = {
+  id: 'DS002',
+  severity: 'error',
+  reason: 'Wildcard actions grant every current and future action of a service, far beyond any access level.',
+  equivalents: ['CKV_AWS_63', 'CKV_AWS_62', 'AwsSolutions-IAM5'],
+  check: (view) =>
+    eachAllow(view, (_p, s) => {
+      const wild = actionsOf(s).filter((a) => WILDCARD_ACTIONS.includes(a));
+      return wild.length > 0 ? `allows ${wild.map((a) => JSON.stringify(a)).join(', ')}; name the actions` : undefined;
+    }),
+};
+
+export const noNotElements: LintRule = {
+  id: 'DS003',
+  severity: 'error',
+  reason: 'Allow with NotAction, NotPrincipal or NotResource grants everything except a list, so it widens silently as AWS adds services.',
+  equivalents: [],
+  check: (view) =>
+    eachAllow(view, (_p, s) => {
+      const used = (['NotAction', 'NotPrincipal', 'NotResource'] as const).filter((k) => s[k] !== undefined);
+      return used.length > 0 ? `uses ${used.join(', ')} in an Allow` : undefined;
+    }),
+};
+
+/** Actions that let a principal give itself (or another) more permissions. */
+export const ESCALATION_ACTIONS = [
+  'iam:passrole',
+  'iam:createpolicyversion',
+  'iam:setdefaultpolicyversion',
+  'iam:attachrolepolicy',
+  'iam:attachuserpolicy',
+  'iam:attachgrouppolicy',
+  'iam:putrolepolicy',
+  'iam:putuserpolicy',
+  'iam:putgrouppolicy',
+  'iam:updateassumerolepolicy',
+  'iam:createaccesskey',
+  'iam:createloginprofile',
+  'iam:updateloginprofile',
+  'iam:addusertogroup',
+  'iam:putrolepermissionsboundary',
+  'iam:deleterolepermissionsboundary',
+  'iam:putuserpermissionsboundary',
+  'iam:deleteuserpermissionsboundary',
+];
+
+export const noUnscopedEscalation: LintRule = {
+  id: 'DS004',
+  severity: 'error',
+  reason: 'Privilege-escalation actions on every resource let a principal raise its own permissions.',
+  equivalents: ['CKV_AWS_286', 'AwsSolutions-IAM5'],
+  check: (view) =>
+    eachAllow(view, (policy, s) => {
+      if (policy.kind === 'key-policy' || policy.kind === 'trust-policy') return undefined;
+      const risky = actionsOf(s).filter((a) => ESCALATION_ACTIONS.includes(a) || a === 'iam:*' || a === '*');
+      const unscoped = resourcesOf(s).some((r) => r === '*' || /^arn:[^:]+:iam::(\d{12}|\*):\*$/.test(r));
+      return risky.length > 0 && unscoped ? `allows ${risky.join(', ')} on every resource; scope it to named ARNs` : undefined;
+    }),
+};
+
+export const trustNeedsExternalId: LintRule = {
+  id: 'DS005',
+  severity: 'error',
+  reason: 'A role trusted by another account without an ExternalId can be assumed through a confused deputy.',
+  equivalents: ['CKV_AWS_61'],
+  check: (view) =>
+    eachAllow(view, (policy, s) => {
+      if (policy.kind !== 'trust-policy') return undefined;
+      const trusted = typeof s.Principal === 'object' ? asList(s.Principal.AWS) : [];
+      const roots = trusted.filter((p) => /:root$|^\d{12}$/.test(p));
+      return roots.length > 0 && conditionValues(s, 'sts:ExternalId').length === 0 ? `trusts ${roots.join(', ')} without an sts:ExternalId condition` : undefined;
+    }),
+};

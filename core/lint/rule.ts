@@ -1,0 +1,25 @@
+import type { StackView } from './stack-view';
+
+export type Severity = 'error' | 'warning';
+
+export interface LintContext {
+  /** The account kind of the stack (`platform` roles must carry the boundary). */
+  kind: string;
+}
+
+export interface Violation {
+  /** Terraform address of the resource at fault. */
+  address: string;
+  message: string;
+}
+
+export interface LintRule {
+  /** Stable id, used in waivers and reports. */
+  id: string;
+  severity: Severity;
+  /** One line: why the rule exists. */
+  reason: string;
+  /** The same check in Checkov or cdk-nag, where one exists. */
+  equivalents: string[];
+  check(view: StackView, context: LintContext): Violation[];
+}
