@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildApp } from './blueprints/organisation-app';
 import { compileOrganisation } from './core/compile';
+import { blocking, formatFinding, LintError, lintStack, type Finding } from './core/lint/lint';
 import { loadOrganisation, type LoadOptions } from './core/load';
+import type { Organisation } from './core/model';
 import { assertValid } from './core/validation/organisation';
 import { OrganisationError } from './core/validation/problem';
 
@@ -13,29 +15,69 @@ export interface SynthesizeOptions {
   outdir?: string;
 }
 
+export interface SynthesisResult {
+  stacks: string[];
+  /** Lint warnings and waived findings (errors stop synthesis). */
+  findings: Finding[];
+}
+
+/** Lint findings are kept beside the stacks for the access report. */
+export const LINT_FILE = 'lint-findings.json';
+
 const DEFAULT_ACCOUNTS: LoadOptions = { dir: path.join(__dirname, 'accounts'), display: { dir: 'accounts', extension: '.ts' } };
 
 /**
- * Loads and validates the whole organisation before anything is written, then synthesizes one
- * stack per account. On any error the output folder is left as it was.
+ * Loads, validates and compiles the whole organisation, synthesizes into a staging folder, lints
+ * the synthesized stacks, and only then moves the files into the output folder. On any error the
+ * output folder is left exactly as it was.
  */
-export function synthesize(options: SynthesizeOptions = {}): string[] {
+export function synthesize(options: SynthesizeOptions = {}): SynthesisResult {
   const load: LoadOptions = options.accountsDir ? { dir: path.resolve(options.accountsDir), dirName: options.accountsDir } : DEFAULT_ACCOUNTS;
   const org = loadOrganisation(load);
   assertValid(org);
   const compiled = compileOrganisation(org);
 
-  const outdir = options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
-  const existed = fs.existsSync(outdir);
+  const outdir = path.resolve(options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
+  fs.mkdirSync(path.dirname(outdir), { recursive: true });
+  const staging = fs.mkdtempSync(`${outdir}.staging-`);
   try {
-    const app = buildApp(compiled, { outdir });
-    app.synth();
-  } catch (error) {
-    // cdktf creates the output folder as soon as the app exists; leave no trace of a failed run.
-    if (!existed) fs.rmSync(outdir, { recursive: true, force: true });
-    throw error;
+    buildApp(compiled, { outdir: staging }).synth();
+    const findings = lintSynthesized(staging, org);
+    if (blocking(findings).length > 0) throw new LintError(findings);
+    fs.writeFileSync(path.join(staging, LINT_FILE), JSON.stringify({ findings }, null, 2) + '\n');
+    publish(staging, outdir);
+    return { stacks: org.accounts.map((a) => a.spec.key), findings };
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
   }
-  return org.accounts.map((a) => a.spec.key);
+}
+
+function lintSynthesized(dir: string, org: Organisation): Finding[] {
+  return org.accounts.flatMap(({ spec }) => {
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'stacks', spec.key, 'cdk.tf.json'), 'utf8'));
+    return lintStack(spec.key, json, { kind: spec.kind }, spec.lintWaivers ?? []);
+  });
+}
+
+/**
+ * Moves every synthesized file into place (a rename each, so a stack file is never half written)
+ * and removes the folders of stacks that no longer exist, as `cdktf synth` does.
+ */
+function publish(staging: string, outdir: string): void {
+  const move = (relative: string): void => {
+    const from = path.join(staging, relative);
+    if (fs.statSync(from).isDirectory()) {
+      fs.mkdirSync(path.join(outdir, relative), { recursive: true });
+      for (const entry of fs.readdirSync(from)) move(path.join(relative, entry));
+    } else {
+      fs.renameSync(from, path.join(outdir, relative));
+    }
+  };
+  move('');
+  const stacks = new Set(fs.readdirSync(path.join(staging, 'stacks')));
+  for (const existing of fs.readdirSync(path.join(outdir, 'stacks'))) {
+    if (!stacks.has(existing)) fs.rmSync(path.join(outdir, 'stacks', existing), { recursive: true, force: true });
+  }
 }
 
 interface CliArgs {
@@ -63,11 +105,12 @@ function parseArgs(argv: string[]): CliArgs {
 
 function main(): number {
   try {
-    const stacks = synthesize(parseArgs(process.argv.slice(2)));
-    if (!process.env.CDKTF_OUTDIR) console.log(`synthesized ${stacks.length} stacks: ${stacks.join(', ')}`);
+    const result = synthesize(parseArgs(process.argv.slice(2)));
+    for (const finding of result.findings) console.error(formatFinding(finding));
+    if (!process.env.CDKTF_OUTDIR) console.log(`synthesized ${result.stacks.length} stacks: ${result.stacks.join(', ')}`);
     return 0;
   } catch (error) {
-    if (error instanceof OrganisationError) {
+    if (error instanceof OrganisationError || error instanceof LintError) {
       console.error(error.message);
       return 1;
     }

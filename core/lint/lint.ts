@@ -74,3 +74,16 @@ export function formatFinding(f: Finding): string {
   const waived = f.waived ? ` (waived: ${f.waived})` : '';
   return `${f.severity} ${f.rule} ${f.stack}: ${f.address} ${f.message}${waived}`;
 }
+
+/** Synthesis stops on an unwaived error; the message lists every finding. */
+export class LintError extends Error {
+  constructor(readonly findings: Finding[]) {
+    const errors = blocking(findings);
+    super(
+      `${errors.length} security lint error${errors.length === 1 ? '' : 's'}; nothing was written:\n` +
+        errors.map((f) => `  - ${formatFinding(f)}`).join('\n') +
+        '\nFix: change the account file so the rule holds, or waive the rule for that resource with a written reason (lintWaivers).',
+    );
+    this.name = 'LintError';
+  }
+}

@@ -13,6 +13,16 @@ export interface DeployRoleSpec {
   externalId?: string;
 }
 
+/** Turns one lint rule off for one resource of this account's stack; the reason shows in the report. */
+export interface LintWaiverSpec {
+  /** Rule id, e.g. `DS107`. */
+  rule: string;
+  /** Terraform address in this account's stack, e.g. `aws_s3_bucket.scratch`. */
+  resource: string;
+  /** Why the rule does not apply here; at least a sentence. */
+  reason: string;
+}
+
 interface AccountBase {
   /** Stack name, provider alias and backend workspace suffix: lowercase letters, digits, `-`, `_`. */
   key: string;
@@ -25,6 +35,7 @@ interface AccountBase {
   extraRegions?: string[];
   deployRole?: DeployRoleSpec;
   tags?: Tags;
+  lintWaivers?: LintWaiverSpec[];
 }
 
 /** Holds data: buckets, their access points and the grants on them. */

@@ -1,12 +1,13 @@
 import { ACCOUNT_ID, ACCOUNT_KEY, IAM_ROLE_ARN } from '../aws/names';
 import { AWS_REGIONS } from '../aws/regions';
+import { LINT_RULES } from '../lint/lint';
 import type { AccountSource } from '../model';
 import { checkKnownFields, isPlainObject } from './fields';
 import { show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 
 const KINDS = ['owner', 'consumer', 'platform'];
-const COMMON_FIELDS = ['key', 'id', 'kind', 'region', 'extraRegions', 'deployRole', 'tags'];
+const COMMON_FIELDS = ['key', 'id', 'kind', 'region', 'extraRegions', 'deployRole', 'tags', 'lintWaivers'];
 const FIELDS_BY_KIND: Record<string, readonly string[]> = {
   owner: [...COMMON_FIELDS, 'buckets'],
   consumer: [...COMMON_FIELDS, 'users', 'groups', 'roles'],
@@ -38,6 +39,33 @@ export function validateAccountSettings(problems: ProblemList, source: AccountSo
   validateRegions(problems, file, spec);
   validateDeployRole(problems, file, spec);
   validateTags(problems, file, 'tags', spec.tags);
+  validateWaivers(problems, file, spec.lintWaivers);
+}
+
+function validateWaivers(problems: ProblemList, file: string, waivers: unknown): void {
+  if (waivers === undefined) return;
+  if (!Array.isArray(waivers)) {
+    problems.add(file, 'lintWaivers', `must be a list, not ${show(waivers)}`, 'write [{ rule: "DS107", resource: "aws_s3_bucket.x", reason: "..." }]');
+    return;
+  }
+  const ruleIds = LINT_RULES.map((r) => r.id);
+  waivers.forEach((waiver: unknown, i: number) => {
+    const at = `lintWaivers[${i}]`;
+    if (!isPlainObject(waiver)) {
+      problems.add(file, at, `must be an object, not ${show(waiver)}`, 'write { rule, resource, reason }');
+      return;
+    }
+    checkKnownFields(problems, file, at, waiver, ['rule', 'resource', 'reason']);
+    if (typeof waiver.rule !== 'string' || !ruleIds.includes(waiver.rule)) {
+      problems.add(file, `${at}.rule`, `${show(waiver.rule)} is not a lint rule${didYouMean(String(waiver.rule), ruleIds)}`, `use one of: ${ruleIds.join(', ')}`);
+    }
+    if (typeof waiver.resource !== 'string' || !/^aws_[a-z0-9_]+\.[A-Za-z0-9_-]+$/.test(waiver.resource)) {
+      problems.add(file, `${at}.resource`, `${show(waiver.resource)} is not a Terraform resource address`, 'write the address as in the synthesized stack, e.g. "aws_s3_bucket.scratch"');
+    }
+    if (typeof waiver.reason !== 'string' || waiver.reason.trim().length < 10) {
+      problems.add(file, `${at}.reason`, `${show(waiver.reason)} does not say why the rule does not apply`, 'write the reason in a sentence; it is shown in the access report');
+    }
+  });
 }
 
 function validateRegions(problems: ProblemList, file: string, spec: Record<string, unknown>): void {

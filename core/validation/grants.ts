@@ -19,7 +19,9 @@ export function prefixProblem(prefix: unknown): string | undefined {
 
 /** Every grant names things that exist, in the right kind of account, and says no more than it means. */
 export const validateGrants: Validator = (problems, org) => {
-  const byKey = new Map(org.accounts.map((a) => [a.spec.key, a] as const));
+  // With a duplicated key the first file wins, so its problem is reported once, not per grant.
+  const byKey = new Map<string, AccountSource>();
+  for (const account of org.accounts) if (!byKey.has(account.spec.key)) byKey.set(account.spec.key, account);
   for (const owner of org.accounts) {
     if (owner.spec.kind !== 'owner') continue;
     const buckets = (owner.spec as OwnerAccountSpec).buckets;
