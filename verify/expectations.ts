@@ -1,0 +1,130 @@
+import type { CompiledOrganisation } from '../core/compile';
+import type { ResolvedGrant } from '../core/grants/resolve';
+import { iamArn } from '../core/grants/arns';
+import type { PlatformAccountSpec } from '../core/model';
+import { APP_ROLE, defaultDataBucket, mlspaceRoleName, NOTEBOOK_ROLE } from '../core/platform/naming';
+
+/** One request and what must happen to it. */
+export interface Expectation {
+  /** Proofs of declared grants must be allowed; probes must be refused. */
+  expect: 'allow' | 'deny';
+  /** The id of the grant a proof belongs to. */
+  grant?: string;
+  /** What it shows, in words: the grant it proves or the probe's intent. */
+  about: string;
+  principalArn: string;
+  action: string;
+  bucket: string;
+  key?: string;
+  prefix?: string;
+  accessPoint?: string;
+  secureTransport?: boolean;
+}
+
+const PROOF_KEY = 'proof/object.txt';
+
+/** The principal ARNs a grant covers, as AWS will see them. */
+export function coveredPrincipals(compiled: CompiledOrganisation, grant: ResolvedGrant): string[] {
+  const { grantee } = grant;
+  const { partition, id } = grantee.account;
+  const consumer = compiled.index.consumer(grantee.account.key);
+  const platform = compiled.index.platform(grantee.account.key)?.platform;
+  switch (grantee.kind) {
+    case 'user': {
+      const user = consumer!.users!.find((u) => u.name === grantee.name)!;
+      return [iamArn(partition, id, 'user', user.name, user.path)];
+    }
+    case 'role': {
+      const role = consumer!.roles!.find((r) => r.name === grantee.name)!;
+      return [iamArn(partition, id, 'role', role.name, role.path)];
+    }
+    case 'group': {
+      const group = consumer!.groups!.find((g) => g.name === grantee.name)!;
+      return group.members.map((m) => consumer!.users!.find((u) => u.name === m)!).map((u) => iamArn(partition, id, 'user', u.name, u.path));
+    }
+    case 'project':
+      return platform!.projects.find((p) => p.name === grantee.name)!.members.map((m) => iamArn(partition, id, 'role', mlspaceRoleName(grantee.name!, m)));
+    case 'platformUser':
+      return platform!.projects.filter((p) => p.members.includes(grantee.name!)).map((p) => iamArn(partition, id, 'role', mlspaceRoleName(p.name, grantee.name!)));
+    case 'allPlatformUsers':
+      if (platform!.userScopedRoles === false) return [NOTEBOOK_ROLE, APP_ROLE].map((r) => iamArn(partition, id, 'role', r));
+      return platform!.projects.flatMap((p) => p.members.map((m) => iamArn(partition, id, 'role', mlspaceRoleName(p.name, m))));
+    case 'account':
+      return [];
+  }
+}
+
+const describeGrant = (g: ResolvedGrant): string =>
+  `${g.access} on ${g.bucket.name}/${g.prefix}${g.accessPoint ? ` through ${g.accessPoint.name}` : ''} for ${g.grantee.account.key} ${g.grantee.kind}${g.grantee.name ? ` ${g.grantee.name}` : ''}`;
+
+/** Each action of each grant, from each principal it covers, must be allowed. */
+export function grantProofs(compiled: CompiledOrganisation): Expectation[] {
+  const out: Expectation[] = [];
+  for (const grant of compiled.grants) {
+    const where = { bucket: grant.bucket.name, accessPoint: grant.accessPoint?.arn };
+    for (const principalArn of coveredPrincipals(compiled, grant)) {
+      const about = `grant ${describeGrant(grant)}`;
+      const proof = { expect: 'allow' as const, grant: grant.id, about, principalArn, ...where };
+      for (const action of grant.actions.bucket) out.push({ ...proof, action, prefix: grant.prefix || undefined });
+      for (const action of grant.actions.object) out.push({ ...proof, action, key: `${grant.prefix}${PROOF_KEY}` });
+    }
+  }
+  return out;
+}
+
+/** Requests that must be refused, derived from the organisation's grants and principals. */
+export function probes(compiled: CompiledOrganisation): Expectation[] {
+  const out: Expectation[] = [];
+  const allBuckets = compiled.grants.map((g) => g.bucket.name);
+  for (const grant of compiled.grants) {
+    const where = { bucket: grant.bucket.name, accessPoint: grant.accessPoint?.arn };
+    const reads = grant.actions.object.includes('s3:GetObject');
+    for (const principalArn of coveredPrincipals(compiled, grant)) {
+      const probe = (about: string, request: Omit<Expectation, 'expect' | 'about' | 'principalArn'>): void => {
+        out.push({ expect: 'deny', about: `${about} (${describeGrant(grant)})`, principalArn, ...request });
+      };
+      if (!grant.actions.object.includes('s3:PutObject')) probe('no write on a read grant', { action: 's3:PutObject', ...where, key: `${grant.prefix}${PROOF_KEY}` });
+      if (!grant.actions.object.includes('s3:DeleteObject')) probe('no delete without readwrite', { action: 's3:DeleteObject', ...where, key: `${grant.prefix}${PROOF_KEY}` });
+      if (grant.prefix) {
+        probe('nothing outside the prefix', { action: reads ? 's3:GetObject' : 's3:PutObject', ...where, key: `outside-${grant.prefix}${PROOF_KEY}` });
+        if (grant.actions.bucket.includes('s3:ListBucket')) probe('no listing outside the prefix', { action: 's3:ListBucket', ...where, prefix: `outside-${grant.prefix}` });
+      }
+      if (grant.accessPoint && reads) probe('no direct bucket access where only an access point was granted', { action: 's3:GetObject', bucket: grant.bucket.name, key: `${grant.prefix}${PROOF_KEY}` });
+      if (reads) probe('no request without TLS', { action: 's3:GetObject', ...where, key: `${grant.prefix}${PROOF_KEY}`, secureTransport: false });
+    }
+  }
+  // Principals with no grant on a bucket get nothing from it.
+  const granted = new Set(compiled.grants.flatMap((g) => coveredPrincipals(compiled, g).map((p) => `${p} ${g.bucket.name}`)));
+  const principals = [...new Set(compiled.grants.flatMap((g) => coveredPrincipals(compiled, g)))].sort();
+  for (const bucket of [...new Set(allBuckets)].sort()) {
+    for (const principalArn of principals) {
+      if (!granted.has(`${principalArn} ${bucket}`)) out.push({ expect: 'deny', about: `no grant on ${bucket}`, principalArn, action: 's3:GetObject', bucket, key: PROOF_KEY });
+    }
+  }
+  out.push(...platformIsolation(compiled));
+  return out;
+}
+
+/** On the platform's data bucket, a role reaches its own user's private/ and its own project's project/ only. */
+function platformIsolation(compiled: CompiledOrganisation): Expectation[] {
+  const out: Expectation[] = [];
+  for (const { spec } of compiled.index.org.accounts) {
+    if (spec.kind !== 'platform' || !(spec as PlatformAccountSpec).platform) continue;
+    const platform = (spec as PlatformAccountSpec).platform!;
+    if (platform.userScopedRoles === false) continue;
+    const bucket = platform.dataBucket ?? defaultDataBucket(spec.id);
+    for (const project of platform.projects) {
+      for (const user of project.members) {
+        const principalArn = `arn:aws:iam::${spec.id}:role/${mlspaceRoleName(project.name, user)}`;
+        const who = `role of ${user} in ${project.name}`;
+        out.push({ expect: 'allow', about: `${who}: its own private/ prefix`, principalArn, action: 's3:GetObject', bucket, key: `private/${user}/${PROOF_KEY}` });
+        out.push({ expect: 'allow', about: `${who}: its own project/ prefix`, principalArn, action: 's3:PutObject', bucket, key: `project/${project.name}/${PROOF_KEY}` });
+        const otherUser = platform.users.find((u) => u !== user);
+        if (otherUser) out.push({ expect: 'deny', about: `${who}: not ${otherUser}'s private/ prefix`, principalArn, action: 's3:GetObject', bucket, key: `private/${otherUser}/${PROOF_KEY}` });
+        const otherProject = platform.projects.find((p) => p.name !== project.name && !p.members.includes(user));
+        if (otherProject) out.push({ expect: 'deny', about: `${who}: not project ${otherProject.name}'s project/ prefix`, principalArn, action: 's3:GetObject', bucket, key: `project/${otherProject.name}/${PROOF_KEY}` });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { compileOrganisation } from '../core/compile';
+import { loadOrganisation } from '../core/load';
+import { assertValid } from '../core/validation/organisation';
+import { synthesize } from '../main';
+import { formatFailure, summary, verifyAccess } from './verify';
+
+/**
+ * `npm run verify [-- --accounts <dir>] [--out <dir>]`: synthesizes when there is no output yet,
+ * then proves every declared grant and refuses every probe against the synthesized policies.
+ */
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const option = (flag: string): string | undefined => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const accountsDir = option('--accounts') ?? process.env.ACCOUNTS_DIR;
+  const outdir = path.resolve(option('--out') ?? 'cdktf.out');
+  if (!fs.existsSync(path.join(outdir, 'manifest.json'))) synthesize({ accountsDir, outdir });
+
+  const org = loadOrganisation(
+    accountsDir ? { dir: path.resolve(accountsDir), dirName: accountsDir } : { dir: path.join(__dirname, '..', 'accounts'), display: { dir: 'accounts', extension: '.ts' } },
+  );
+  assertValid(org);
+  const result = await verifyAccess(compileOrganisation(org), outdir);
+  for (const failure of result.failures) console.log(formatFailure(failure));
+  console.log(summary(result));
+  return result.failures.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 2;
+  },
+);
