@@ -1,6 +1,6 @@
 import { getDenialReasons, runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import type { PolicyDocument } from '../core/model';
-import type { NamedPolicy, Principal, ResourcePolicies } from './policies';
+import type { NamedPolicy, Principal, ResourcePolicies } from '../report/policies';
 
 /** An S3 request as a user makes it: on a bucket, or through an access point. */
 export interface S3Request {

@@ -1,8 +1,8 @@
 import type { CompiledOrganisation } from '../core/compile';
 import { grantProofs, probes, type Expectation } from './expectations';
-import { principalsOf, resourcePoliciesOf } from './policies';
+import { principalsOf, resourcePoliciesOf } from '../report/policies';
 import { evaluate } from './simulate';
-import { readSynthesized } from './synthesized';
+import { readSynthesized } from '../report/synthesized';
 
 export interface Failure {
   expectation: Expectation;
