@@ -22,7 +22,7 @@ export function placeUser(stack: AccountStack, planned: PlannedUser): IamUser {
   });
   if (spec.accessKey?.pgpKey) {
     const key = new IamAccessKey(stack, `${id}_access_key`, { provider: stack.provider, user: user.name, pgpKey: spec.accessKey.pgpKey });
-    new TerraformOutput(stack, `${id}_access_key`, {
+    new TerraformOutput(stack, resourceId('access_key', spec.name), {
       description: `Access key of user ${spec.name}; decrypt the secret with: base64 -d | gpg --decrypt`,
       value: { id: key.id, encrypted_secret: key.encryptedSecret, key_fingerprint: key.keyFingerprint },
     });
