@@ -80,7 +80,7 @@ function checkAction(action: unknown): CheckedAction | string {
   const service = action.slice(0, colon);
   const name = action.slice(colon + 1);
   const actions = iamActionsOf(service);
-  if (!actions) return `${show(action)}: ${show(service)} is not an AWS service prefix${didYouMean(service, iamServices())}`;
+  if (!actions) return `${show(action)} names ${show(service)}, which is not an AWS service prefix${didYouMean(service, iamServices())}`;
   if (/[*?]/.test(name)) {
     const pattern = new RegExp(`^${name.replace(/[.+^$()|[\]\\{}]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
     const matches = [...actions.values()].filter((a) => pattern.test(a.name.slice(colon + 1)));
@@ -133,7 +133,7 @@ function checkScoping(problems: ProblemList, context: StatementContext, field: s
       problems.add(
         file,
         `${field}.Resource`,
-        `none of ${resources.map((r) => show(r)).join(', ')} is a resource ${show(action.written)} applies to`,
+        `${resources.length === 1 ? show(resources[0]) : `none of ${resources.map((r) => show(r)).join(', ')}`} is ${resources.length === 1 ? 'not ' : ''}a resource ${show(action.written)} applies to`,
         `use ${data.arnFormats.map((f) => show(exampleArn(f, context))).join(' or ')}`,
       );
     }
