@@ -23,7 +23,10 @@ const consumer: ConsumerAccountSpec = {
           Sid: 'InvalidateNewClientDistributions',
           Effect: 'Allow',
           Action: ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation', 'cloudfront:ListInvalidations'],
+          // IAM cannot know the distribution ids in advance; the client's distributions carry the
+          // tag client=new-client, so the group reaches only those (the seed's `*` reached all).
           Resource: ['arn:aws:cloudfront::222222222222:distribution/*'],
+          Condition: { StringEquals: { 'aws:ResourceTag/client': 'new-client' } },
         },
       ],
     },

@@ -1,6 +1,8 @@
 import { App } from 'cdktf';
 import type { CompiledOrganisation } from '../core/compile';
+import { planConsumerAccounts } from '../core/consumer/plan';
 import { AccountStack } from './account-stack';
+import { buildConsumerAccount } from './consumer/consumer-account';
 import { assertEveryResourceHasProvider } from './provider-check';
 
 export interface BuildOptions {
@@ -13,10 +15,13 @@ export interface BuildOptions {
  * `terraform version` for some backends) is skipped.
  */
 export function buildApp(compiled: CompiledOrganisation, options: BuildOptions): App {
+  // Throws an OrganisationError naming every principal over a size or attachment limit.
+  const consumers = planConsumerAccounts(compiled);
   const app = new App({ outdir: options.outdir, skipValidation: true });
   const { org } = compiled.index;
   for (const { spec } of org.accounts) {
-    new AccountStack(app, spec, org.backend);
+    const stack = new AccountStack(app, spec, org.backend);
+    if (spec.kind === 'consumer') buildConsumerAccount(stack, consumers.get(spec.key)!);
   }
   assertEveryResourceHasProvider(app);
   return app;

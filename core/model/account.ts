@@ -50,6 +50,11 @@ export interface ConsumerAccountSpec extends AccountBase {
   users?: UserSpec[];
   groups?: GroupSpec[];
   roles?: RoleSpec[];
+  /**
+   * AWS quota of managed policies attached to one user or role: 10 by default, up to 20 when the
+   * account's quota was raised. Groups stay at 10 whatever this says.
+   */
+  managedPoliciesPerPrincipal?: number;
 }
 
 /** An MLSpace-style ML platform. */

@@ -10,7 +10,7 @@ const KINDS = ['owner', 'consumer', 'platform'];
 const COMMON_FIELDS = ['key', 'id', 'kind', 'region', 'extraRegions', 'deployRole', 'tags', 'lintWaivers'];
 const FIELDS_BY_KIND: Record<string, readonly string[]> = {
   owner: [...COMMON_FIELDS, 'buckets'],
-  consumer: [...COMMON_FIELDS, 'users', 'groups', 'roles'],
+  consumer: [...COMMON_FIELDS, 'users', 'groups', 'roles', 'managedPoliciesPerPrincipal'],
   platform: [...COMMON_FIELDS, 'platform'],
 };
 

@@ -19,9 +19,13 @@ export function prefixProblem(prefix: unknown): string | undefined {
 
 /** Every grant names things that exist, in the right kind of account, and says no more than it means. */
 export const validateGrants: Validator = (problems, org) => {
-  // With a duplicated key the first file wins, so its problem is reported once, not per grant.
+  // A duplicated key is reported once, by the account settings; grants naming it are ambiguous and skipped.
   const byKey = new Map<string, AccountSource>();
-  for (const account of org.accounts) if (!byKey.has(account.spec.key)) byKey.set(account.spec.key, account);
+  const duplicated = new Set<string>();
+  for (const account of org.accounts) {
+    if (byKey.has(account.spec.key)) duplicated.add(account.spec.key);
+    else byKey.set(account.spec.key, account);
+  }
   for (const owner of org.accounts) {
     if (owner.spec.kind !== 'owner') continue;
     const buckets = (owner.spec as OwnerAccountSpec).buckets;
@@ -40,6 +44,7 @@ export const validateGrants: Validator = (problems, org) => {
           problems.add(owner.file, field, `must be a grant object, not ${show(grant)}`, 'write { to: { account: "..." }, access: "read" }');
           return;
         }
+        if (isPlainObject(grant.to) && duplicated.has(String(grant.to.account))) return;
         validateGrant(problems, owner, buckets, bucket, grant, field, byKey);
         const identity = JSON.stringify([grant.to, grant.prefix ?? '', grant.accessPoint ?? '']);
         const previous = seen.get(identity);

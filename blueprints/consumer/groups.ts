@@ -1,0 +1,27 @@
+import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
+import { IamGroupMembership } from '@cdktf/provider-aws/lib/iam-group-membership';
+import type { IamUser } from '@cdktf/provider-aws/lib/iam-user';
+import type { PlannedGroup } from '../../core/consumer/plan';
+import type { AccountStack } from '../account-stack';
+import { placeManagedPolicies } from './managed-policies';
+import { resourceId } from './resource-ids';
+
+/**
+ * A group and its members. `aws_iam_group_membership` owns the whole member list (a user added
+ * by hand is removed on the next apply), unlike `aws_iam_user_group_membership`.
+ */
+export function placeGroup(stack: AccountStack, planned: PlannedGroup, users: Map<string, IamUser>): IamGroup {
+  const { spec } = planned;
+  const id = resourceId('group', spec.name);
+  const group = new IamGroup(stack, id, { provider: stack.provider, name: spec.name, path: spec.path });
+  if (spec.members.length > 0) {
+    new IamGroupMembership(stack, `${id}_members`, {
+      provider: stack.provider,
+      name: `${spec.name}-members`,
+      group: group.name,
+      users: spec.members.map((member) => users.get(member)!.name),
+    });
+  }
+  placeManagedPolicies(stack, { kind: 'group', name: spec.name, nameRef: group.name }, planned.policies);
+  return group;
+}

@@ -1,0 +1,61 @@
+import { IamGroupPoliciesExclusive } from '@cdktf/provider-aws/lib/iam-group-policies-exclusive';
+import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
+import { IamGroupPolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-group-policy-attachments-exclusive';
+import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { IamRolePoliciesExclusive } from '@cdktf/provider-aws/lib/iam-role-policies-exclusive';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { IamRolePolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive';
+import { IamUserPoliciesExclusive } from '@cdktf/provider-aws/lib/iam-user-policies-exclusive';
+import { IamUserPolicyAttachment } from '@cdktf/provider-aws/lib/iam-user-policy-attachment';
+import { IamUserPolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-user-policy-attachments-exclusive';
+import type { ConsumerPrincipalKind } from '../../core/consumer/policy-names';
+import type { IdentityPolicy } from '../../core/consumer/identity-policies';
+import { policyJson } from '../../core/policy/document';
+import type { AccountStack } from '../account-stack';
+import { resourceId } from './resource-ids';
+
+/**
+ * The principal's managed policies, one attachment each, and two exclusive resources: they make
+ * Terraform report (and undo) any managed or inline policy attached by hand, so the principal has
+ * exactly the access its grants describe. The per-policy attachments stay because the exclusive
+ * ones do not detach on destroy, and a policy that is still attached cannot be deleted.
+ */
+export function placeManagedPolicies(stack: AccountStack, principal: PlacedPrincipal, policies: IdentityPolicy[]): void {
+  const provider = stack.provider;
+  const { kind, name: principalName, nameRef } = principal;
+  const id = resourceId(kind, principalName);
+  const arns = policies.map((policy) => {
+    const managed = new IamPolicy(stack, resourceId('policy', policy.name), {
+      provider,
+      name: policy.name,
+      description: `Data access of ${kind} ${principalName}, derived from the organisation's grants`,
+      policy: policyJson(policy.document),
+    });
+    attach(stack, kind, nameRef, resourceId('attach', policy.name), managed.arn);
+    return managed.arn;
+  });
+  if (kind === 'user') {
+    new IamUserPolicyAttachmentsExclusive(stack, `${id}_attachments_exclusive`, { provider, userName: nameRef, policyArns: arns });
+    new IamUserPoliciesExclusive(stack, `${id}_inline_policies_exclusive`, { provider, userName: nameRef, policyNames: [] });
+  } else if (kind === 'group') {
+    new IamGroupPolicyAttachmentsExclusive(stack, `${id}_attachments_exclusive`, { provider, groupName: nameRef, policyArns: arns });
+    new IamGroupPoliciesExclusive(stack, `${id}_inline_policies_exclusive`, { provider, groupName: nameRef, policyNames: [] });
+  } else {
+    new IamRolePolicyAttachmentsExclusive(stack, `${id}_attachments_exclusive`, { provider, roleName: nameRef, policyArns: arns });
+    new IamRolePoliciesExclusive(stack, `${id}_inline_policies_exclusive`, { provider, roleName: nameRef, policyNames: [] });
+  }
+}
+
+export interface PlacedPrincipal {
+  kind: ConsumerPrincipalKind;
+  name: string;
+  /** The principal resource's `name` attribute: referring to it makes Terraform create the principal first. */
+  nameRef: string;
+}
+
+function attach(stack: AccountStack, kind: ConsumerPrincipalKind, principalName: string, id: string, policyArn: string): void {
+  const provider = stack.provider;
+  if (kind === 'user') new IamUserPolicyAttachment(stack, id, { provider, user: principalName, policyArn });
+  else if (kind === 'group') new IamGroupPolicyAttachment(stack, id, { provider, group: principalName, policyArn });
+  else new IamRolePolicyAttachment(stack, id, { provider, role: principalName, policyArn });
+}

@@ -1,0 +1,117 @@
+import type { CompiledOrganisation, IdentityGrant } from '../compile';
+import { iamArn } from '../grants/arns';
+import type { AccountSource, ConsumerAccountSpec, ExtraStatement, GroupSpec, PolicyDocument, RoleSpec, UserSpec } from '../model';
+import { refOf, type AccountRef } from '../organisation-index';
+import { policyDocument, policySize } from '../policy/document';
+import { ProblemList, show } from '../validation/problem';
+import { principalPolicies, principalStatements, type IdentityPolicy, type PrincipalRef } from './identity-policies';
+import { MANAGED_POLICY_MAX_SIZE } from './split-policies';
+import { trustPolicy } from './trust-policy';
+
+export interface PlannedUser {
+  spec: UserSpec;
+  arn: string;
+  policies: IdentityPolicy[];
+}
+
+export interface PlannedGroup {
+  spec: GroupSpec;
+  policies: IdentityPolicy[];
+}
+
+export interface PlannedRole {
+  spec: RoleSpec;
+  arn: string;
+  trust: PolicyDocument;
+  /** Users and roles of this account that the trust policy names: IAM refuses it until they exist. */
+  trustedUsers: string[];
+  trustedRoles: string[];
+  policies: IdentityPolicy[];
+}
+
+/** Everything the consumer blueprint places for one account: literal documents, no references. */
+export interface ConsumerPlan {
+  account: AccountRef;
+  users: PlannedUser[];
+  groups: PlannedGroup[];
+  roles: PlannedRole[];
+}
+
+/** AWS's default quota of managed policies per user or role, and the fixed one per group. */
+export const DEFAULT_MANAGED_POLICIES_PER_PRINCIPAL = 10;
+export const MANAGED_POLICIES_PER_GROUP = 10;
+
+/**
+ * The plan of every consumer account. Limits that only the compiled policies reveal (size,
+ * number of attachments) are reported together, before anything is built or written.
+ */
+export function planConsumerAccounts(compiled: CompiledOrganisation): Map<string, ConsumerPlan> {
+  const problems = new ProblemList();
+  const plans = new Map<string, ConsumerPlan>();
+  for (const source of compiled.index.org.accounts) {
+    if (source.spec.kind === 'consumer') plans.set(source.spec.key, planConsumerAccount(compiled, source, problems));
+  }
+  problems.throwIfAny();
+  return plans;
+}
+
+export function planConsumerAccount(compiled: CompiledOrganisation, source: AccountSource, problems: ProblemList): ConsumerPlan {
+  const spec = source.spec as ConsumerAccountSpec;
+  const account = refOf(source);
+  const grants = compiled.identity.get(spec.key) ?? [];
+  const limit = spec.managedPoliciesPerPrincipal ?? DEFAULT_MANAGED_POLICIES_PER_PRINCIPAL;
+  const place = (principal: PrincipalRef, field: string, extras: ExtraStatement[] | undefined, max: number): IdentityPolicy[] =>
+    placePolicies(problems, source.file, field, principal, grants, extras, max);
+
+  return {
+    account,
+    users: (spec.users ?? []).map((user, i) => ({
+      spec: user,
+      arn: iamArn(account.partition, account.id, 'user', user.name, user.path),
+      policies: place({ kind: 'user', name: user.name }, `users[${i}]`, user.extraStatements, limit),
+    })),
+    groups: (spec.groups ?? []).map((group, i) => ({
+      spec: group,
+      policies: place({ kind: 'group', name: group.name }, `groups[${i}]`, group.extraStatements, MANAGED_POLICIES_PER_GROUP),
+    })),
+    roles: (spec.roles ?? []).map((role, i) => ({
+      spec: role,
+      arn: iamArn(account.partition, account.id, 'role', role.name, role.path),
+      trust: trustPolicy(role, { consumer: spec, partition: account.partition, accountIdOf: (keyOrId) => compiled.index.account(keyOrId)?.spec.id ?? keyOrId }),
+      trustedUsers: role.trust.flatMap((t) => ('user' in t ? [t.user] : [])),
+      trustedRoles: role.trust.flatMap((t) => ('role' in t ? [t.role] : [])),
+      policies: place({ kind: 'role', name: role.name }, `roles[${i}]`, role.extraStatements, limit),
+    })),
+  };
+}
+
+function placePolicies(
+  problems: ProblemList,
+  file: string,
+  field: string,
+  principal: PrincipalRef,
+  grants: IdentityGrant[],
+  extras: ExtraStatement[] | undefined,
+  limit: number,
+): IdentityPolicy[] {
+  const statements = principalStatements(principal, grants, extras);
+  const { policies, oversized } = principalPolicies(principal, statements);
+  const who = `${principal.kind} ${show(principal.name)}`;
+  for (const statement of oversized) {
+    problems.add(
+      file,
+      field,
+      `statement ${show(statement.Sid ?? statements.indexOf(statement))} of ${who} has ${policySize(policyDocument([statement]))} characters, more than the ${MANAGED_POLICY_MAX_SIZE} one managed policy can hold`,
+      'split it into smaller statements',
+    );
+  }
+  if (policies.length > limit) {
+    const size = policySize(policyDocument(statements));
+    const fix =
+      principal.kind === 'group'
+        ? 'spread the grants over several groups (IAM attaches at most 10 managed policies to a group), or grant whole prefixes instead of many small ones'
+        : `grant fewer, wider prefixes or move some grants to a group, or raise the AWS quota "Managed policies per ${principal.kind}" and set managedPoliciesPerPrincipal to it (at most 20)`;
+    problems.add(file, field, `${who} needs ${policies.length} managed policies for ${size} characters of statements, more than the ${limit} IAM attaches to one ${principal.kind}`, fix);
+  }
+  return policies;
+}

@@ -1,0 +1,17 @@
+import type { GranteeKind } from '../grants/resolve';
+
+export type ConsumerPrincipalKind = Extract<GranteeKind, 'user' | 'group' | 'role'>;
+
+const IDENTITY_POLICY_PREFIX = 'data-access';
+
+/**
+ * `data-access-<kind>-<name>` for a principal's first managed policy, `-2`, `-3` ... for the parts
+ * a split adds. The kind keeps a user and a role of the same name apart (IAM allows both).
+ */
+export function identityPolicyName(kind: ConsumerPrincipalKind, name: string, part = 1): string {
+  return `${IDENTITY_POLICY_PREFIX}-${kind}-${name}${part > 1 ? `-${part}` : ''}`;
+}
+
+/** IAM policy names have at most 128 characters; room is kept for a `-NN` split suffix. */
+export const MAX_POLICY_NAME = 128;
+export const longestPrincipalName = (kind: ConsumerPrincipalKind): number => MAX_POLICY_NAME - identityPolicyName(kind, '').length - '-99'.length;

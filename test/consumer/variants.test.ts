@@ -1,0 +1,102 @@
+import * as path from 'node:path';
+import type { ConsumerAccountSpec } from '../../core/model';
+import { defaultOrganisation, tempDir } from '../support/organisation-files';
+import { resourcesOf, synthOrganisation } from '../support/synth';
+import { discoverTerraform, validateAndPlan } from '../support/terraform';
+import { principalAddress } from './helpers';
+
+/** A base64 PGP public key body (any base64 is accepted at synth; AWS checks the key on apply). */
+const PGP_KEY = 'mQENBFXbjPUBCADjNjCUQwfxKL+RR2GA6pv/1K+zJZ8UWIF9S0lk7cVIEfJiprzzwiMwBS5cD0da';
+
+const files = defaultOrganisation();
+const consumer = files.accounts.consumer as ConsumerAccountSpec;
+consumer.users!.push(
+  { name: 'ci-bot', path: '/automation/', tags: { owner: 'platform' }, permissionsBoundaryArn: 'arn:aws:iam::222222222222:policy/boundary', accessKey: { pgpKey: PGP_KEY } },
+  { name: 'keybase-user', accessKey: { pgpKey: 'keybase:someone' } },
+);
+consumer.groups!.push({ name: 'auditors', path: '/audit/', members: [] });
+consumer.roles!.push(
+  { name: 'break-glass', trust: [{ user: 'alice', requireMfa: true }, { user: 'copier' }, { role: 'analyst', requireMfa: true }], maxSessionDuration: 43200, tags: { purpose: 'incident' } },
+  {
+    name: 'partner-reader',
+    path: '/partners/',
+    trust: [{ account: 'owner', externalId: 'owner-reads-42' }, { account: '444455556666', externalId: 'partner-7' }, { service: 'glue.amazonaws.com' }, { service: 'ec2.amazonaws.com' }],
+    permissionsBoundaryArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+  },
+);
+const synthesized = synthOrganisation(files);
+const stack = synthesized.stack('consumer');
+const role = (name: string): Record<string, unknown> => stack.resource.aws_iam_role[principalAddress(stack, 'role', name).split('.')[1]];
+const trust = (name: string): unknown => JSON.parse(role(name).assume_role_policy as string);
+
+describe('trust forms', () => {
+  test('same-account users and roles, with and without MFA; the role waits for all of them', () => {
+    expect(trust('break-glass')).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'TrustPrincipals', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:user/copier' }, Action: 'sts:AssumeRole' },
+        {
+          Sid: 'TrustPrincipalsWithMfa',
+          Effect: 'Allow',
+          Principal: { AWS: ['arn:aws:iam::222222222222:role/analyst', 'arn:aws:iam::222222222222:user/developers/alice'] },
+          Action: 'sts:AssumeRole',
+          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+        },
+      ],
+    });
+    expect(role('break-glass').depends_on).toEqual([principalAddress(stack, 'user', 'alice'), principalAddress(stack, 'user', 'copier'), principalAddress(stack, 'role', 'analyst')]);
+    expect(role('break-glass')).toMatchObject({ max_session_duration: 43200, tags: { purpose: 'incident' } });
+  });
+
+  test('services, and other accounts (by key or by id) only with their ExternalId', () => {
+    expect(trust('partner-reader')).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'TrustServices', Effect: 'Allow', Principal: { Service: ['ec2.amazonaws.com', 'glue.amazonaws.com'] }, Action: 'sts:AssumeRole' },
+        { Sid: 'TrustAccount111111111111', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'owner-reads-42' } } },
+        { Sid: 'TrustAccount444455556666', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'partner-7' } } },
+      ],
+    });
+    expect(role('partner-reader')).toMatchObject({ path: '/partners/', permissions_boundary: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+    expect(role('partner-reader').depends_on).toBeUndefined();
+  });
+});
+
+describe('users, groups and access keys', () => {
+  test('an access key exists only for users that ask for one, always encrypted to their PGP key', () => {
+    const keys = Object.values(stack.resource.aws_iam_access_key) as Array<{ user: string; pgp_key: string }>;
+    expect(keys.map((k) => [k.user, k.pgp_key])).toEqual([
+      [`\${${principalAddress(stack, 'user', 'ci-bot')}.name}`, PGP_KEY],
+      [`\${${principalAddress(stack, 'user', 'keybase-user')}.name}`, 'keybase:someone'],
+    ]);
+    expect(Object.keys(stack.output).sort()).toEqual(['access_key_ci-bot', 'access_key_keybase-user']);
+    expect(stack.output['access_key_ci-bot'].value).toEqual({
+      id: '${aws_iam_access_key.user_ci-bot_access_key.id}',
+      encrypted_secret: '${aws_iam_access_key.user_ci-bot_access_key.encrypted_secret}',
+      key_fingerprint: '${aws_iam_access_key.user_ci-bot_access_key.key_fingerprint}',
+    });
+    expect(JSON.stringify(stack)).not.toMatch(/\.secret\}|ses_smtp_password/);
+  });
+
+  test('user path, tags and permissions boundary reach the resource', () => {
+    expect(stack.resource.aws_iam_user[principalAddress(stack, 'user', 'ci-bot').split('.')[1]]).toMatchObject({
+      name: 'ci-bot',
+      path: '/automation/',
+      tags: { owner: 'platform' },
+      permissions_boundary: 'arn:aws:iam::222222222222:policy/boundary',
+    });
+  });
+
+  test('a group without members gets no membership resource, but still owns its attachments', () => {
+    const memberships = Object.values(stack.resource.aws_iam_group_membership) as Array<{ group: string }>;
+    expect(memberships.map((m) => m.group)).not.toContain(`\${${principalAddress(stack, 'group', 'auditors')}.name}`);
+    expect(resourcesOf(stack).filter(([type, name]) => type === 'aws_iam_group_policy_attachments_exclusive' && name.startsWith('group_auditors'))).toHaveLength(1);
+  });
+});
+
+const discovery = discoverTerraform();
+(discovery.found ? test : test.skip)('terraform validates and plans this consumer stack (every trust form, access keys)', async () => {
+  if (!discovery.found) return;
+  const plan = await validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', 'consumer'), path.join(tempDir('tf-'), 'consumer'));
+  expect(plan.creates).toEqual(resourcesOf(stack).map(([type, name]) => `${type}.${name}`).sort());
+});
