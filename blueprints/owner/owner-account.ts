@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
-import type { TerraformResource } from 'cdktf';
+import { dependable, type TerraformResource } from 'cdktf';
 import type { BucketPlan } from '../../core/owner/bucket-plan';
 import { logTargetPrefix } from '../../core/owner/bucket-statements';
 import type { AccountStack } from '../account-stack';
@@ -31,7 +31,7 @@ export class OwnerAccount extends Construct {
       for (const ap of plan.accessPoints) placeAccessPoint(this, stack.provider, bucket.ref, ap);
     }
     // Logging starts only once its target exists and its policy lets the logging service write.
-    for (const [source, target] of logging) source.logging!.dependsOn = placed.get(target)!.ready.map((r) => r.fqn);
+    for (const [source, target] of logging) source.logging!.dependsOn = placed.get(target)!.ready.map(dependable);
   }
 
   private create(stack: AccountStack, plan: BucketPlan, logging: Array<[SecureBucket, string]>): PlacedBucket {
