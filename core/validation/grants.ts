@@ -20,6 +20,8 @@ export function prefixProblem(prefix: unknown): string | undefined {
 /** Every grant names things that exist, in the right kind of account, and says no more than it means. */
 export const validateGrants: Validator = (problems, org) => {
   const byKey = new Map(org.accounts.map((a) => [a.spec.key, a] as const));
+  // With two accounts on one key, no grant can be resolved; the duplicate key is reported already.
+  if (byKey.size < org.accounts.length) return;
   for (const owner of org.accounts) {
     if (owner.spec.kind !== 'owner') continue;
     const buckets = (owner.spec as OwnerAccountSpec).buckets;
