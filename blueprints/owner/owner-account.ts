@@ -37,14 +37,14 @@ export class OwnerAccount extends Construct {
   private create(stack: AccountStack, plan: BucketPlan, logging: Array<[SecureBucket, string]>): PlacedBucket {
     const { spec } = plan;
     const holdsData = spec.holdsData ?? true;
-    const key =
+    const keyArn =
       plan.key?.kind === 'created'
         ? new BucketKey(this, { provider: stack.provider, bucket: spec.name, alias: plan.key.alias, policy: plan.key.policy, preventDestroy: holdsData, tags: spec.tags }).key.arn
         : plan.key?.arn;
     const secure = new SecureBucket(this, {
       provider: stack.provider,
       name: spec.name,
-      kmsKeyArn: key,
+      kmsKeyArn: keyArn,
       versioning: spec.versioning ?? true,
       logging: spec.logging ? { targetBucket: spec.logging.targetBucket, targetPrefix: logTargetPrefix(spec) } : undefined,
       preventDestroy: holdsData,
