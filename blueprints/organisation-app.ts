@@ -3,6 +3,7 @@ import type { CompiledOrganisation } from '../core/compile';
 import { planConsumerAccounts } from '../core/consumer/plan';
 import { AccountStack } from './account-stack';
 import { buildConsumerAccount } from './consumer/consumer-account';
+import { OwnerAccount } from './owner/owner-account';
 import { assertEveryResourceHasProvider } from './provider-check';
 
 export interface BuildOptions {
@@ -22,6 +23,7 @@ export function buildApp(compiled: CompiledOrganisation, options: BuildOptions):
   for (const { spec } of org.accounts) {
     const stack = new AccountStack(app, spec, org.backend);
     if (spec.kind === 'consumer') buildConsumerAccount(stack, consumers.get(spec.key)!);
+    if (spec.kind === 'owner') new OwnerAccount(stack, compiled.buckets.get(spec.key) ?? []);
   }
   assertEveryResourceHasProvider(app);
   return app;

@@ -34,6 +34,8 @@ export interface SecureBucketProps {
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
   readonly policy: S3BucketPolicy;
+  /** The server access logging configuration, when logging is on. */
+  readonly logging?: S3BucketLoggingA;
 
   constructor(scope: Construct, props: SecureBucketProps) {
     super(scope, `bucket-${props.name}`);
@@ -73,7 +75,7 @@ export class SecureBucket extends Construct {
       named(new S3BucketVersioningA(this, 'versioning', { provider, bucket, versioningConfiguration: { status: 'Enabled' } }), name);
     }
     if (props.logging) {
-      named(
+      this.logging = named(
         new S3BucketLoggingA(this, 'logging', { provider, bucket, targetBucket: props.logging.targetBucket, targetPrefix: props.logging.targetPrefix ?? `${name}/` }),
         name,
       );

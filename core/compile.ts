@@ -30,8 +30,14 @@ export function compileOrganisation(org: Organisation): CompiledOrganisation {
   for (const source of org.accounts) {
     if (source.spec.kind !== 'owner') continue;
     const account = refOf(source);
-    const plans = ((source.spec as OwnerAccountSpec).buckets ?? []).map((bucket) =>
-      planBucket(account, bucket, grants.filter((g) => g.owner.key === account.key && g.bucket.name === bucket.name)),
+    const specs = (source.spec as OwnerAccountSpec).buckets ?? [];
+    const plans = specs.map((bucket) =>
+      planBucket(
+        account,
+        bucket,
+        grants.filter((g) => g.owner.key === account.key && g.bucket.name === bucket.name),
+        specs.filter((other) => other.logging?.targetBucket === bucket.name),
+      ),
     );
     buckets.set(account.key, plans);
   }

@@ -1,11 +1,15 @@
-import { accessPointArn, accountRootArn, bucketArn, objectArn } from '../grants/arns';
-import { keyPolicyStatement, resourceStatements } from '../grants/statements';
+import { accessPointArn, bucketArn } from '../grants/arns';
 import type { ResolvedGrant } from '../grants/resolve';
+import { resourceStatements } from '../grants/statements';
 import type { AccessPointSpec, BucketSpec, PolicyDocument, PolicyStatement } from '../model';
 import type { AccountRef } from '../organisation-index';
-import { oneOrMany, policyDocument, uniqueSorted } from '../policy/document';
+import { policyDocument } from '../policy/document';
 import { mergeStatements } from '../policy/merge';
-import { finalizeSids, pascal } from '../policy/sid';
+import { finalizeSids, uniqueSids } from '../policy/sid';
+import { delegation, logDelivery, TLS_DENY_SID, tlsDeny } from './bucket-statements';
+import { planKey, type KeyPlan } from './key-plan';
+
+export { TLS_DENY_SID };
 
 export interface AccessPointPlan {
   spec: AccessPointSpec;
@@ -19,101 +23,59 @@ export interface BucketPlan {
   account: AccountRef;
   spec: BucketSpec;
   arn: string;
+  /** TLS deny + existing statements (verbatim) + derived grant statements + access point delegation + log delivery. */
   policy: PolicyDocument;
+  /** Sids of the statements the compiler derived (everything in `policy` except the existing ones). */
+  derivedSids: string[];
   accessPoints: AccessPointPlan[];
-  /** The policy of the key the blueprint creates for this bucket (none for SSE-S3 or a referenced key). */
-  keyPolicy?: PolicyDocument;
+  /** The customer managed key, when the bucket uses one. */
+  key?: KeyPlan;
   grants: ResolvedGrant[];
 }
 
-export const TLS_DENY_SID = 'DenyInsecureTransport';
-
-function tlsDeny(arn: string): PolicyStatement {
-  return {
-    Sid: TLS_DENY_SID,
-    Effect: 'Deny',
-    Principal: '*',
-    Action: 's3:*',
-    Resource: [arn, `${arn}/*`],
-    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-  };
-}
-
 /**
- * The bucket lets each access point decide for requests made through it, but only for the actions
- * and keys granted through that access point, and only for access points of the owner account.
+ * One bucket of an owner account. `grants` are the grants on this bucket; `logSources` the buckets
+ * of the same account that send their server access logs here.
  */
-function delegation(account: AccountRef, bucket: BucketSpec, ap: AccessPointSpec, grants: ResolvedGrant[]): PolicyStatement | undefined {
-  const through = grants.filter((g) => g.accessPoint?.name === ap.name);
-  if (through.length === 0) return undefined;
-  const arn = bucketArn(account.partition, bucket.name);
-  const bucketActions = uniqueSorted(through.flatMap((g) => g.actions.bucket));
-  const objectActions = uniqueSorted(through.flatMap((g) => g.actions.object));
-  const resources = [...(bucketActions.length > 0 ? [arn] : []), ...(objectActions.length > 0 ? uniqueSorted(through.map((g) => objectArn(account.partition, bucket.name, g.prefix))) : [])];
-  return {
-    Sid: `DelegateToAccessPoint${pascal(ap.name)}`,
-    Effect: 'Allow',
-    Principal: '*',
-    Action: oneOrMany([...bucketActions, ...objectActions]),
-    Resource: oneOrMany(resources),
-    Condition: {
-      StringEquals: {
-        's3:DataAccessPointAccount': account.id,
-        's3:DataAccessPointArn': accessPointArn(account.region, account.id, ap.name),
-      },
-    },
-  };
-}
-
-function keyPolicy(account: AccountRef, grants: ResolvedGrant[]): PolicyDocument {
-  const administration: PolicyStatement = {
-    Sid: 'EnableAccountAdministration',
-    Effect: 'Allow',
-    Principal: { AWS: accountRootArn(account.partition, account.id) },
-    Action: 'kms:*',
-    Resource: '*',
-  };
-  const crossAccount = grants.filter((g) => g.grantee.account.id !== account.id && g.actions.kms.length > 0);
-  return policyDocument([administration, ...finalizeSids(mergeStatements(crossAccount.map(keyPolicyStatement)), 'Grant', [administration.Sid!])]);
-}
-
-/** Bucket policy = TLS deny + existing statements + derived grant statements + access point delegation. */
-export function planBucket(account: AccountRef, bucket: BucketSpec, grants: ResolvedGrant[]): BucketPlan {
+export function planBucket(account: AccountRef, bucket: BucketSpec, grants: ResolvedGrant[], logSources: BucketSpec[] = []): BucketPlan {
   const arn = bucketArn(account.partition, bucket.name);
   const crossAccount = grants.filter((g) => g.grantee.account.id !== account.id);
-  const existing = bucket.existing?.policy?.Statement ?? [];
-  const reserved = [TLS_DENY_SID, ...existing.map((s) => s.Sid).filter((s): s is string => s !== undefined)];
+  const existing = bucket.existing?.policy;
 
-  const direct = crossAccount.filter((g) => !g.accessPoint);
-  const derived = finalizeSids(mergeStatements(direct.flatMap(resourceStatements)), 'Grant', reserved);
-  const delegations = (bucket.accessPoints ?? []).map((ap) => delegation(account, bucket, ap, crossAccount)).filter((s): s is PolicyStatement => s !== undefined);
+  // Derived Sids never depend on the existing statements: a clash is reported, not renamed away.
+  const direct = finalizeSids(mergeStatements(crossAccount.filter((g) => !g.accessPoint).flatMap(resourceStatements)), 'Grant', [TLS_DENY_SID]);
+  const bucketLevel = uniqueSids(
+    [...(bucket.accessPoints ?? []).flatMap((ap) => delegation(account, bucket, ap, crossAccount)), ...logSources.map((source) => logDelivery(account, bucket, source))],
+    [TLS_DENY_SID, ...direct.map((s) => s.Sid!)],
+  );
+  const derived = [tlsDeny(arn), ...direct, ...bucketLevel];
 
   const accessPoints = (bucket.accessPoints ?? []).map((spec): AccessPointPlan => {
     const through = crossAccount.filter((g) => g.accessPoint?.name === spec.name);
-    const apArn = accessPointArn(account.region, account.id, spec.name);
     return {
       spec,
-      arn: apArn,
+      arn: accessPointArn(account.region, account.id, spec.name),
       policy: through.length > 0 ? policyDocument(finalizeSids(mergeStatements(through.flatMap(resourceStatements)), 'Grant')) : undefined,
     };
   });
 
+  const policy: PolicyDocument = { ...policyDocument([derived[0], ...(existing?.Statement ?? []), ...derived.slice(1)]), ...(existing?.Id ? { Id: existing.Id } : {}) };
   return {
     account,
     spec: bucket,
     arn,
-    policy: policyDocument([tlsDeny(arn), ...existing, ...derived, ...delegations]),
+    policy,
+    derivedSids: derived.map((s) => s.Sid!),
     accessPoints,
-    keyPolicy: bucket.encryption?.kind === 'kms' && !bucket.encryption.keyArn ? keyPolicy(account, grants) : undefined,
+    key: planKey(account, bucket, grants),
     grants,
   };
 }
 
-/** Sids of the adopted policy that the derived statements would reuse. */
-export function sidClashes(bucket: BucketSpec): string[] {
-  const existing = (bucket.existing?.policy?.Statement ?? []).map((s) => s.Sid).filter((s): s is string => s !== undefined);
-  const counts = new Map<string, number>();
-  for (const sid of [TLS_DENY_SID, ...existing]) counts.set(sid, (counts.get(sid) ?? 0) + 1);
-  return [...counts].filter(([, n]) => n > 1).map(([sid]) => sid);
+/** Sids of the adopted policy that a derived statement uses too (each is a validation error). */
+export function sidClashes(plan: BucketPlan): string[] {
+  const derived = new Set(plan.derivedSids);
+  return uniqueSortedSids(plan.spec.existing?.policy?.Statement ?? []).filter((sid) => derived.has(sid));
 }
 
+const uniqueSortedSids = (statements: PolicyStatement[]): string[] => [...new Set(statements.map((s) => s.Sid).filter((s): s is string => typeof s === 'string'))].sort();

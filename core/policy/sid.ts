@@ -27,10 +27,21 @@ export function finalizeSids(statements: PolicyStatement[], prefix: string, take
     const parts = [...new Set(labels.map((l) => (l.includes(':') ? l.slice(0, l.indexOf(':')) : '')))];
     const whos = labels.map((l) => l.slice(l.indexOf(':') + 1));
     const label = [...parts, ...whos].map(pascal).join('');
-    let sid = pascal(prefix) + label;
-    if (sid.length > MAX_SID) sid = sid.slice(0, MAX_SID - 8) + shortHash(canonical(statement));
-    if (used.has(sid)) sid = sid.slice(0, MAX_SID - 8) + shortHash(canonical(statement));
-    used.add(sid);
-    return { ...statement, Sid: sid };
+    return { ...statement, Sid: claimSid(pascal(prefix) + label, statement, used) };
   });
+}
+
+/** Keeps statements' Sids, except that a repeated one gets a hash of its statement. */
+export function uniqueSids(statements: PolicyStatement[], taken: Iterable<string> = []): PolicyStatement[] {
+  const used = new Set(taken);
+  return statements.map((statement) => ({ ...statement, Sid: claimSid(statement.Sid ?? '', statement, used) }));
+}
+
+/** `sid`, or (when too long or already used) a stable hash-suffixed form of it; records it as used. */
+function claimSid(sid: string, statement: PolicyStatement, used: Set<string>): string {
+  let claimed = sid;
+  if (claimed.length > MAX_SID) claimed = claimed.slice(0, MAX_SID - 8) + shortHash(canonical(statement));
+  if (used.has(claimed)) claimed = claimed.slice(0, MAX_SID - 8) + shortHash(canonical(statement));
+  used.add(claimed);
+  return claimed;
 }

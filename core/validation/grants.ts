@@ -1,5 +1,5 @@
 import { ACCESS_LEVEL_NAMES } from '../grants/access-levels';
-import type { AccountSource, BucketSpec, GrantSpec, OwnerAccountSpec } from '../model';
+import type { AccessPointSpec, AccountSource, BucketSpec, GrantSpec, OwnerAccountSpec } from '../model';
 import { checkKnownFields, isPlainObject } from './fields';
 import type { Validator } from './organisation';
 import { show, type ProblemList } from './problem';
@@ -87,13 +87,13 @@ function validateGrant(
 
 function validateAccessPoint(problems: ProblemList, file: string, buckets: BucketSpec[], bucket: BucketSpec, grant: GrantSpec, field: string): void {
   if (grant.accessPoint === undefined) return;
-  const own = (bucket.accessPoints ?? []).find((ap) => ap.name === grant.accessPoint);
+  const own = accessPointsOf(bucket).find((ap) => ap.name === grant.accessPoint);
   if (!own) {
-    const elsewhere = buckets.find((other) => other !== bucket && (other.accessPoints ?? []).some((ap) => ap.name === grant.accessPoint));
+    const elsewhere = buckets.find((other) => other !== bucket && accessPointsOf(other).some((ap) => ap.name === grant.accessPoint));
     if (elsewhere) {
       problems.add(file, `${field}.accessPoint`, `${show(grant.accessPoint)} is an access point of bucket ${show(elsewhere.name)}, not of ${show(bucket.name)}`, `declare the grant on ${show(elsewhere.name)}, or add an access point to ${show(bucket.name)}`);
     } else {
-      const names = (bucket.accessPoints ?? []).map((ap) => ap.name);
+      const names = [...new Set(accessPointsOf(bucket).map((ap) => ap.name))];
       problems.add(file, `${field}.accessPoint`, `${show(grant.accessPoint)} is not an access point of bucket ${show(bucket.name)}${didYouMean(String(grant.accessPoint), names)}`, names.length ? `use one of: ${names.join(', ')}` : 'add it to the bucket\'s accessPoints');
     }
     return;
@@ -101,6 +101,12 @@ function validateAccessPoint(problems: ProblemList, file: string, buckets: Bucke
   if (own.prefix && grant.prefix !== undefined && typeof grant.prefix === 'string' && !grant.prefix.startsWith(own.prefix)) {
     problems.add(file, `${field}.prefix`, `${show(grant.prefix)} is outside ${show(own.prefix)}, the prefix of access point ${show(own.name)}`, `use a prefix under ${show(own.prefix)} or leave it out`);
   }
+}
+
+/** The well-formed access points of a bucket (the bucket validator reports the others). */
+function accessPointsOf(bucket: unknown): AccessPointSpec[] {
+  const list = isPlainObject(bucket) && Array.isArray(bucket.accessPoints) ? bucket.accessPoints : [];
+  return list.filter((ap): ap is AccessPointSpec => isPlainObject(ap));
 }
 
 function validateGrantee(problems: ProblemList, owner: AccountSource, grant: GrantSpec, field: string, byKey: Map<string, AccountSource>): void {

@@ -1,7 +1,10 @@
+import { compileOrganisation, type CompiledOrganisation } from '../compile';
 import type { Organisation } from '../model';
 import { validateAccountSettings, validateUniqueAccounts } from './account';
 import { validateBackend } from './backend';
 import { validateConsumers } from './consumer';
+import { checkBucketPolicies } from './bucket-policies';
+import { validateBuckets } from './buckets';
 import { validateGrants } from './grants';
 import { OrganisationError, ProblemList, type Problem } from './problem';
 
@@ -17,7 +20,15 @@ const validateSettings: Validator = (problems, org) => {
   validateUniqueAccounts(problems, org.accounts);
 };
 
-export const VALIDATORS: Validator[] = [validateSettings, validateGrants, validateConsumers];
+export const VALIDATORS: Validator[] = [validateSettings, validateGrants, validateConsumers, validateBuckets];
+
+/**
+ * A check of the compiled documents (Sid clashes, size limits). These run only when every
+ * validator passed, since the compiler expects a valid organisation.
+ */
+export type CompiledCheck = (problems: ProblemList, compiled: CompiledOrganisation) => void;
+
+export const COMPILED_CHECKS: CompiledCheck[] = [checkBucketPolicies];
 
 /** Every problem of the organisation, in file order; empty when it can be synthesized. */
 export function findProblems(org: Organisation): Problem[] {
@@ -26,6 +37,10 @@ export function findProblems(org: Organisation): Problem[] {
     problems.add(org.indexFile, 'accounts', 'lists no account', 'list at least one account file');
   }
   for (const validate of VALIDATORS) validate(problems, org);
+  if (problems.problems.length === 0) {
+    const compiled = compileOrganisation(org);
+    for (const check of COMPILED_CHECKS) check(problems, compiled);
+  }
   return problems.problems;
 }
 

@@ -54,7 +54,7 @@ describe.each([
     expect(accessTuples(statementsOf(stack, kind, name), s3)).toEqual(accessTuples(ownerStatements(resourcePolicies, arns), s3));
 
     const kmsActions = (statements: PolicyStatement[]): string[] => [...new Set(statements.flatMap((s) => asList(s.Action)).filter((a) => a.startsWith('kms:')))].sort();
-    const keyStatements = plans.flatMap((plan) => plan.keyPolicy?.Statement ?? []);
+    const keyStatements = plans.flatMap((plan) => (plan.key?.kind === 'created' ? plan.key.policy.Statement : (plan.key?.statements ?? [])));
     expect(kmsActions(statementsOf(stack, kind, name))).toEqual(kmsActions(ownerStatements(keyStatements, arns)));
   });
 

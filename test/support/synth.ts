@@ -53,3 +53,10 @@ export function resourcesOf(stack: StackJson): Array<[string, string, StackJson]
   }
   return out;
 }
+
+/** stderr without the lint warnings a successful synth prints (the default organisation has some, see README). */
+export const withoutLintWarnings = (stderr: string): string =>
+  stderr
+    .split('\n')
+    .filter((line) => !line.startsWith('warning DS'))
+    .join('\n');

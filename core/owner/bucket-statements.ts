@@ -1,0 +1,86 @@
+import { accessPointArn, bucketArn, objectArn } from '../grants/arns';
+import type { ResolvedGrant } from '../grants/resolve';
+import type { AccessPointSpec, BucketSpec, ConditionBlock, PolicyStatement } from '../model';
+import type { AccountRef } from '../organisation-index';
+import { oneOrMany, uniqueSorted } from '../policy/document';
+import { pascal } from '../policy/sid';
+
+/** Statements of a bucket policy that come from the bucket itself rather than from one grant. */
+
+export const TLS_DENY_SID = 'DenyInsecureTransport';
+
+export function tlsDeny(arn: string): PolicyStatement {
+  return {
+    Sid: TLS_DENY_SID,
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: [arn, `${arn}/*`],
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
+}
+
+/**
+ * The bucket lets each access point decide for requests made through it, but only for the actions
+ * and keys granted through that access point, and only for that access point of the owner account.
+ * `Principal: "*"` is not public here: both conditions have fixed values.
+ */
+export function delegation(account: AccountRef, bucket: BucketSpec, ap: AccessPointSpec, grants: ResolvedGrant[]): PolicyStatement[] {
+  const through = grants.filter((g) => g.accessPoint?.name === ap.name);
+  const arn = bucketArn(account.partition, bucket.name);
+  const viaAccessPoint: ConditionBlock = {
+    StringEquals: {
+      's3:DataAccessPointAccount': account.id,
+      's3:DataAccessPointArn': accessPointArn(account.region, account.id, ap.name),
+    },
+  };
+  const statements: PolicyStatement[] = [];
+  const listing = through.filter((g) => g.actions.bucket.length > 0);
+  if (listing.length > 0) {
+    const prefixes = uniqueSorted(listing.map((g) => g.prefix));
+    const condition: ConditionBlock = prefixes.includes('')
+      ? viaAccessPoint
+      : { ...viaAccessPoint, StringLike: { 's3:prefix': prefixes.flatMap((p) => [p, `${p}*`]) } };
+    statements.push({
+      Sid: `DelegateListToAccessPoint${pascal(ap.name)}`,
+      Effect: 'Allow',
+      Principal: '*',
+      Action: oneOrMany(uniqueSorted(listing.flatMap((g) => g.actions.bucket))),
+      Resource: arn,
+      Condition: condition,
+    });
+  }
+  const objects = through.filter((g) => g.actions.object.length > 0);
+  if (objects.length > 0) {
+    statements.push({
+      Sid: `DelegateObjectsToAccessPoint${pascal(ap.name)}`,
+      Effect: 'Allow',
+      Principal: '*',
+      Action: oneOrMany(uniqueSorted(objects.flatMap((g) => g.actions.object))),
+      Resource: oneOrMany(uniqueSorted(objects.map((g) => objectArn(account.partition, bucket.name, g.prefix)))),
+      Condition: viaAccessPoint,
+    });
+  }
+  return statements;
+}
+
+/** Where a bucket's server access logs land in its target bucket. */
+export const logTargetPrefix = (bucket: BucketSpec): string => bucket.logging?.targetPrefix ?? `${bucket.name}/`;
+
+/**
+ * A log target with BucketOwnerEnforced ownership takes logs only through its policy: the S3
+ * logging service may put objects under the source's prefix, for that source bucket only.
+ */
+export function logDelivery(account: AccountRef, target: BucketSpec, source: BucketSpec): PolicyStatement {
+  return {
+    Sid: `ServerAccessLogsFrom${pascal(source.name)}`,
+    Effect: 'Allow',
+    Principal: { Service: 'logging.s3.amazonaws.com' },
+    Action: 's3:PutObject',
+    Resource: objectArn(account.partition, target.name, logTargetPrefix(source)),
+    Condition: {
+      ArnLike: { 'aws:SourceArn': bucketArn(account.partition, source.name) },
+      StringEquals: { 'aws:SourceAccount': account.id },
+    },
+  };
+}
