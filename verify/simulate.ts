@@ -1,6 +1,7 @@
-import { getDenialReasons, runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
+import { getDenialReasons, runSimulation, type RequestAnalysis } from '@cloud-copilot/iam-simulate';
 import type { PolicyDocument } from '../core/model';
 import type { NamedPolicy, Principal, ResourcePolicies } from '../report/policies';
+import { evaluateWithContext } from './core-engine';
 
 /** An S3 request as a user makes it: on a bucket, or through an access point. */
 export interface S3Request {
@@ -19,18 +20,15 @@ export interface S3Request {
 
 export interface Decision {
   allowed: boolean;
-  /** For a refusal: which check refused, and the policy and statement that decided. */
+  /** Which checks allowed it, or which check refused it and the policy and statement that decided. */
   decidedBy: string;
 }
 
-/** Every policy a principal's side may need to evaluate, ready for the simulator. */
-const identitySide = (principal: Principal): Pick<Simulation, 'identityPolicies' | 'permissionBoundaryPolicies'> => ({
-  identityPolicies: principal.identityPolicies.map((p) => ({ name: p.name, policy: p.policy })),
-  permissionBoundaryPolicies: principal.boundary ? [{ name: principal.boundary.name, policy: principal.boundary.policy }] : undefined,
-});
-
 /** Stands in for the principal's side when only the bucket's delegation is being checked. */
-const ALLOW_ALL_S3: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] };
+const CHECKED_AT_THE_ACCESS_POINT: NamedPolicy = {
+  name: 'checked-at-the-access-point',
+  policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } as PolicyDocument,
+};
 
 const KMS_ACTION: Record<string, string | undefined> = {
   's3:getobject': 'kms:Decrypt',
@@ -40,19 +38,47 @@ const KMS_ACTION: Record<string, string | undefined> = {
 
 interface Check {
   label: string;
+  action: string;
   resource: string;
   resourceAccount: string;
-  action: string;
   resourcePolicy?: NamedPolicy;
-  side: Pick<Simulation, 'identityPolicies' | 'permissionBoundaryPolicies'>;
+  identityPolicies: NamedPolicy[];
+  boundary?: NamedPolicy;
   context: Record<string, string | string[]>;
+  /** The context holds keys the strict simulator would drop (see core-engine.ts). */
+  exactContext?: boolean;
+}
+
+function explainDenial(check: Check, analysis: RequestAnalysis | undefined, result: string): string {
+  const reasons = analysis ? getDenialReasons(analysis) : [];
+  const named = reasons.map((r) => {
+    const statement = 'statementId' in r && r.statementId ? ` statement ${r.statementId}` : '';
+    const policy = r.policyType === 'resource' ? check.resourcePolicy?.name : r.policyType === 'pb' ? check.boundary?.name : 'policyIdentifier' in r ? r.policyIdentifier : undefined;
+    const kind = r.policyType === 'pb' ? 'permissions boundary' : r.policyType === 'resource' ? 'resource policy' : `${r.policyType} policies`;
+    return `${kind}${policy ? ` ${policy}` : ''}${statement} (${r.denialType.toLowerCase()} deny)`;
+  });
+  return `${check.label}: ${named.length ? named.join('; ') : result}`;
 }
 
 async function run(principal: Principal, check: Check): Promise<Decision> {
+  if (check.exactContext) {
+    const analysis = evaluateWithContext({
+      principal: principal.arn,
+      action: check.action,
+      resource: check.resource,
+      resourceAccount: check.resourceAccount,
+      context: check.context,
+      identityPolicies: check.identityPolicies,
+      permissionBoundaries: check.boundary ? [check.boundary] : undefined,
+      resourcePolicy: check.resourcePolicy,
+    });
+    return analysis.result === 'Allowed' ? { allowed: true, decidedBy: check.label } : { allowed: false, decidedBy: explainDenial(check, analysis, analysis.result) };
+  }
   const result = await runSimulation(
     {
       request: { principal: principal.arn, action: check.action, resource: { resource: check.resource, accountId: check.resourceAccount }, contextVariables: check.context },
-      ...check.side,
+      identityPolicies: check.identityPolicies,
+      permissionBoundaryPolicies: check.boundary ? [check.boundary] : undefined,
       serviceControlPolicies: [],
       resourceControlPolicies: [],
       resourcePolicy: check.resourcePolicy?.policy,
@@ -61,15 +87,7 @@ async function run(principal: Principal, check: Check): Promise<Decision> {
   );
   if (result.resultType === 'error') throw new Error(`simulation of ${check.action} on ${check.resource} failed: ${JSON.stringify(result.errors)}`);
   if (result.overallResult === 'Allowed') return { allowed: true, decidedBy: check.label };
-  const analysis = result.resultType === 'single' ? result.result.analysis : undefined;
-  const reasons = analysis ? getDenialReasons(analysis) : [];
-  const named = reasons.map((r) => {
-    const statement = 'statementId' in r && r.statementId ? ` statement ${r.statementId}` : '';
-    const policy =
-      r.policyType === 'resource' ? check.resourcePolicy?.name : r.policyType === 'pb' ? principal.boundary?.name : 'policyIdentifier' in r ? r.policyIdentifier : undefined;
-    return `${r.policyType === 'pb' ? 'permissions boundary' : `${r.policyType} policy`}${policy ? ` ${policy}` : ''}${statement} (${r.denialType.toLowerCase()} deny)`;
-  });
-  return { allowed: false, decidedBy: `${check.label}: ${named.length ? named.join('; ') : result.overallResult}` };
+  return { allowed: false, decidedBy: explainDenial(check, result.resultType === 'single' ? result.result.analysis : undefined, result.overallResult) };
 }
 
 /**
@@ -80,9 +98,11 @@ async function run(principal: Principal, check: Check): Promise<Decision> {
 export async function evaluate(request: S3Request, resources: ResourcePolicies): Promise<Decision> {
   const { principal } = request;
   const bucketPolicy = resources.buckets.get(request.bucket);
-  const ownerAccount = bucketPolicy?.accountId ?? resources.accessPoints.get(request.accessPoint ?? '')?.accountId ?? '';
+  const accessPoint = request.accessPoint ? resources.accessPoints.get(request.accessPoint) : undefined;
+  const ownerAccount = bucketPolicy?.accountId ?? accessPoint?.accountId ?? '';
   const bucketArn = `arn:aws:s3:::${request.bucket}`;
   const objectArn = request.key === undefined ? bucketArn : `${bucketArn}/${request.key}`;
+  const principalSide = { identityPolicies: principal.identityPolicies, boundary: principal.boundary };
   const context: Record<string, string | string[]> = {
     'aws:PrincipalArn': principal.arn,
     'aws:PrincipalAccount': principal.accountId,
@@ -92,39 +112,32 @@ export async function evaluate(request: S3Request, resources: ResourcePolicies):
 
   const checks: Check[] = [];
   if (request.accessPoint) {
-    const ap = resources.accessPoints.get(request.accessPoint);
     const apContext = { ...context, 's3:DataAccessPointAccount': ownerAccount, 's3:DataAccessPointArn': request.accessPoint };
-    checks.push({
-      label: 'access point policy',
-      resource: request.key === undefined ? request.accessPoint : `${request.accessPoint}/object/${request.key}`,
-      resourceAccount: ownerAccount,
-      action: request.action,
-      resourcePolicy: ap,
-      side: identitySide(principal),
-      context: apContext,
-    });
+    const apResource = request.key === undefined ? request.accessPoint : `${request.accessPoint}/object/${request.key}`;
+    checks.push({ label: 'access point policy', action: request.action, resource: apResource, resourceAccount: ownerAccount, resourcePolicy: accessPoint, ...principalSide, context: apContext });
     checks.push({
       label: 'bucket delegation to the access point',
+      action: request.action,
       resource: objectArn,
       resourceAccount: ownerAccount,
-      action: request.action,
       resourcePolicy: bucketPolicy,
-      side: { identityPolicies: [{ name: 'delegated-request', policy: ALLOW_ALL_S3 }] },
+      identityPolicies: [CHECKED_AT_THE_ACCESS_POINT],
       context: apContext,
+      exactContext: true,
     });
   } else {
-    checks.push({ label: 'bucket policy', resource: objectArn, resourceAccount: ownerAccount, action: request.action, resourcePolicy: bucketPolicy, side: identitySide(principal), context });
+    checks.push({ label: 'bucket policy', action: request.action, resource: objectArn, resourceAccount: ownerAccount, resourcePolicy: bucketPolicy, ...principalSide, context });
   }
   const key = resources.keys.get(request.bucket);
   const kmsAction = KMS_ACTION[request.action.toLowerCase()];
   if (key && kmsAction) {
     checks.push({
       label: 'key policy',
+      action: kmsAction,
       resource: key.keyArn,
       resourceAccount: key.accountId,
-      action: kmsAction,
       resourcePolicy: key,
-      side: identitySide(principal),
+      ...principalSide,
       context: {
         'aws:PrincipalArn': principal.arn,
         'aws:PrincipalAccount': principal.accountId,
@@ -133,6 +146,7 @@ export async function evaluate(request: S3Request, resources: ResourcePolicies):
         // S3 Bucket Keys are on: the encryption context is the bucket ARN.
         'kms:EncryptionContext:aws:s3:arn': bucketArn,
       },
+      exactContext: true,
     });
   }
   for (const check of checks) {

@@ -23,7 +23,7 @@ export const summary = (r: VerifyResult): string =>
   `${r.grantsProven} grants proven (${r.allowed} requests allowed), ${r.refused} probes refused, ${r.failures.length} failures`;
 
 const where = (e: Expectation): string =>
-  `${e.action} on ${e.accessPoint ? `${e.accessPoint}/object/` : `arn:aws:s3:::${e.bucket}/`}${e.key ?? ''}${e.prefix !== undefined ? ` (s3:prefix ${JSON.stringify(e.prefix)})` : ''}${e.secureTransport === false ? ' without TLS' : ''}`;
+  `${e.action} on ${e.accessPoint ? (e.key === undefined ? e.accessPoint : `${e.accessPoint}/object/${e.key}`) : `arn:aws:s3:::${e.bucket}${e.key === undefined ? '' : `/${e.key}`}`}${e.prefix !== undefined ? ` (s3:prefix ${JSON.stringify(e.prefix)})` : ''}${e.secureTransport === false ? ' without TLS' : ''}`;
 
 export function formatFailure(f: Failure): string {
   const { expectation: e } = f;
