@@ -1,13 +1,12 @@
 import type { PolicyDocument } from '../core/model';
 import { levelOf } from './access-level';
-import { bucketsOf, type AccessPointOf, type SynthesizedBucket } from './buckets';
+import type { AccessPointOf, SynthesizedBucket } from './buckets';
 import { byKeys, compareText } from './order';
-import { principalsOf, resourcePoliciesOf, type NamedPolicy, type Principal } from './policies';
+import type { NamedPolicy, Principal } from './policies';
 import { candidatePrefixes } from './prefixes';
 import { reportedActions, type S3Action } from './s3-actions';
 import { RequestContext } from './static-iam/context';
 import { delegationGate, kmsGate, s3Gate, type EvaluatedCaller, type GateResult, type LabelledPolicy, type PolicyRef } from './static-iam/gates';
-import type { SynthesizedStack } from './synthesized';
 
 export interface PrincipalRef {
   kind: 'user' | 'role';
@@ -98,9 +97,7 @@ function uniqueRefs(refs: PolicyRef[]): PolicyRef[] {
  * point and key policies) allow, read statically from the documents. Under each prefix only what
  * the whole bucket (or a shorter prefix) does not already give is listed.
  */
-export function accessEntries(stacks: SynthesizedStack[]): AccessEntry[] {
-  const principals = principalsOf(stacks);
-  const buckets = bucketsOf(stacks, resourcePoliciesOf(stacks));
+export function accessEntries(principals: Principal[], buckets: SynthesizedBucket[]): AccessEntry[] {
   const resourceDocuments = buckets.flatMap((b) => [b.policy, ...b.accessPoints.map((ap) => ap.policy)]).filter((p): p is NamedPolicy => p !== undefined);
   const actions = reportedActions(resourceDocuments.map((p) => p.policy));
   const everyDocument: PolicyDocument[] = [
