@@ -16,10 +16,12 @@ const short = (name: string): string => (name.length > LABEL_LENGTH ? `${name.sl
 export function accessGraph(report: AccessReport): string {
   const accounts = new Map<string, string[]>();
   const ids = new Map<string, string>();
+  const counts = new Map<string, number>();
   const node = (key: string, prefix: string, account: string, shape: (label: string) => string, label: string): string => {
     let id = ids.get(key);
     if (!id) {
-      id = `${prefix}${ids.size + 1}`;
+      counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+      id = `${prefix}${counts.get(prefix)}`;
       ids.set(key, id);
       const lines = accounts.get(account) ?? [];
       lines.push(`    ${id}${shape(quote(label))}`);
@@ -50,7 +52,8 @@ export function accessGraph(report: AccessReport): string {
   [...accounts.keys()].sort(compareText).forEach((account, i) => {
     lines.push(`  subgraph account${i + 1}[${quote(account)}]`, ...accounts.get(account)!, '  end');
   });
-  for (const [key, labels] of [...edges].sort(([a], [b]) => compareText(a, b))) {
+  // In the order of the access tables: by bucket, then principal.
+  for (const [key, labels] of edges) {
     const [from, to] = key.split(' ');
     lines.push(`  ${from} -- ${quote(uniqueSortedText(labels).join(', '))} --> ${to}`);
   }

@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { mlspaceRoleName } from '../../core/platform/naming';
 import { renderReport } from '../../report/markdown';
 import { buildReport, type AccessReport } from '../../report/report';
-import { synthOrganisation } from '../support/synth';
+import { PROJECT_ROOT, synthOrganisation } from '../support/synth';
 import { linesOf, summaryOf, throughOf } from './helpers';
 
 /** Every grant of DESIGN.md's default organisation, with the policies it goes through. */
@@ -102,4 +104,12 @@ describe('access report of the default organisation', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(report));
     for (const machinePath of [os.tmpdir(), synthesized.outdir, process.cwd()]) expect(markdown.includes(machinePath)).toBe(false);
   });
+});
+
+test('the README\'s sample report is the real one for the default organisation', () => {
+  const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+  const markdown = renderReport(buildReport(synthOrganisation().outdir));
+  const sample = readme.slice(readme.indexOf('### examplebucket'), readme.indexOf('(…)', readme.indexOf('### examplebucket'))).trim();
+  expect(sample).toContain('| role analyst in consumer (222222222222) |');
+  expect(markdown).toContain(sample);
 });
