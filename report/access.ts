@@ -5,7 +5,10 @@ import { byKeys, compareText } from './order';
 import type { NamedPolicy, Principal } from './policies';
 import { candidatePrefixes } from './prefixes';
 import { reportedActions, type S3Action } from './s3-actions';
+import { asList } from '../core/policy/document';
 import { RequestContext } from './static-iam/context';
+import { literalHead } from './static-iam/glob';
+import { principalMatch } from './static-iam/statements';
 import { delegationGate, kmsGate, s3Gate, type EvaluatedCaller, type GateResult, type LabelledPolicy, type PolicyRef } from './static-iam/gates';
 
 export interface PrincipalRef {
@@ -84,6 +87,24 @@ function decide(caller: EvaluatedCaller, bucket: SynthesizedBucket, ap: AccessPo
   return gates.every((g) => g.allowed) ? { allowed: true, refs: gates.flatMap((g) => g.refs) } : { allowed: false, refs: [] };
 }
 
+/**
+ * A quick pre-check that skips pairs with no chance: the caller's policies name nothing that can
+ * be this bucket or access point, and (in another account, where IAM must allow too) no resource
+ * statement could stand in for them.
+ */
+function mayReach(caller: EvaluatedCaller, bucket: SynthesizedBucket, ap: AccessPointOf | undefined): boolean {
+  const arn = ap?.arn ?? bucket.arn;
+  const touches = (pattern: string): boolean => {
+    const head = literalHead(pattern);
+    return arn.startsWith(head) || head.startsWith(arn);
+  };
+  const identityTouches = caller.identity.some(({ document }) =>
+    document.Statement.some((s) => s.Effect === 'Allow' && (s.Resource === undefined || asList(s.Resource).some(touches))),
+  );
+  if (identityTouches || caller.accountId !== bucket.accountId) return identityTouches;
+  return [bucket.policy, ap?.policy].some((p) => p?.policy.Statement.some((s) => s.Effect === 'Allow' && ['any', 'arn'].includes(principalMatch(s, caller) ?? '')));
+}
+
 const refKey = (r: PolicyRef): string => `${r.side}\u0001${r.policy}\u0001${r.statement}`;
 
 function uniqueRefs(refs: PolicyRef[]): PolicyRef[] {
@@ -110,6 +131,7 @@ export function accessEntries(principals: Principal[], buckets: SynthesizedBucke
     for (const principal of principals) {
       const caller = callerOf(principal);
       for (const ap of [undefined, ...bucket.accessPoints]) {
+        if (!mayReach(caller, bucket, ap)) continue;
         const granted = new Map<string, Map<string, PolicyRef[]>>();
         for (const prefix of prefixes) {
           const covered = (action: string): boolean => [...granted].some(([shorter, byAction]) => prefix.startsWith(shorter) && byAction.has(action));

@@ -32,6 +32,8 @@ export interface PlatformFixture {
   boundary?: PolicyStatement[];
   /** Replaces the boundary reference, e.g. with the ARN of a boundary no stack defines. */
   boundaryArn?: string;
+  /** Further statements of the data bucket's policy. */
+  dataBucketStatements?: PolicyStatement[];
 }
 
 /**
@@ -59,7 +61,7 @@ export function platformStack(fixture: PlatformFixture = {}): StackJson {
       aws_s3_bucket_policy: {
         data: {
           bucket: '${aws_s3_bucket.data.id}',
-          policy: doc([{ Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [DATA, `${DATA}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }]),
+          policy: doc([{ Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [DATA, `${DATA}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }, ...(fixture.dataBucketStatements ?? [])]),
         },
       },
       aws_iam_policy: {

@@ -63,3 +63,12 @@ describe('the boundary limits what the identity policies give', () => {
     expect(throughOf(line)).toContain(`permissions boundary ${unknown} not synthesized, not evaluated`);
   });
 });
+
+test('in the same account, a bucket policy naming a role grants without an identity policy, within the boundary', () => {
+  const role = `arn:aws:iam::333333333333:role/${imagingCarol}`;
+  const global = { Sid: 'ReadGlobal', Effect: 'Allow' as const, Principal: { AWS: role }, Action: ['s3:GetObject', 's3:GetObjectAcl'], Resource: 'arn:aws:s3:::mlspace-data-333333333333/global/*' };
+  const report = buildReport(writeSynthesized({ owner, platform: platformStack({ dataBucketStatements: [global] }) }));
+  const [line] = linesOf(report, 'mlspace-data-333333333333', imagingCarol).filter((e) => e.prefix === 'global/');
+  // s3:GetObjectAcl is named by the bucket policy, but the boundary does not allow it.
+  expect([line.level, line.actions, throughOf(line)]).toEqual(['read (objects only)', ['s3:GetObject'], ['bucket policy mlspace-data-333333333333 ReadGlobal']]);
+});
