@@ -6,6 +6,8 @@ export interface NamedPolicy {
   /** Where it came from: `<stack>:<address>`. */
   name: string;
   policy: PolicyDocument;
+  /** How IAM names it: the policy's name, with the group it comes through (`data-access-x (group g)`). */
+  label?: string;
 }
 
 export interface Principal {
@@ -37,7 +39,7 @@ function managedPolicies(stacks: SynthesizedStack[]): Map<string, NamedPolicy> {
   for (const stack of stacks) {
     for (const resource of stack.view.ofType('aws_iam_policy')) {
       const policy = parse(resource.config.policy);
-      if (policy) byArn.set(String(attributeOf(stack, resource, 'arn')), { name: `${stack.name}:${resource.address}`, policy });
+      if (policy) byArn.set(String(attributeOf(stack, resource, 'arn')), { name: `${stack.name}:${resource.address}`, policy, label: String(resource.config.name) });
     }
   }
   return byArn;
@@ -66,10 +68,18 @@ function attachedTo(stack: SynthesizedStack, kind: keyof typeof ATTACHMENTS, nam
   }
   for (const r of stack.view.ofType(inline[0]).filter((r) => owner(r, inline[1]) === name)) {
     const policy = parse(r.config.policy);
-    if (policy) out.push({ name: `${stack.name}:${r.address}`, policy });
+    if (policy) out.push({ name: `${stack.name}:${r.address}`, policy, label: r.config.name === undefined ? r.address : String(r.config.name) });
   }
   return out;
 }
+
+/** A policy attached both by a single attachment and an exclusive one counts once. */
+function unique(policies: NamedPolicy[]): NamedPolicy[] {
+  const seen = new Set<string>();
+  return policies.filter((p) => !seen.has(p.name) && seen.add(p.name));
+}
+
+const throughGroup = (group: string) => (p: NamedPolicy): NamedPolicy => ({ ...p, label: `${p.label ?? p.name} (group ${group})` });
 
 function groupsOf(stack: SynthesizedStack, user: string): string[] {
   const groups = new Set<string>();
@@ -94,7 +104,7 @@ export function principalsOf(stacks: SynthesizedStack[]): Principal[] {
       for (const resource of stack.view.ofType(type)) {
         const name = String(resource.config.name);
         const identityPolicies = attachedTo(stack, kind, name, managed);
-        if (kind === 'user') for (const group of groupsOf(stack, name)) identityPolicies.push(...attachedTo(stack, 'group', group, managed));
+        if (kind === 'user') for (const group of groupsOf(stack, name)) identityPolicies.push(...attachedTo(stack, 'group', group, managed).map(throughGroup(group)));
         const boundaryArn = resource.config.permissions_boundary === undefined ? undefined : String(resolveValue(stack, resource.config.permissions_boundary));
         const boundary = boundaryArn ? managed.get(boundaryArn) : undefined;
         out.push({
@@ -102,7 +112,7 @@ export function principalsOf(stacks: SynthesizedStack[]): Principal[] {
           accountId: stack.accountId,
           stack: stack.name,
           address: resource.address,
-          identityPolicies,
+          identityPolicies: unique(identityPolicies),
           boundary,
           unknownBoundary: boundaryArn && !boundary ? boundaryArn : undefined,
         });
