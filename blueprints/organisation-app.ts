@@ -1,6 +1,7 @@
 import { App } from 'cdktf';
 import type { CompiledOrganisation } from '../core/compile';
 import { AccountStack } from './account-stack';
+import { PlatformBlueprint } from './platform/platform-blueprint';
 import { assertEveryResourceHasProvider } from './provider-check';
 
 export interface BuildOptions {
@@ -16,7 +17,9 @@ export function buildApp(compiled: CompiledOrganisation, options: BuildOptions):
   const app = new App({ outdir: options.outdir, skipValidation: true });
   const { org } = compiled.index;
   for (const { spec } of org.accounts) {
-    new AccountStack(app, spec, org.backend);
+    const stack = new AccountStack(app, spec, org.backend);
+    const platform = compiled.platforms.get(spec.key);
+    if (spec.kind === 'platform' && platform) new PlatformBlueprint(stack, platform);
   }
   assertEveryResourceHasProvider(app);
   return app;
