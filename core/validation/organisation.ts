@@ -2,6 +2,7 @@ import type { Organisation } from '../model';
 import { validateAccountSettings, validateUniqueAccounts } from './account';
 import { validateBackend } from './backend';
 import { validateGrants } from './grants';
+import { validatePlatforms } from './platform';
 import { OrganisationError, ProblemList, type Problem } from './problem';
 
 /**
@@ -16,7 +17,7 @@ const validateSettings: Validator = (problems, org) => {
   validateUniqueAccounts(problems, org.accounts);
 };
 
-export const VALIDATORS: Validator[] = [validateSettings, validateGrants];
+export const VALIDATORS: Validator[] = [validateSettings, validateGrants, validatePlatforms];
 
 /** Every problem of the organisation, in file order; empty when it can be synthesized. */
 export function findProblems(org: Organisation): Problem[] {
