@@ -10,7 +10,8 @@ const cases: Case[] = [
   ['an id with 11 digits', (o) => (o.accounts.owner.id = '11111111111'), ['owner.json: id: "11111111111" is not a 12-digit account id. Fix: write the AWS account id as a string of exactly 12 digits, e.g. "111111111111"']],
   ['an id written as a number', (o) => ((o.accounts.owner as any).id = 111111111111), ['owner.json: id: 111111111111 is not a 12-digit account id. Fix: write the AWS account id as a string of exactly 12 digits, e.g. "111111111111"']],
   ['two accounts with the same id', (o) => (o.accounts.consumer.id = '111111111111'), ['consumer.json: id: "111111111111" is also the id of owner.json. Fix: describe each AWS account in one file only']],
-  ['two accounts with the same key', (o) => (o.accounts.platform.key = 'consumer'), ['platform.json: key: "consumer" is also the key of consumer.json. Fix: give every account its own key']],
+  // The owner takes the platform's key (not the other way round), so that the grants still name existing accounts.
+  ['two accounts with the same key', (o) => (o.accounts.owner.key = 'platform'), ['platform.json: key: "platform" is also the key of owner.json. Fix: give every account its own key']],
   ['a key that is not a valid stack name', (o) => (o.accounts.owner.key = 'Data Owner'), ['owner.json: key: "Data Owner" is not a valid account key. Fix: use 1 to 40 lowercase letters, digits, "-" or "_", starting with a letter (it names the stack and the provider alias)']],
   ['a misspelt region', (o) => (o.accounts.owner.region = 'us-east1'), ['owner.json: region: "us-east1" is not an AWS region (did you mean "us-east-1"?). Fix: use a region name such as "us-east-1"']],
   ['an extra region equal to the home region', (o) => (o.accounts.owner.extraRegions = ['us-east-1']), ['owner.json: extraRegions[0]: "us-east-1" is the home region already. Fix: remove it from extraRegions']],
