@@ -18,6 +18,9 @@ export interface GeneratedOrganisation {
 
 const pad = (n: number): string => String(n).padStart(4, '0');
 
+/** Buckets shared with the platform (project and user grants, prefixes): well within its boundary. */
+const PLATFORM_SHARED_BUCKETS = 6;
+
 /**
  * A valid organisation of the given size, deterministic for a shape, with every grantee kind:
  * consumer users, groups and roles (direct and through access points), platform projects,
@@ -50,9 +53,12 @@ export function generateOrganisation(shape: OrganisationShape): GeneratedOrganis
     const grants: GrantSpec[] = [
       { to: { account: 'consumer', user: `reader${n}` }, access: 'read', prefix: `reports/${b}/` },
       { to: { account: 'consumer', group: `team${n}` }, access: 'readwrite' },
-      { to: { account: 'platform', project: memberProjects[b % memberProjects.length].name }, access: b % 2 ? 'read' : 'readwrite' },
-      { to: { account: 'platform', platformUser: users[b % users.length] }, access: 'read', prefix: `users/${b}/` },
     ];
+    // The platform's boundary is one managed policy (6,144 characters): a platform takes a few dozen shared buckets.
+    if (b < PLATFORM_SHARED_BUCKETS) {
+      grants.push({ to: { account: 'platform', project: memberProjects[b % memberProjects.length].name }, access: b % 2 ? 'read' : 'readwrite' });
+      grants.push({ to: { account: 'platform', platformUser: users[b % users.length] }, access: 'read', prefix: `users/${b}/` });
+    }
     if (viaAccessPoint) grants.push({ to: { account: 'consumer', role: `app${n}` }, access: 'readwrite', accessPoint: `ap-${pad(b)}` });
     if (b === 0) grants.push({ to: { account: 'platform', allPlatformUsers: true }, access: 'read', prefix: 'shared/' });
     return {

@@ -4,6 +4,7 @@ import { planConsumerAccounts } from '../core/consumer/plan';
 import { AccountStack } from './account-stack';
 import { buildConsumerAccount } from './consumer/consumer-account';
 import { OwnerAccount } from './owner/owner-account';
+import { PlatformBlueprint } from './platform/platform-blueprint';
 import { assertEveryResourceHasProvider } from './provider-check';
 
 export interface BuildOptions {
@@ -24,6 +25,8 @@ export function buildApp(compiled: CompiledOrganisation, options: BuildOptions):
     const stack = new AccountStack(app, spec, org.backend);
     if (spec.kind === 'consumer') buildConsumerAccount(stack, consumers.get(spec.key)!);
     if (spec.kind === 'owner') new OwnerAccount(stack, compiled.buckets.get(spec.key) ?? []);
+    const platform = compiled.platforms.get(spec.key);
+    if (spec.kind === 'platform' && platform) new PlatformBlueprint(stack, platform);
   }
   assertEveryResourceHasProvider(app);
   return app;

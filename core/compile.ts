@@ -3,6 +3,7 @@ import { resolveGrants, type GranteeKind, type ResolvedGrant } from './grants/re
 import type { Organisation, OwnerAccountSpec, PolicyStatement } from './model';
 import { OrganisationIndex, refOf } from './organisation-index';
 import { planBucket, type BucketPlan } from './owner/bucket-plan';
+import { planPlatform, type PlatformPlan } from './platform/plan';
 
 /** One grant's statements for its grantee's identity policy (user, group, role, project ...). */
 export interface IdentityGrant {
@@ -19,6 +20,8 @@ export interface CompiledOrganisation {
   buckets: Map<string, BucketPlan[]>;
   /** Grantee account key → the identity side of every grant to it. */
   identity: Map<string, IdentityGrant[]>;
+  /** Platform account key → its boundary, policies and roles. */
+  platforms: Map<string, PlatformPlan>;
 }
 
 /** A pure function of a validated organisation. */
@@ -48,5 +51,11 @@ export function compileOrganisation(org: Organisation): CompiledOrganisation {
     list.push({ grant, principal: { kind: grant.grantee.kind, name: grant.grantee.name }, statements: identityStatements(grant) });
     identity.set(grant.grantee.account.key, list);
   }
-  return { index, grants, buckets, identity };
+
+  const platforms = new Map<string, PlatformPlan>();
+  for (const source of org.accounts) {
+    if (source.spec.kind !== 'platform' || !source.spec.platform) continue;
+    platforms.set(source.spec.key, planPlatform(refOf(source), source.spec.platform, identity.get(source.spec.key) ?? []));
+  }
+  return { index, grants, buckets, identity, platforms };
 }

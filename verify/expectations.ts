@@ -72,8 +72,22 @@ export function grantProofs(compiled: CompiledOrganisation): Expectation[] {
   return out;
 }
 
+/** Whether any declared grant covers the request (a probe that one grant refuses may be another's proof). */
+function declared(compiled: CompiledOrganisation, probe: Expectation): boolean {
+  return compiled.grants.some((g) => {
+    if (g.bucket.name !== probe.bucket || (g.accessPoint?.arn ?? undefined) !== probe.accessPoint) return false;
+    if (!coveredPrincipals(compiled, g).includes(probe.principalArn)) return false;
+    if (probe.key !== undefined) return g.actions.object.includes(probe.action) && probe.key.startsWith(g.prefix);
+    return g.actions.bucket.includes(probe.action) && (g.prefix === '' || (probe.prefix ?? '').startsWith(g.prefix));
+  });
+}
+
 /** Requests that must be refused, derived from the organisation's grants and principals. */
 export function probes(compiled: CompiledOrganisation): Expectation[] {
+  return candidateProbes(compiled).filter((probe) => probe.secureTransport === false || !declared(compiled, probe));
+}
+
+function candidateProbes(compiled: CompiledOrganisation): Expectation[] {
   const out: Expectation[] = [];
   const allBuckets = compiled.grants.map((g) => g.bucket.name);
   for (const grant of compiled.grants) {

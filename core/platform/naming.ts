@@ -7,6 +7,15 @@ export const NOTEBOOK_ROLE = 'mlspace-notebook-role';
 export const NOTEBOOK_POLICY = 'mlspace-notebook-policy';
 export const APP_ROLE = 'mlspace-app-role';
 export const APP_POLICY = 'mlspace-app-policy';
+/** Grants to every platform user: one shared policy attached to every project role. */
+export const ALL_USERS_POLICY = 'MLSpace-all-users';
+/** The `system` tag MLSpace puts on its roles and policies. */
+export const MLSPACE_SYSTEM_TAG = 'MLSpace';
+
+/** Project names: letters and digits only, so `MLSpace-<project>-*` never matches another project's roles. */
+export const PROJECT_NAME = /^[A-Za-z0-9]{1,24}$/;
+/** Words MLSpace uses for its own prefixes and routes. */
+export const RESERVED_PROJECT_NAMES = ['global', 'project', 'private', 'global-read-only', 'logs', 'create'];
 
 /** `MLSpace-<project>-` followed by the SHA-256 hex of the user name, cut to 63 characters in all. */
 export function mlspaceRoleName(project: string, user: string): string {

@@ -6,6 +6,7 @@ import { validateConsumers } from './consumer';
 import { checkBucketPolicies } from './bucket-policies';
 import { validateBuckets } from './buckets';
 import { validateGrants } from './grants';
+import { validatePlatforms } from './platform';
 import { OrganisationError, ProblemList, type Problem } from './problem';
 
 /**
@@ -20,7 +21,7 @@ const validateSettings: Validator = (problems, org) => {
   validateUniqueAccounts(problems, org.accounts);
 };
 
-export const VALIDATORS: Validator[] = [validateSettings, validateGrants, validateConsumers, validateBuckets];
+export const VALIDATORS: Validator[] = [validateSettings, validateGrants, validateConsumers, validateBuckets, validatePlatforms];
 
 /**
  * A check of the compiled documents (Sid clashes, size limits). These run only when every

@@ -1,0 +1,54 @@
+import { Construct } from 'constructs';
+import type { ITerraformDependable } from 'cdktf';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive';
+import type { PlatformRolePlan } from '../../core/platform/plan';
+import { named } from '../terraform-name';
+import { namePart } from './logical-id';
+
+export interface PlatformRoleProps {
+  provider: AwsProvider;
+  plan: PlatformRolePlan;
+  /** ARN (a reference, for ordering) of each platform policy by name. */
+  policyArns: Map<string, string>;
+  /** Created before the role: its boundary must exist when IAM creates the role. */
+  dependsOn: ITerraformDependable[];
+}
+
+/**
+ * Two resources per role, the fewest that manage it fully: the role (trust, boundary, tags) and
+ * one exclusive attachment of its policies, so a policy attached by hand shows up as drift.
+ */
+export class PlatformRole extends Construct {
+  readonly role: IamRole;
+
+  constructor(scope: Construct, { provider, plan, policyArns, dependsOn }: PlatformRoleProps) {
+    const label = plan.label.map(namePart);
+    super(scope, label.join('_'));
+    this.role = named(
+      new IamRole(this, 'role', {
+        provider,
+        name: plan.name,
+        description: plan.description,
+        assumeRolePolicy: JSON.stringify(plan.trustPolicy),
+        permissionsBoundary: plan.boundaryArn,
+        tags: plan.tags,
+        dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+      }),
+      ...label,
+    );
+    named(
+      new IamRolePolicyAttachmentsExclusive(this, 'policies', {
+        provider,
+        roleName: this.role.name,
+        policyArns: plan.policies.map((name) => {
+          const arn = policyArns.get(name);
+          if (!arn) throw new Error(`role ${plan.name} attaches ${name}, which the platform does not create`);
+          return arn;
+        }),
+      }),
+      ...label,
+    );
+  }
+}

@@ -1,0 +1,129 @@
+import type { IdentityGrant } from '../compile';
+import type { PlatformSpec, PolicyDocument } from '../model';
+import type { AccountRef } from '../organisation-index';
+import { policyDocument } from '../policy/document';
+import { platformContext, type PlatformContext } from './context';
+import { projectBaseStatements, serviceTrustStatements, sharedRoleBaseStatements, userBaseStatements } from './base-statements';
+import { planBoundaryDocument } from './boundary';
+import { dataBucketPolicy } from './data-bucket';
+import { grantPolicy, type ManagedPolicyPlan } from './identity-policies';
+import { ALL_USERS_POLICY, APP_POLICY, APP_ROLE, MLSPACE_SYSTEM_TAG, NOTEBOOK_POLICY, NOTEBOOK_ROLE, mlspaceRoleName, projectPolicyName, userPolicyName } from './naming';
+
+export interface BoundaryPlan extends ManagedPolicyPlan {
+  /** The policy exists already: it is imported, its statements kept. */
+  existing: boolean;
+}
+
+export interface PlatformRolePlan {
+  name: string;
+  /** Parts of its readable Terraform name. */
+  label: string[];
+  description: string;
+  trustPolicy: PolicyDocument;
+  /** Every membership role has it; the shared notebook and app roles do not. */
+  boundaryArn?: string;
+  /** Names of the platform policies attached to it, exclusively, in this order. */
+  policies: string[];
+  tags: Record<string, string>;
+}
+
+/** Everything the platform blueprint places: literal documents and names, no references. */
+export interface PlatformPlan {
+  context: PlatformContext;
+  dataBucket: { name: string; policy: PolicyDocument };
+  /** Absent without user-scoped roles: no role would carry it. */
+  boundary?: BoundaryPlan;
+  policies: ManagedPolicyPlan[];
+  roles: PlatformRolePlan[];
+}
+
+/** A pure function of a validated platform account and the grants to it. */
+export function planPlatform(account: AccountRef, spec: PlatformSpec, grants: IdentityGrant[]): PlatformPlan {
+  const c = platformContext(account, spec);
+  const dataBucket = { name: c.dataBucket, policy: dataBucketPolicy(c) };
+  return { context: c, dataBucket, ...(c.userScopedRoles ? userScoped(c, grants) : sharedRoles(c, grants)) };
+}
+
+const grantsTo = (grants: IdentityGrant[], kind: string, name?: string): IdentityGrant[] =>
+  grants.filter((g) => g.principal.kind === kind && (name === undefined || g.principal.name === name));
+
+function userScoped(c: PlatformContext, grants: IdentityGrant[]): Omit<PlatformPlan, 'context' | 'dataBucket'> {
+  const { spec } = c;
+  const boundary = boundaryPlan(c, grants, 'MLSpace permissions boundary of every project role: the data bucket prefixes and every bucket shared with the platform');
+
+  const projects = spec.projects.map((project, i) =>
+    grantPolicy(
+      c,
+      { name: projectPolicyName(project.name), description: `MLSpace::Project::${project.name}`, tags: { project: project.name }, base: projectBaseStatements(c, project.name), field: `platform.projects[${i}]` },
+      grantsTo(grants, 'project', project.name),
+    ),
+  );
+  const members = spec.users.filter((user) => spec.projects.some((p) => p.members.includes(user)));
+  const users = members.map((user) =>
+    grantPolicy(
+      c,
+      { name: userPolicyName(user), description: `MLSpace::User::${user}`, tags: { user }, base: userBaseStatements(c, user), field: `platform.users[${spec.users.indexOf(user)}]` },
+      grantsTo(grants, 'platformUser', user),
+    ),
+  );
+  const everyone = grantsTo(grants, 'allPlatformUsers');
+  const allUsers =
+    everyone.length > 0
+      ? [grantPolicy(c, { name: ALL_USERS_POLICY, description: 'MLSpace::AllUsers: grants to every platform user', tags: {}, base: [], field: 'platform' }, everyone)]
+      : [];
+
+  const roles = spec.projects.flatMap((project) =>
+    project.members.map(
+      (user): PlatformRolePlan => ({
+        name: mlspaceRoleName(project.name, user),
+        label: ['MLSpace', project.name, user],
+        description: `Default SageMaker Notebook role for Project: ${project.name} - User: ${user}`,
+        trustPolicy: policyDocument(serviceTrustStatements('sagemaker.amazonaws.com')),
+        boundaryArn: c.boundaryArn,
+        policies: [projectPolicyName(project.name), userPolicyName(user), ...allUsers.map((p) => p.name)],
+        tags: { user, project: project.name, system: MLSPACE_SYSTEM_TAG },
+      }),
+    ),
+  );
+  return { boundary, policies: [...projects, ...users, ...allUsers], roles };
+}
+
+function boundaryPlan(c: PlatformContext, grants: IdentityGrant[], description: string): BoundaryPlan {
+  return {
+    name: c.boundaryName,
+    arn: c.boundaryArn,
+    description,
+    document: planBoundaryDocument(c, grants),
+    tags: { system: MLSPACE_SYSTEM_TAG },
+    existing: c.spec.existingBoundary !== undefined,
+  };
+}
+
+/**
+ * Without user-scoped roles every grant goes to both shared roles, as seed 001 describes; they
+ * carry the boundary too, so no platform role is ever without one.
+ */
+function sharedRoles(c: PlatformContext, grants: IdentityGrant[]): Omit<PlatformPlan, 'context' | 'dataBucket'> {
+  const policy = (name: string, description: string): ManagedPolicyPlan =>
+    grantPolicy(c, { name, description, tags: {}, base: sharedRoleBaseStatements(c), field: 'platform' }, grants);
+  const notebook = policy(NOTEBOOK_POLICY, 'MLSpace notebook policy: the data bucket and every bucket shared with the platform');
+  const app = policy(APP_POLICY, 'MLSpace application policy: the data bucket and every bucket shared with the platform');
+  const role = (name: string, service: string, policies: string[], description: string): PlatformRolePlan => ({
+    name,
+    label: [name],
+    description,
+    trustPolicy: policyDocument(serviceTrustStatements(service)),
+    boundaryArn: c.boundaryArn,
+    policies,
+    tags: { system: MLSPACE_SYSTEM_TAG },
+  });
+  return {
+    boundary: boundaryPlan(c, grants, 'MLSpace permissions boundary of the notebook and application roles: the data bucket and every bucket shared with the platform'),
+    policies: [notebook, app],
+    roles: [
+      role(NOTEBOOK_ROLE, 'sagemaker.amazonaws.com', [NOTEBOOK_POLICY], 'MLSpace notebook role: every notebook runs as it'),
+      // MLSpace's application role also carries the notebook policy.
+      role(APP_ROLE, 'lambda.amazonaws.com', [APP_POLICY, NOTEBOOK_POLICY], 'MLSpace application role: its Lambda functions run as it'),
+    ],
+  };
+}
