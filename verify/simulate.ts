@@ -114,9 +114,9 @@ export async function evaluate(request: S3Request, resources: ResourcePolicies):
   if (request.accessPoint) {
     const apContext = { ...context, 's3:DataAccessPointAccount': ownerAccount, 's3:DataAccessPointArn': request.accessPoint };
     const apResource = request.key === undefined ? request.accessPoint : `${request.accessPoint}/object/${request.key}`;
-    checks.push({ label: 'access point policy', action: request.action, resource: apResource, resourceAccount: ownerAccount, resourcePolicy: accessPoint, ...principalSide, context: apContext });
+    checks.push({ label: 'request through the access point', action: request.action, resource: apResource, resourceAccount: ownerAccount, resourcePolicy: accessPoint, ...principalSide, context: apContext });
     checks.push({
-      label: 'bucket delegation to the access point',
+      label: "the bucket's delegation to the access point",
       action: request.action,
       resource: objectArn,
       resourceAccount: ownerAccount,
@@ -126,13 +126,13 @@ export async function evaluate(request: S3Request, resources: ResourcePolicies):
       exactContext: true,
     });
   } else {
-    checks.push({ label: 'bucket policy', action: request.action, resource: objectArn, resourceAccount: ownerAccount, resourcePolicy: bucketPolicy, ...principalSide, context });
+    checks.push({ label: 'request on the bucket', action: request.action, resource: objectArn, resourceAccount: ownerAccount, resourcePolicy: bucketPolicy, ...principalSide, context });
   }
   const key = resources.keys.get(request.bucket);
   const kmsAction = KMS_ACTION[request.action.toLowerCase()];
   if (key && kmsAction) {
     checks.push({
-      label: 'key policy',
+      label: 'KMS request',
       action: kmsAction,
       resource: key.keyArn,
       resourceAccount: key.accountId,

@@ -42,8 +42,8 @@ describe('a broken side is caught and named', () => {
     const result = await verifyAccess(compiled, outdir);
     const failed = result.failures.map((f) => `${f.expectation.about} | ${f.expectation.action} | ${f.reason}`).sort();
     expect(failed).toEqual([
-      'grant read on examplebucket/ for consumer role analyst | s3:GetObject | refused by bucket policy: resource policy owner:aws_s3_bucket_policy.examplebucket (implicit deny)',
-      'grant read on examplebucket/ for consumer user copier | s3:GetObject | refused by bucket policy: resource policy owner:aws_s3_bucket_policy.examplebucket (implicit deny)',
+      'grant read on examplebucket/ for consumer role analyst | s3:GetObject | refused by request on the bucket: resource policy owner:aws_s3_bucket_policy.examplebucket (implicit deny)',
+      'grant read on examplebucket/ for consumer user copier | s3:GetObject | refused by request on the bucket: resource policy owner:aws_s3_bucket_policy.examplebucket (implicit deny)',
     ]);
     expect(result.grantsProven).toBe(compiled.grants.length - 2);
   });
@@ -58,5 +58,19 @@ describe('a broken side is caught and named', () => {
     // The bucket policy still refuses the write: both sides are needed across accounts.
     const result = await verifyAccess(compiled, outdir);
     expect(result.failures.map(formatFailure)).toEqual([]);
+  });
+
+  test('a boundary that cancels a declared grant is reported by name', async () => {
+    const { outdir } = synthOrganisation();
+    const boundary = 'mlspace-project-user-permission-boundary';
+    breakPolicy(outdir, 'platform', 'aws_iam_policy', boundary, 'policy', (doc) => {
+      doc.Statement = doc.Statement.filter((s) => ![s.Resource ?? []].flat().includes('arn:aws:s3:::bucket-to-be-shared/*'));
+    });
+    const result = await verifyAccess(compiled, outdir);
+    const failedGrants = [...new Set(result.failures.map((f) => f.expectation.about))].sort();
+    expect(failedGrants).toEqual(['grant read on bucket-to-be-shared/ for platform platformUser carol', 'grant readwrite on bucket-to-be-shared/ for platform project genomics']);
+    for (const failure of result.failures) {
+      expect(failure.reason).toBe(`refused by request on the bucket: permissions boundary platform:aws_iam_policy.${boundary} (implicit deny)`);
+    }
   });
 });
