@@ -1,3 +1,4 @@
+import { CONDITION_OPERATORS, conditionKeysFor, isKnownConditionKey } from '../aws/condition-keys';
 import { arnMatchesFormat, iamActionsOf, iamServices, type IamAction } from '../aws/iam-actions';
 import { asList } from '../policy/document';
 import { checkKnownFields, isPlainObject } from './fields';
@@ -39,13 +40,37 @@ export function validateExtraStatements(problems: ProblemList, context: Statemen
       else sids.add(sid);
     }
     if (effect !== 'Allow' && effect !== 'Deny') problems.add(context.file, `${field}.Effect`, `${show(effect)} is not an effect`, 'write "Allow" or "Deny"');
+    const actions = validateActions(problems, context, `${field}.Action`, statement.Action);
     if (condition !== undefined && (!isPlainObject(condition) || !Object.values(condition).every(isPlainObject))) {
       problems.add(context.file, `${field}.Condition`, `must map operators to keys, not ${show(condition)}`, 'write e.g. { StringEquals: { "aws:RequestedRegion": "us-east-1" } }');
+    } else if (condition !== undefined) {
+      const services = asList(statement.Action as string | string[] | undefined).map((a) => String(a).split(':')[0]);
+      validateCondition(problems, context, `${field}.Condition`, condition as Record<string, Record<string, unknown>>, services);
     }
-    const actions = validateActions(problems, context, `${field}.Action`, statement.Action);
     const resources = validateResources(problems, context, `${field}.Resource`, statement.Resource);
     if (actions && resources) checkScoping(problems, context, field, effect === 'Allow', actions, resources);
   });
+}
+
+/** Operators IAM knows, and keys that exist for the statement's services or globally. */
+function validateCondition(problems: ProblemList, { file }: StatementContext, field: string, condition: Record<string, Record<string, unknown>>, services: string[]): void {
+  const known = conditionKeysFor(services);
+  for (const [operator, keys] of Object.entries(condition)) {
+    if (!CONDITION_OPERATORS.includes(operator)) {
+      problems.add(file, `${field}.${operator}`, `${show(operator)} is not a condition operator${didYouMean(operator, CONDITION_OPERATORS)}`, 'use an IAM operator such as "StringEquals", "StringLike", "ArnLike" or "Bool"');
+      continue;
+    }
+    for (const key of Object.keys(keys)) {
+      if (!isKnownConditionKey(key, known)) {
+        problems.add(
+          file,
+          `${field}.${operator}.${key}`,
+          `${show(key)} is not a condition key of ${[...new Set(services)].join(', ')} or a global key${didYouMean(key, known.filter((k) => !k.includes('${')))}`,
+          'use a key from the AWS Service Authorization Reference for these actions, or a global key such as "aws:PrincipalTag/<tag>"',
+        );
+      }
+    }
+  }
 }
 
 interface CheckedAction {

@@ -1,0 +1,36 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultOrganisation, tempDir, writeOrganisation } from '../support/organisation-files';
+import { runCli } from '../support/synth';
+import { BAD_INPUTS } from './bad-input.cases';
+
+describe('bad input through the CLI: its own message, exit 1, no stack trace, nothing written', () => {
+  test.each(BAD_INPUTS)('%s', (_title, change, expected) => {
+    const org = defaultOrganisation();
+    change(org);
+    const dir = writeOrganisation(org);
+    const outdir = path.join(tempDir(), 'cdktf.out');
+    const result = runCli(['--accounts', dir, '--out', outdir]);
+    const problems = result.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('  - '))
+      .map((line) => line.slice(4).replaceAll(`${dir}/`, ''));
+    expect({ status: result.status, problems }).toEqual({ status: 1, problems: expected });
+    expect(result.stderr).toMatch(/^\d+ problems? in the organisation; nothing was written:\n/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(outdir)).toBe(false);
+  });
+});
+
+test('a waiver with a reason turns a finding off for one resource, and the report shows it', () => {
+  const org = defaultOrganisation();
+  org.accounts.owner.lintWaivers = [{ rule: 'DS107', resource: 'aws_s3_bucket.examplebucket', reason: 'examplebucket is read through CloudTrail data events' }];
+  const outdir = path.join(tempDir(), 'cdktf.out');
+  const result = runCli(['--accounts', writeOrganisation(org), '--out', outdir]);
+  expect(result.status).toBe(0);
+  expect(result.stderr).toContain('warning DS107 owner: aws_s3_bucket.examplebucket has no server access logging (waived: examplebucket is read through CloudTrail data events)');
+  const findings = JSON.parse(fs.readFileSync(path.join(outdir, 'lint-findings.json'), 'utf8')).findings;
+  expect(findings.filter((f: { waived?: string }) => f.waived)).toEqual([
+    { rule: 'DS107', severity: 'warning', stack: 'owner', address: 'aws_s3_bucket.examplebucket', message: 'has no server access logging', waived: 'examplebucket is read through CloudTrail data events' },
+  ]);
+});
