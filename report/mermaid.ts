@@ -45,7 +45,9 @@ export function accessGraph(report: AccessReport): string {
     const p = node(`principal ${e.principal.arn}`, 'p', accountWords(e.principal.stack, e.principal.accountId), (l) => `[${l}]`, `${e.principal.kind} ${short(e.principal.name)}`);
     const target = e.accessPoint ? ids.get(`ap ${e.bucket} ${e.accessPoint}`)! : ids.get(`bucket ${e.bucket}`)!;
     const key = `${p} ${target}`;
-    edges.set(key, [...(edges.get(key) ?? []), `${e.level}${e.prefix ? ` ${e.prefix}` : ''}`]);
+    // The tables name every further action; the picture only marks that there are some.
+    const level = e.level.replace(/ \+ .*$/, '+');
+    edges.set(key, [...(edges.get(key) ?? []), `${level}${e.prefix ? ` ${e.prefix}` : ''}`]);
   }
 
   const lines = ['flowchart LR'];
