@@ -7,18 +7,7 @@ import { pascal } from '../policy/sid';
 
 /** Statements of a bucket policy that come from the bucket itself rather than from one grant. */
 
-export const TLS_DENY_SID = 'DenyInsecureTransport';
-
-export function tlsDeny(arn: string): PolicyStatement {
-  return {
-    Sid: TLS_DENY_SID,
-    Effect: 'Deny',
-    Principal: '*',
-    Action: 's3:*',
-    Resource: [arn, `${arn}/*`],
-    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-  };
-}
+export { TLS_DENY_SID, tlsDeny } from '../policy/tls-deny';
 
 /**
  * The bucket lets each access point decide for requests made through it, but only for the actions

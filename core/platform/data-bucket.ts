@@ -1,5 +1,6 @@
 import type { PolicyDocument } from '../model';
 import { policyDocument } from '../policy/document';
+import { tlsDeny } from '../policy/tls-deny';
 import type { PlatformContext } from './context';
 
 /**
@@ -8,15 +9,5 @@ import type { PlatformContext } from './context';
  * `project/<project>/`, `group/`, `index/`, `global-read-only/`) need no objects to exist.
  */
 export function dataBucketPolicy(c: PlatformContext): PolicyDocument {
-  const arn = c.dataBucketArn;
-  return policyDocument([
-    {
-      Sid: 'DenyInsecureTransport',
-      Effect: 'Deny',
-      Principal: '*',
-      Action: 's3:*',
-      Resource: [arn, `${arn}/*`],
-      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-    },
-  ]);
+  return policyDocument([tlsDeny(c.dataBucketArn)]);
 }
