@@ -1,6 +1,7 @@
 import { generateOrganisation } from '../../bench/generate-organisation';
 import { DEFAULT_MAX_RESOURCES_PER_STACK } from '../../core/platform/roles-stacks';
 import { prepareOrganisation } from '../../core/prepare';
+import { buildReport } from '../../report/report';
 import { formatFailure, verifyAccess } from '../../verify/verify';
 import { organisationOf } from '../support/compiled';
 import { resourcesOf, synthOrganisation } from '../support/synth';
@@ -14,6 +15,12 @@ test('a sharded platform: every grant proven and every probe refused across its 
   expect(result.failures.map(formatFailure)).toEqual([]);
   expect(result.grantsProven).toBe(compiled.grants.length);
   expect(result.refused).toBeGreaterThan(0);
+
+  // The access report reads every stack too: the roles stacks' principals appear with their stack.
+  const report = buildReport(synthesized.outdir);
+  expect(report.stacks.map((s) => s.name)).toEqual(synthesized.stackKeys());
+  const stacksOfPlatformRoles = new Set(report.access.filter((e) => e.principal.arn.includes(':role/MLSpace-')).map((e) => e.principal.stack));
+  expect([...stacksOfPlatformRoles].sort()).toEqual(['platform-roles-1', 'platform-roles-2', 'platform-roles-3']);
 });
 
 test('a 1,000-user platform synthesizes into stacks that each stay within the budget', () => {
