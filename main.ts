@@ -1,11 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildApp } from './blueprints/organisation-app';
-import { compileOrganisation } from './core/compile';
-import { blocking, formatFinding, LintError, lintStack, type Finding } from './core/lint/lint';
+import { blocking, formatFinding, LintError, lintStacks, type Finding } from './core/lint/lint';
 import { loadOrganisation, type LoadOptions } from './core/load';
-import type { Organisation } from './core/model';
-import { assertValid } from './core/validation/organisation';
+import { prepareOrganisation, type StackPlan } from './core/prepare';
 import { OrganisationError } from './core/validation/problem';
 
 export interface SynthesizeOptions {
@@ -27,35 +25,35 @@ export const LINT_FILE = 'lint-findings.json';
 const DEFAULT_ACCOUNTS: LoadOptions = { dir: path.join(__dirname, 'accounts'), display: { dir: 'accounts', extension: '.ts' } };
 
 /**
- * Loads, validates and compiles the whole organisation, synthesizes into a staging folder, lints
- * the synthesized stacks, and only then moves the files into the output folder. On any error the
- * output folder is left exactly as it was.
+ * Loads and prepares (validates, compiles and plans) the whole organisation, synthesizes into a
+ * staging folder, lints the synthesized stacks, and only then moves the files into the output
+ * folder. On any error the output folder is left exactly as it was.
  */
 export function synthesize(options: SynthesizeOptions = {}): SynthesisResult {
   const load: LoadOptions = options.accountsDir ? { dir: path.resolve(options.accountsDir), dirName: options.accountsDir } : DEFAULT_ACCOUNTS;
-  const org = loadOrganisation(load);
-  assertValid(org);
-  const compiled = compileOrganisation(org);
+  const prepared = prepareOrganisation(loadOrganisation(load));
 
   const outdir = path.resolve(options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
   const staging = fs.mkdtempSync(`${outdir}.staging-`);
   try {
-    buildApp(compiled, { outdir: staging }).synth();
-    const findings = lintSynthesized(staging, org);
+    buildApp(prepared, { outdir: staging }).synth();
+    const findings = lintSynthesized(staging, prepared.stacks);
     if (blocking(findings).length > 0) throw new LintError(findings);
     fs.writeFileSync(path.join(staging, LINT_FILE), JSON.stringify({ findings }, null, 2) + '\n');
     publish(staging, outdir);
-    return { stacks: org.accounts.map((a) => a.spec.key), findings };
+    return { stacks: prepared.stacks.map((s) => s.name), findings };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }
 
-function lintSynthesized(dir: string, org: Organisation): Finding[] {
-  return org.accounts.flatMap(({ spec }) => {
-    const json = JSON.parse(fs.readFileSync(path.join(dir, 'stacks', spec.key, 'cdk.tf.json'), 'utf8'));
-    return lintStack(spec.key, json, { kind: spec.kind }, spec.lintWaivers ?? []);
+/** Each account's stacks are linted together, with the account's waivers. */
+function lintSynthesized(dir: string, stacks: StackPlan[]): Finding[] {
+  const accounts = [...new Set(stacks.map((s) => s.account))];
+  return accounts.flatMap((account) => {
+    const own = stacks.filter((s) => s.account === account).map(({ name }) => ({ name, json: JSON.parse(fs.readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8')) }));
+    return lintStacks(own, { kind: account.kind }, account.lintWaivers ?? []);
   });
 }
 

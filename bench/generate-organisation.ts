@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_RESOURCES_PER_STACK } from '../core/platform/roles-stacks';
 import type { AccountSpec, BucketSpec, ConsumerAccountSpec, GrantSpec, OrganisationIndex, OwnerAccountSpec, PlatformAccountSpec } from '../core/model';
 
 /** The size of a generated organisation. */
@@ -9,6 +10,14 @@ export interface OrganisationShape {
   buckets: number;
   /** Consumer users, groups and roles, each. */
   consumerPrincipals?: number;
+  /** Roles stacks of the platform; by default enough to keep each within the default budget with a fifth to spare. */
+  rolesStacks?: number;
+}
+
+/** Roles stacks for users' policies and roles (1 + 2 per membership each) at four fifths of the default budget; 0 when the platform stack holds them. */
+function defaultRolesStacks(users: number, projectsPerUser: number): number {
+  const resources = users * (1 + 2 * projectsPerUser);
+  return resources <= DEFAULT_MAX_RESOURCES_PER_STACK * 0.8 ? 0 : Math.ceil(resources / (DEFAULT_MAX_RESOURCES_PER_STACK * 0.8));
 }
 
 export interface GeneratedOrganisation {
@@ -77,5 +86,7 @@ export function generateOrganisation(shape: OrganisationShape): GeneratedOrganis
     region: 'us-east-1',
     platform: { users, projects: memberProjects },
   };
+  const rolesStacks = shape.rolesStacks ?? defaultRolesStacks(users.length, projectsPerUser);
+  if (rolesStacks > 0) platform.platform!.sharding = { stacks: rolesStacks };
   return { index: { backend: { kind: 'local' }, accounts: ['owner', 'consumer', 'platform'] }, accounts: { owner, consumer, platform } };
 }

@@ -24,13 +24,26 @@ export function measureNode(script: string, args: string[], runs: number): Measu
   return { seconds: median(samples, (s) => s.seconds), maxRssMb: median(samples, (s) => s.maxRssMb) };
 }
 
-/** Resources per stack of a synthesized output folder. */
-export function countResources(outdir: string): Record<string, number> {
+export interface ResourceCounts {
+  /** Stack name → resources, in manifest order. */
+  perStack: Record<string, number>;
+  /** Stack name → resource type → resources. */
+  perStackType: Record<string, Record<string, number>>;
+}
+
+/** Resources per stack and per type of a synthesized output folder. */
+export function countResources(outdir: string): ResourceCounts {
   const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
-  const counts: Record<string, number> = {};
+  const counts: ResourceCounts = { perStack: {}, perStackType: {} };
   for (const [name, stack] of Object.entries<{ synthesizedStackPath: string }>(manifest.stacks)) {
     const json = JSON.parse(fs.readFileSync(path.join(outdir, stack.synthesizedStackPath), 'utf8'));
-    counts[name] = Object.values<Record<string, unknown>>(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+    counts.perStack[name] = 0;
+    counts.perStackType[name] = {};
+    for (const [type, byName] of Object.entries<Record<string, unknown>>(json.resource ?? {})) {
+      const n = Object.keys(byName).length;
+      counts.perStack[name] += n;
+      counts.perStackType[name][type] = n;
+    }
   }
   return counts;
 }

@@ -7,16 +7,18 @@ import { applyBackend } from './backend';
 export const MANAGED_BY_TAG = { ManagedBy: 'cdktf', Blueprint: 'multi-account-data-sharing' };
 
 /**
- * One Terraform stack per account, named by its key. Every resource names its provider:
- * `provider` for the home region, `providerFor(region)` for an extra region.
+ * One Terraform stack per account, named by its key (a platform's roles stacks are named
+ * `<key>-roles-<n>` and get the same providers). Every resource names its provider:
+ * `provider` for the home region, `providerFor(region)` for an extra region. The backend is
+ * derived from the stack's name, so each stack has its own state.
  */
 export class AccountStack extends TerraformStack {
   readonly provider: AwsProvider;
   private readonly regional = new Map<string, AwsProvider>();
 
-  constructor(scope: Construct, readonly account: AccountSpec, backend: BackendSpec) {
-    super(scope, account.key);
-    applyBackend(this, account.key, backend);
+  constructor(scope: Construct, readonly account: AccountSpec, backend: BackendSpec, name: string = account.key) {
+    super(scope, name);
+    applyBackend(this, name, backend);
     this.provider = this.awsProvider(account.key, account.region);
     for (const region of account.extraRegions ?? []) {
       this.regional.set(region, this.awsProvider(regionalAlias(account.key, region), region));

@@ -7,7 +7,7 @@ import type { BackendSpec } from '../core/model';
  */
 export const LOCAL_STATE_PATH = (key: string): string => `../../../terraform.${key}.tfstate`;
 
-/** Places the organisation's backend on one account stack, with the values derived from its key. */
+/** Places the organisation's backend on one stack, with the values derived from its name (the account key for an account's own stack). */
 export function applyBackend(stack: TerraformStack, key: string, spec: BackendSpec): void {
   switch (spec.kind) {
     case 'local':

@@ -1,10 +1,10 @@
 import { App } from 'cdktf';
-import type { CompiledOrganisation } from '../core/compile';
-import { planConsumerAccounts } from '../core/consumer/plan';
+import type { PreparedOrganisation } from '../core/prepare';
 import { AccountStack } from './account-stack';
 import { buildConsumerAccount } from './consumer/consumer-account';
 import { OwnerAccount } from './owner/owner-account';
 import { PlatformBlueprint } from './platform/platform-blueprint';
+import { PlatformRolesBlueprint } from './platform/roles-blueprint';
 import { assertEveryResourceHasProvider } from './provider-check';
 
 export interface BuildOptions {
@@ -12,21 +12,28 @@ export interface BuildOptions {
 }
 
 /**
- * The cdktf app of a validated, compiled organisation: one stack per account, each filled by the
- * blueprint of its kind. Validation ran before, so cdktf's own (which would call
- * `terraform version` for some backends) is skipped.
+ * The cdktf app of a prepared organisation: one stack per account, each filled by the blueprint
+ * of its kind, plus the roles stacks of sharded platforms. Validation ran before, so cdktf's own
+ * (which would call `terraform version` for some backends) is skipped.
  */
-export function buildApp(compiled: CompiledOrganisation, options: BuildOptions): App {
-  // Throws an OrganisationError naming every principal over a size or attachment limit.
-  const consumers = planConsumerAccounts(compiled);
+export function buildApp(prepared: PreparedOrganisation, options: BuildOptions): App {
+  const { compiled, consumers, platforms } = prepared;
   const app = new App({ outdir: options.outdir, skipValidation: true });
-  const { org } = compiled.index;
-  for (const { spec } of org.accounts) {
-    const stack = new AccountStack(app, spec, org.backend);
+  const { backend } = compiled.index.org;
+  const built = new Map<string, AccountStack>();
+  for (const { name, account: spec, dependsOn } of prepared.stacks) {
+    const stack = new AccountStack(app, spec, backend, name);
+    built.set(name, stack);
+    // `cdktf deploy '*'` deploys a stack only after the stacks it depends on.
+    for (const dependency of dependsOn) stack.addDependency(built.get(dependency)!);
+    const platform = platforms.get(spec.key);
+    if (name !== spec.key) {
+      new PlatformRolesBlueprint(stack, platform!.rolesStacks.find((s) => s.name === name)!, platform!.main);
+      continue;
+    }
     if (spec.kind === 'consumer') buildConsumerAccount(stack, consumers.get(spec.key)!);
     if (spec.kind === 'owner') new OwnerAccount(stack, compiled.buckets.get(spec.key) ?? []);
-    const platform = compiled.platforms.get(spec.key);
-    if (spec.kind === 'platform' && platform) new PlatformBlueprint(stack, platform);
+    if (spec.kind === 'platform' && platform) new PlatformBlueprint(stack, platform.main);
   }
   assertEveryResourceHasProvider(app);
   return app;

@@ -29,6 +29,13 @@ export function compileOrganisation(org: Organisation): CompiledOrganisation {
   const index = new OrganisationIndex(org);
   const grants = resolveGrants(index);
 
+  const grantsOnBucket = new Map<string, ResolvedGrant[]>();
+  for (const grant of grants) {
+    const key = `${grant.owner.key}\u0000${grant.bucket.name}`;
+    const list = grantsOnBucket.get(key) ?? [];
+    list.push(grant);
+    grantsOnBucket.set(key, list);
+  }
   const buckets = new Map<string, BucketPlan[]>();
   for (const source of org.accounts) {
     if (source.spec.kind !== 'owner') continue;
@@ -38,7 +45,7 @@ export function compileOrganisation(org: Organisation): CompiledOrganisation {
       planBucket(
         account,
         bucket,
-        grants.filter((g) => g.owner.key === account.key && g.bucket.name === bucket.name),
+        grantsOnBucket.get(`${account.key}\u0000${bucket.name}`) ?? [],
         specs.filter((other) => other.logging?.targetBucket === bucket.name),
       ),
     );

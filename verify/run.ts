@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileOrganisation } from '../core/compile';
 import { loadOrganisation } from '../core/load';
-import { assertValid } from '../core/validation/organisation';
+import { prepareOrganisation } from '../core/prepare';
 import { synthesize } from '../main';
 import { formatFailure, summary, verifyAccess } from './verify';
 
@@ -23,8 +22,7 @@ async function main(): Promise<number> {
   const org = loadOrganisation(
     accountsDir ? { dir: path.resolve(accountsDir), dirName: accountsDir } : { dir: path.join(__dirname, '..', 'accounts'), display: { dir: 'accounts', extension: '.ts' } },
   );
-  assertValid(org);
-  const result = await verifyAccess(compileOrganisation(org), outdir);
+  const result = await verifyAccess(prepareOrganisation(org).compiled, outdir);
   for (const failure of result.failures) console.log(formatFailure(failure));
   console.log(summary(result));
   return result.failures.length > 0 ? 1 : 0;

@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import type { ITerraformDependable } from 'cdktf';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive';
@@ -10,10 +9,10 @@ import { namePart } from './logical-id';
 export interface PlatformRoleProps {
   provider: AwsProvider;
   plan: PlatformRolePlan;
-  /** ARN (a reference, for ordering) of each platform policy by name. */
+  /** ARN of each platform policy by name: a reference in the same stack (for ordering), else the known ARN. */
   policyArns: Map<string, string>;
-  /** Created before the role: its boundary must exist when IAM creates the role. */
-  dependsOn: ITerraformDependable[];
+  /** `dependable()` strings of what must exist before the role (its boundary, in the same stack). */
+  dependsOn: string[];
 }
 
 /**
@@ -34,10 +33,10 @@ export class PlatformRole extends Construct {
         assumeRolePolicy: JSON.stringify(plan.trustPolicy),
         permissionsBoundary: plan.boundaryArn,
         tags: plan.tags,
-        dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
       }),
       ...label,
     );
+    if (dependsOn.length > 0) this.role.dependsOn = [...dependsOn];
     named(
       new IamRolePolicyAttachmentsExclusive(this, 'policies', {
         provider,

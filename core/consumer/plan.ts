@@ -43,15 +43,13 @@ export const MANAGED_POLICIES_PER_GROUP = 10;
 
 /**
  * The plan of every consumer account. Limits that only the compiled policies reveal (size,
- * number of attachments) are reported together, before anything is built or written.
+ * number of attachments) are added to `problems`, to be reported with every other one.
  */
-export function planConsumerAccounts(compiled: CompiledOrganisation): Map<string, ConsumerPlan> {
-  const problems = new ProblemList();
+export function planConsumerAccounts(compiled: CompiledOrganisation, problems: ProblemList): Map<string, ConsumerPlan> {
   const plans = new Map<string, ConsumerPlan>();
   for (const source of compiled.index.org.accounts) {
     if (source.spec.kind === 'consumer') plans.set(source.spec.key, planConsumerAccount(compiled, source, problems));
   }
-  problems.throwIfAny();
   return plans;
 }
 

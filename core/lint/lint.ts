@@ -50,22 +50,33 @@ export interface Finding {
 
 /** Lints one synthesized stack; waivers mark the findings they cover, and unused waivers are findings too. */
 export function lintStack(stack: string, json: TerraformJson, context: LintContext, waivers: LintWaiver[] = []): Finding[] {
-  const view = new StackView(stack, json);
+  return lintStacks([{ name: stack, json }], context, waivers);
+}
+
+/**
+ * Lints the stacks of one account (its own and, for a sharded platform, its roles stacks) with the
+ * account's waivers: a waiver covers its address in any of them, and is stale only if none uses it.
+ */
+export function lintStacks(stacks: Array<{ name: string; json: TerraformJson }>, context: LintContext, waivers: LintWaiver[] = []): Finding[] {
   const used = new Set<LintWaiver>();
   const findings: Finding[] = [];
-  for (const rule of LINT_RULES) {
-    for (const violation of rule.check(view, context)) {
-      const waiver = waivers.find((w) => w.rule === rule.id && w.resource === violation.address);
-      if (waiver) used.add(waiver);
-      findings.push({ rule: rule.id, severity: rule.severity, stack, address: violation.address, message: violation.message, waived: waiver?.reason });
+  const order = new Map(stacks.map((s, i) => [s.name, i]));
+  for (const { name: stack, json } of stacks) {
+    const view = new StackView(stack, json);
+    for (const rule of LINT_RULES) {
+      for (const violation of rule.check(view, context)) {
+        const waiver = waivers.find((w) => w.rule === rule.id && w.resource === violation.address);
+        if (waiver) used.add(waiver);
+        findings.push({ rule: rule.id, severity: rule.severity, stack, address: violation.address, message: violation.message, waived: waiver?.reason });
+      }
     }
   }
   for (const waiver of waivers) {
     if (!used.has(waiver)) {
-      findings.push({ rule: waiver.rule, severity: 'warning', stack, address: waiver.resource, message: 'is waived, but the rule finds nothing there: remove the stale waiver' });
+      findings.push({ rule: waiver.rule, severity: 'warning', stack: stacks[0].name, address: waiver.resource, message: 'is waived, but the rule finds nothing there: remove the stale waiver' });
     }
   }
-  return findings.sort((a, b) => a.address.localeCompare(b.address) || a.rule.localeCompare(b.rule));
+  return findings.sort((a, b) => order.get(a.stack)! - order.get(b.stack)! || a.address.localeCompare(b.address) || a.rule.localeCompare(b.rule));
 }
 
 export const blocking = (findings: Finding[]): Finding[] => findings.filter((f) => f.severity === 'error' && f.waived === undefined);

@@ -36,9 +36,11 @@ const POLICY_FIELDS: Array<{ type: string; field: string; kind: PolicyKind }> = 
   { type: 'aws_iam_role', field: 'assume_role_policy', kind: 'trust-policy' },
 ];
 
-/** Read-only look-ups over one synthesized stack. */
+/** Read-only look-ups over one synthesized stack; the look-ups are computed once (stacks hold thousands of resources). */
 export class StackView {
   readonly resources: StackResource[];
+  private readonly byType = new Map<string, StackResource[]>();
+  private placed?: PlacedPolicy[];
 
   constructor(
     readonly name: string,
@@ -46,16 +48,24 @@ export class StackView {
   ) {
     this.resources = [];
     for (const [type, byName] of Object.entries<Record<string, Record<string, unknown>>>(json.resource ?? {})) {
-      for (const [name, config] of Object.entries(byName)) this.resources.push({ type, name, address: `${type}.${name}`, config });
+      const ofType: StackResource[] = [];
+      for (const [name, config] of Object.entries(byName)) ofType.push({ type, name, address: `${type}.${name}`, config });
+      this.resources.push(...ofType);
+      this.byType.set(type, ofType);
     }
   }
 
   ofType(type: string): StackResource[] {
-    return this.resources.filter((r) => r.type === type);
+    return [...(this.byType.get(type) ?? [])];
   }
 
   /** Every policy document in the stack; an unparsable one is reported by the caller's rule. */
   policies(): PlacedPolicy[] {
+    this.placed ??= this.parsePolicies();
+    return [...this.placed];
+  }
+
+  private parsePolicies(): PlacedPolicy[] {
     const out: PlacedPolicy[] = [];
     for (const { type, field, kind } of POLICY_FIELDS) {
       for (const resource of this.ofType(type)) {

@@ -20,4 +20,16 @@ export interface PlatformSpec {
   userScopedRoles?: boolean;
   users: string[];
   projects: PlatformProjectSpec[];
+  /** Splits a large platform over several Terraform stacks (states); see README "Scale". */
+  sharding?: PlatformShardingSpec;
+}
+
+export interface PlatformShardingSpec {
+  /**
+   * Extra stacks `<key>-roles-1` .. `<key>-roles-<n>` that hold the membership roles and the user
+   * policies, each user with all of its roles in one of them. Absent: everything stays in `<key>`.
+   */
+  stacks?: number;
+  /** Most resources any stack of this account may hold; DEFAULT_MAX_RESOURCES_PER_STACK when absent. */
+  maxResourcesPerStack?: number;
 }

@@ -25,6 +25,8 @@ export interface PlatformRolePlan {
   /** Names of the platform policies attached to it, exclusively, in this order. */
   policies: string[];
   tags: Record<string, string>;
+  /** The platform user of a membership role (roles stacks keep each user's roles together). */
+  user?: string;
 }
 
 /** Everything the platform blueprint places: literal documents and names, no references. */
@@ -44,29 +46,40 @@ export function planPlatform(account: AccountRef, spec: PlatformSpec, grants: Id
   return { context: c, dataBucket, ...(c.userScopedRoles ? userScoped(c, grants) : sharedRoles(c, grants)) };
 }
 
-const grantsTo = (grants: IdentityGrant[], kind: string, name?: string): IdentityGrant[] =>
-  grants.filter((g) => g.principal.kind === kind && (name === undefined || g.principal.name === name));
+/** The grants to each grantee, looked up by kind and name (one pass: platforms have thousands of users). */
+function grantsByGrantee(grants: IdentityGrant[]): (kind: string, name?: string) => IdentityGrant[] {
+  const byGrantee = new Map<string, IdentityGrant[]>();
+  for (const grant of grants) {
+    const key = `${grant.principal.kind}\u0000${grant.principal.name ?? ''}`;
+    const list = byGrantee.get(key) ?? [];
+    list.push(grant);
+    byGrantee.set(key, list);
+  }
+  return (kind, name) => byGrantee.get(`${kind}\u0000${name ?? ''}`) ?? [];
+}
 
 function userScoped(c: PlatformContext, grants: IdentityGrant[]): Omit<PlatformPlan, 'context' | 'dataBucket'> {
   const { spec } = c;
+  const grantsTo = grantsByGrantee(grants);
   const boundary = boundaryPlan(c, grants, 'MLSpace permissions boundary of every project role: the data bucket prefixes and every bucket shared with the platform');
 
   const projects = spec.projects.map((project, i) =>
     grantPolicy(
       c,
       { name: projectPolicyName(project.name), description: `MLSpace::Project::${project.name}`, tags: { project: project.name }, base: projectBaseStatements(c, project.name), field: `platform.projects[${i}]` },
-      grantsTo(grants, 'project', project.name),
+      grantsTo('project', project.name),
     ),
   );
-  const members = spec.users.filter((user) => spec.projects.some((p) => p.members.includes(user)));
-  const users = members.map((user) =>
+  const inAProject = new Set(spec.projects.flatMap((p) => p.members));
+  const members = spec.users.map((user, i) => ({ user, i })).filter(({ user }) => inAProject.has(user));
+  const users = members.map(({ user, i }) =>
     grantPolicy(
       c,
-      { name: userPolicyName(user), description: `MLSpace::User::${user}`, tags: { user }, base: userBaseStatements(c, user), field: `platform.users[${spec.users.indexOf(user)}]` },
-      grantsTo(grants, 'platformUser', user),
+      { name: userPolicyName(user), description: `MLSpace::User::${user}`, tags: { user }, base: userBaseStatements(c, user), field: `platform.users[${i}]` },
+      grantsTo('platformUser', user),
     ),
   );
-  const everyone = grantsTo(grants, 'allPlatformUsers');
+  const everyone = grantsTo('allPlatformUsers');
   const allUsers =
     everyone.length > 0
       ? [grantPolicy(c, { name: ALL_USERS_POLICY, description: 'MLSpace::AllUsers: grants to every platform user', tags: {}, base: [], field: 'platform' }, everyone)]
@@ -82,6 +95,7 @@ function userScoped(c: PlatformContext, grants: IdentityGrant[]): Omit<PlatformP
         boundaryArn: c.boundaryArn,
         policies: [projectPolicyName(project.name), userPolicyName(user), ...allUsers.map((p) => p.name)],
         tags: { user, project: project.name, system: MLSPACE_SYSTEM_TAG },
+        user,
       }),
     ),
   );

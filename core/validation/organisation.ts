@@ -1,4 +1,4 @@
-import { compileOrganisation, type CompiledOrganisation } from '../compile';
+import type { CompiledOrganisation } from '../compile';
 import type { Organisation } from '../model';
 import { validateAccountSettings, validateUniqueAccounts } from './account';
 import { validateBackend } from './backend';
@@ -7,7 +7,8 @@ import { checkBucketPolicies } from './bucket-policies';
 import { validateBuckets } from './buckets';
 import { validateGrants } from './grants';
 import { validatePlatforms } from './platform';
-import { OrganisationError, ProblemList, type Problem } from './problem';
+import type { ProblemList } from './problem';
+import { stackNamesOf } from './stack-names';
 
 /**
  * A validator of one concern of the organisation. Each adds every problem it finds to the list;
@@ -16,7 +17,7 @@ import { OrganisationError, ProblemList, type Problem } from './problem';
 export type Validator = (problems: ProblemList, org: Organisation) => void;
 
 const validateSettings: Validator = (problems, org) => {
-  validateBackend(problems, org.indexFile, org.backend, org.accounts.map((a) => a.spec.key));
+  validateBackend(problems, org.indexFile, org.backend, stackNamesOf(org));
   for (const account of org.accounts) validateAccountSettings(problems, account);
   validateUniqueAccounts(problems, org.accounts);
 };
@@ -31,22 +32,10 @@ export type CompiledCheck = (problems: ProblemList, compiled: CompiledOrganisati
 
 export const COMPILED_CHECKS: CompiledCheck[] = [checkBucketPolicies];
 
-/** Every problem of the organisation, in file order; empty when it can be synthesized. */
-export function findProblems(org: Organisation): Problem[] {
-  const problems = new ProblemList();
+/** Every problem of the organisation's description itself, in file order (before compiling). */
+export function validateOrganisation(problems: ProblemList, org: Organisation): void {
   if (org.accounts.length === 0) {
     problems.add(org.indexFile, 'accounts', 'lists no account', 'list at least one account file');
   }
   for (const validate of VALIDATORS) validate(problems, org);
-  if (problems.problems.length === 0) {
-    const compiled = compileOrganisation(org);
-    for (const check of COMPILED_CHECKS) check(problems, compiled);
-  }
-  return problems.problems;
-}
-
-/** Throws an OrganisationError naming every problem. */
-export function assertValid(org: Organisation): void {
-  const problems = findProblems(org);
-  if (problems.length > 0) throw new OrganisationError(problems);
 }

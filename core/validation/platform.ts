@@ -5,10 +5,11 @@ import { mlspaceRoleName, PROJECT_NAME, projectPolicyName, RESERVED_PROJECT_NAME
 import { checkKnownFields, isPlainObject } from './fields';
 import type { Validator } from './organisation';
 import { validateIdentityDocument } from './policy-document';
+import { validateSharding } from './sharding';
 import { show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 
-const PLATFORM_FIELDS = ['dataBucket', 'boundaryName', 'existingBoundary', 'userScopedRoles', 'users', 'projects'];
+const PLATFORM_FIELDS = ['dataBucket', 'boundaryName', 'existingBoundary', 'userScopedRoles', 'users', 'projects', 'sharding'];
 /** User names appear in `MLSpace-user-<user>` (128 characters) and in the prefix `private/<user>/`. */
 const USER_NAME = /^[A-Za-z0-9+=,.@_-]{1,115}$/;
 
@@ -17,6 +18,7 @@ export const validatePlatforms: Validator = (problems, org) => {
   for (const source of org.accounts) {
     if (source.spec.kind === 'platform') validatePlatform(problems, source, hasAllUsersGrants(org, source.spec.key));
   }
+  validateSharding(problems, org);
   validateWholeAccountGrants(problems, org);
 };
 
@@ -86,6 +88,7 @@ function validateProjects(problems: ProblemList, file: string, projects: unknown
     return;
   }
   const seen = new Map<string, number>();
+  const known = new Set(users);
   projects.forEach((project: unknown, i: number) => {
     const at = `platform.projects[${i}]`;
     if (!isPlainObject(project)) {
@@ -104,7 +107,7 @@ function validateProjects(problems: ProblemList, file: string, projects: unknown
       seen.set(name.toLowerCase(), i);
       checkIamName(problems, file, `${at}.name`, projectPolicyName(name), POLICY_NAME_MAX, 'policy');
     }
-    validateMembers(problems, file, at, project.members, users, typeof name === 'string' ? name : '');
+    validateMembers(problems, file, at, project.members, users, known, typeof name === 'string' ? name : '');
     const attached = 2 + (allUsersPolicy ? 1 : 0);
     if (attached > MAX_POLICIES_PER_ROLE) {
       problems.add(file, at, `its roles would carry ${attached} managed policies, over IAM's default of ${MAX_POLICIES_PER_ROLE}`, 'raise the quota and this limit together');
@@ -112,7 +115,7 @@ function validateProjects(problems: ProblemList, file: string, projects: unknown
   });
 }
 
-function validateMembers(problems: ProblemList, file: string, at: string, members: unknown, users: string[], project: string): void {
+function validateMembers(problems: ProblemList, file: string, at: string, members: unknown, users: string[], known: ReadonlySet<string>, project: string): void {
   if (!Array.isArray(members)) {
     problems.add(file, `${at}.members`, `must be a list of user names, not ${show(members)}`, 'write members: ["alice"]');
     return;
@@ -120,7 +123,7 @@ function validateMembers(problems: ProblemList, file: string, at: string, member
   const seen = new Set<unknown>();
   members.forEach((member: unknown, m: number) => {
     const field = `${at}.members[${m}]`;
-    if (typeof member !== 'string' || !users.includes(member)) {
+    if (typeof member !== 'string' || !known.has(member)) {
       problems.add(file, field, `${show(member)} is not a user of the platform${didYouMean(String(member), users)}`, users.length ? `use one of: ${users.join(', ')}, or add the user to platform.users` : 'add the user to platform.users');
     } else if (seen.has(member)) {
       problems.add(file, field, `${show(member)} is listed twice`, 'list each member once');

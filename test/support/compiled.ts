@@ -1,6 +1,6 @@
-import { compileOrganisation, type CompiledOrganisation } from '../../core/compile';
+import type { CompiledOrganisation } from '../../core/compile';
 import type { Organisation } from '../../core/model';
-import { assertValid } from '../../core/validation/organisation';
+import { prepareOrganisation } from '../../core/prepare';
 import { defaultOrganisation, type OrganisationFiles } from './organisation-files';
 
 /** The organisation as main.ts loads it from JSON files (`<name>.json`), without writing them. */
@@ -14,7 +14,5 @@ export function organisationOf(files: OrganisationFiles = defaultOrganisation())
 
 /** Validates and compiles in this process: the pure core, no cdktf. */
 export function compileFiles(files: OrganisationFiles = defaultOrganisation()): CompiledOrganisation {
-  const org = organisationOf(files);
-  assertValid(org);
-  return compileOrganisation(org);
+  return prepareOrganisation(organisationOf(files)).compiled;
 }

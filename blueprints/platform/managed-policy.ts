@@ -1,0 +1,11 @@
+import type { Construct } from 'constructs';
+import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { ManagedPolicyPlan } from '../../core/platform/identity-policies';
+import { named } from '../terraform-name';
+import { namePart } from './logical-id';
+
+/** One platform policy with its literal document, named `aws_iam_policy.<policy name>`. */
+export function platformPolicy(scope: Construct, provider: AwsProvider, p: ManagedPolicyPlan): IamPolicy {
+  return named(new IamPolicy(scope, `policy-${p.name}`, { provider, name: p.name, description: p.description, policy: JSON.stringify(p.document), tags: p.tags }), namePart(p.name));
+}
