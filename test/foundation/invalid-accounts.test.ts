@@ -1,3 +1,4 @@
+import { expectRefused } from '../support/refusal';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultOrganisation, tempDir, writeOrganisation, type OrganisationFiles } from '../support/organisation-files';
@@ -32,16 +33,7 @@ describe('invalid account settings: a clear message, exit 1, nothing written', (
   test.each(cases)('%s', (_title, change, expected) => {
     const org = defaultOrganisation();
     change(org);
-    const dir = writeOrganisation(org);
-    const outdir = path.join(tempDir(), 'cdktf.out');
-    const result = runCli(['--accounts', dir, '--out', outdir]);
-    const problems = result.stderr
-      .split('\n')
-      .filter((line) => line.startsWith('  - '))
-      .map((line) => line.slice(4).replaceAll(`${dir}/`, ''));
-    expect({ status: result.status, problems }).toEqual({ status: 1, problems: expected });
-    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(fs.existsSync(outdir)).toBe(false);
+    expectRefused(org, expected);
   });
 
   test('every problem is reported at once, and an existing cdktf.out is left untouched', () => {

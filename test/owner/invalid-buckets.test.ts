@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import { expectRefused } from '../support/refusal';
 import * as path from 'node:path';
 import type { BucketSpec, OwnerAccountSpec, PolicyDocument } from '../../core/model';
 import { defaultOrganisation, tempDir, writeOrganisation, type OrganisationFiles } from '../support/organisation-files';
@@ -76,16 +76,7 @@ describe('invalid buckets: a clear message, exit 1, nothing written', () => {
   test.each(cases)('%s', (_title, change, expected) => {
     const org = defaultOrganisation();
     change(org.accounts.owner as OwnerAccountSpec, org);
-    const dir = writeOrganisation(org);
-    const outdir = path.join(tempDir(), 'cdktf.out');
-    const result = runCli(['--accounts', dir, '--out', outdir]);
-    const problems = result.stderr
-      .split('\n')
-      .filter((line) => line.startsWith('  - '))
-      .map((line) => line.slice(4).replaceAll(`${dir}/`, ''));
-    expect({ status: result.status, problems }).toEqual({ status: 1, problems: expected });
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(fs.existsSync(outdir)).toBe(false);
+    expectRefused(org, expected);
   });
 
   test('an adopted bucket with a valid policy synthesizes', () => {

@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { synthesizeThroughCli } from '../support/refusal';
 import type { OwnerAccountSpec, PlatformAccountSpec, PlatformSpec } from '../../core/model';
-import { defaultOrganisation, tempDir, writeOrganisation, type OrganisationFiles } from '../support/organisation-files';
-import { runCli } from '../support/synth';
+import { defaultOrganisation, type OrganisationFiles } from '../support/organisation-files';
 
 type Case = [title: string, change: (org: OrganisationFiles) => void, expected: string[]];
 
@@ -53,22 +51,11 @@ const cases: Case[] = [
 ];
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-function run(org: OrganisationFiles): { status: number | null; problems: string[]; stderr: string; written: boolean } {
-  const dir = writeOrganisation(org);
-  const outdir = path.join(tempDir(), 'cdktf.out');
-  const result = runCli(['--accounts', dir, '--out', outdir]);
-  const problems = result.stderr
-    .split('\n')
-    .filter((line) => line.startsWith('  - '))
-    .map((line) => line.slice(4).replaceAll(`${dir}/`, ''));
-  return { status: result.status, problems, stderr: result.stderr, written: fs.existsSync(outdir) };
-}
-
 describe('invalid platform accounts: a clear message, exit 1, nothing written', () => {
   test.each(cases)('%s', (_title, change, expected) => {
     const org = defaultOrganisation();
     change(org);
-    const result = run(org);
+    const result = synthesizeThroughCli(org);
     expect({ status: result.status, problems: result.problems }).toEqual({ status: 1, problems: expected });
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.written).toBe(false);
@@ -79,7 +66,7 @@ describe('invalid platform accounts: a clear message, exit 1, nothing written', 
     for (let i = 0; i < 120; i++) {
       owner(org).buckets!.push({ name: `lab-results-${i}`, grants: [{ to: { account: 'platform', project: 'imaging' }, access: i % 2 ? 'read' : 'write', prefix: `run-${i}/` }] });
     }
-    const result = run(org);
+    const result = synthesizeThroughCli(org);
     expect(result.status).toBe(1);
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatch(

@@ -1,3 +1,4 @@
+import { expectRefused } from '../support/refusal';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultOrganisation, tempDir, writeOrganisation } from '../support/organisation-files';
@@ -8,17 +9,7 @@ describe('bad input through the CLI: its own message, exit 1, no stack trace, no
   test.each(BAD_INPUTS)('%s', (_title, change, expected) => {
     const org = defaultOrganisation();
     change(org);
-    const dir = writeOrganisation(org);
-    const outdir = path.join(tempDir(), 'cdktf.out');
-    const result = runCli(['--accounts', dir, '--out', outdir]);
-    const problems = result.stderr
-      .split('\n')
-      .filter((line) => line.startsWith('  - '))
-      .map((line) => line.slice(4).replaceAll(`${dir}/`, ''));
-    expect({ status: result.status, problems }).toEqual({ status: 1, problems: expected });
-    expect(result.stderr).toMatch(/^\d+ problems? in the organisation; nothing was written:\n/);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(fs.existsSync(outdir)).toBe(false);
+    expectRefused(org, expected);
   });
 });
 
