@@ -2,10 +2,11 @@ import type { CompiledOrganisation } from '../core/compile';
 import type { ResolvedGrant } from '../core/grants/resolve';
 import { iamArn } from '../core/grants/arns';
 import type { PlatformAccountSpec } from '../core/model';
+import type { S3RequestShape } from './simulate';
 import { APP_ROLE, defaultDataBucket, mlspaceRoleName, NOTEBOOK_ROLE } from '../core/platform/naming';
 
 /** One request and what must happen to it. */
-export interface Expectation {
+export interface Expectation extends S3RequestShape {
   /** Proofs of declared grants must be allowed; probes must be refused. */
   expect: 'allow' | 'deny';
   /** The id of the grant a proof belongs to. */
@@ -13,12 +14,6 @@ export interface Expectation {
   /** What it shows, in words: the grant it proves or the probe's intent. */
   about: string;
   principalArn: string;
-  action: string;
-  bucket: string;
-  key?: string;
-  prefix?: string;
-  accessPoint?: string;
-  secureTransport?: boolean;
 }
 
 const PROOF_KEY = 'proof/object.txt';

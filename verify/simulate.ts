@@ -3,9 +3,8 @@ import type { PolicyDocument } from '../core/model';
 import type { NamedPolicy, Principal, ResourcePolicies } from '../report/policies';
 import { evaluateWithContext } from './core-engine';
 
-/** An S3 request as a user makes it: on a bucket, or through an access point. */
-export interface S3Request {
-  principal: Principal;
+/** What an S3 request asks for: on a bucket, or through an access point. */
+export interface S3RequestShape {
   action: string;
   bucket: string;
   /** Object key for object actions. */
@@ -16,6 +15,11 @@ export interface S3Request {
   accessPoint?: string;
   /** Defaults to true. */
   secureTransport?: boolean;
+}
+
+/** An S3 request as a principal makes it. */
+export interface S3Request extends S3RequestShape {
+  principal: Principal;
 }
 
 export interface Decision {
