@@ -16,6 +16,15 @@ export interface LoadOptions {
   display?: { dir: string; extension: string };
 }
 
+/**
+ * Where an organisation is read from: a folder of JSON files named on the command line, or the
+ * embedded `accounts/` (as TypeScript sources, or compiled beside this file).
+ */
+export function accountsLocation(accountsDir?: string): LoadOptions {
+  if (accountsDir) return { dir: path.resolve(accountsDir), dirName: accountsDir };
+  return { dir: path.join(__dirname, '..', 'accounts'), display: { dir: 'accounts', extension: '.ts' } };
+}
+
 const FILE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
 
 /**

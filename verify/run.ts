@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadOrganisation } from '../core/load';
+import { accountsLocation, loadOrganisation } from '../core/load';
 import { prepareOrganisation } from '../core/prepare';
-import { synthesize } from '../main';
+import { synthesize } from '../blueprints/synthesize';
 import { formatFailure, summary, verifyAccess } from './verify';
 
 /**
@@ -19,9 +19,7 @@ async function main(): Promise<number> {
   const outdir = path.resolve(option('--out') ?? 'cdktf.out');
   if (!fs.existsSync(path.join(outdir, 'manifest.json'))) synthesize({ accountsDir, outdir });
 
-  const org = loadOrganisation(
-    accountsDir ? { dir: path.resolve(accountsDir), dirName: accountsDir } : { dir: path.join(__dirname, '..', 'accounts'), display: { dir: 'accounts', extension: '.ts' } },
-  );
+  const org = loadOrganisation(accountsLocation(accountsDir));
   const result = await verifyAccess(prepareOrganisation(org).compiled, outdir);
   for (const failure of result.failures) console.log(formatFailure(failure));
   console.log(summary(result));

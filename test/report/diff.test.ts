@@ -20,7 +20,7 @@ const bucket = (owner: OwnerAccountSpec, name: string) => owner.buckets!.find((b
 
 const sentences = (head: string): string[] => diffAccess(buildReport(base).access, buildReport(head).access).map((c) => c.sentence);
 
-const runReport = (args: string[]) => spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'report', 'run.js'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+const runReport = (args: string[]) => spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'report', 'run.ts'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
 
 describe('comparing with the previous synthesis', () => {
   test('a new grant prints exactly that gain', () => {

@@ -1,6 +1,4 @@
-import { LINT_FILE as MAIN_LINT_FILE } from '../../main';
 import { levelOf } from '../../report/access-level';
-import { LINT_FILE } from '../../report/files';
 import { conditionsHold } from '../../report/static-iam/conditions';
 import { RequestContext } from '../../report/static-iam/context';
 import { globMatch, literalHead } from '../../report/static-iam/glob';
@@ -60,5 +58,4 @@ describe('static reading of policy documents', () => {
     [['s3:DeleteObject'], 's3:DeleteObject'],
   ])('%j amounts to %s', (actions, level) => expect(levelOf(actions)).toBe(level));
 
-  test('the report reads the lint file under the name synthesis writes it', () => expect(LINT_FILE).toBe(MAIN_LINT_FILE));
 });

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { synthesize } from '../../main';
+import { synthesize } from '../../blueprints/synthesize';
 import { tempDir, writeOrganisation, type OrganisationFiles } from './organisation-files';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
@@ -37,11 +37,15 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the compiled CLI (`node dist/main.js`) as a user would; `npm test` builds it first. */
+/** The app command of cdktf.json, split into words: what `cdktf synth` and `npm run synth` run. */
+export function appCommand(): string[] {
+  return JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'cdktf.json'), 'utf8')).app.split(' ');
+}
+
+/** Runs the synthesis command line from the current sources, as `npm run synth` does. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): CliResult {
-  const main = path.join(PROJECT_ROOT, 'dist', 'main.js');
-  if (!fs.existsSync(main)) throw new Error('dist/main.js is missing: run `npm run build` (npm test does it first)');
-  const result = spawnSync(process.execPath, [main, ...args], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
+  const [command, ...commandArgs] = appCommand();
+  const result = spawnSync(command === 'node' ? process.execPath : command, [...commandArgs, ...args], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -19,7 +19,7 @@ test('a waiver with a reason turns a finding off for one resource, and the repor
   const outdir = path.join(tempDir(), 'cdktf.out');
   const result = runCli(['--accounts', writeOrganisation(org), '--out', outdir]);
   expect(result.status).toBe(0);
-  expect(result.stderr).toContain('warning DS107 owner: aws_s3_bucket.examplebucket has no server access logging (waived: examplebucket is read through CloudTrail data events)');
+  expect(result.stdout).toContain('warning DS107 owner: aws_s3_bucket.examplebucket has no server access logging (waived: examplebucket is read through CloudTrail data events)');
   const findings = JSON.parse(fs.readFileSync(path.join(outdir, 'lint-findings.json'), 'utf8')).findings;
   expect(findings.filter((f: { waived?: string }) => f.waived)).toEqual([
     { rule: 'DS107', severity: 'warning', stack: 'owner', address: 'aws_s3_bucket.examplebucket', message: 'has no server access logging', waived: 'examplebucket is read through CloudTrail data events' },

@@ -1,0 +1,88 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LINT_FILE } from '../core/lint/findings-file';
+import { blocking, LintError, lintStacks, type Finding } from '../core/lint/lint';
+import { accountsLocation, loadOrganisation } from '../core/load';
+import { prepareOrganisation, type StackPlan } from '../core/prepare';
+import { buildApp } from './organisation-app';
+
+export interface SynthesizeOptions {
+  /** Folder of an organisation written as JSON (index + account files); the embedded accounts/ by default. */
+  accountsDir?: string;
+  /** Where to write; `CDKTF_OUTDIR` (set by `cdktf synth`) or `cdktf.out` by default. */
+  outdir?: string;
+}
+
+export interface SynthesisResult {
+  stacks: string[];
+  /** Resources written, per stack. */
+  resources: Record<string, number>;
+  /** Lint warnings and waived findings (errors stop synthesis). */
+  findings: Finding[];
+}
+
+/**
+ * Loads and prepares (validates, compiles and plans) the whole organisation, synthesizes into a
+ * staging folder, lints the synthesized stacks, and only then moves the files into the output
+ * folder. On any error the output folder is left exactly as it was.
+ */
+export function synthesize(options: SynthesizeOptions = {}): SynthesisResult {
+  const prepared = prepareOrganisation(loadOrganisation(accountsLocation(options.accountsDir)));
+
+  const outdir = path.resolve(options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
+  fs.mkdirSync(path.dirname(outdir), { recursive: true });
+  const staging = fs.mkdtempSync(`${outdir}.staging-`);
+  try {
+    buildApp(prepared, { outdir: staging }).synth();
+    const stacks = readStacks(staging, prepared.stacks);
+    const findings = lintSynthesized(stacks, prepared.stacks);
+    if (blocking(findings).length > 0) throw new LintError(findings);
+    fs.writeFileSync(path.join(staging, LINT_FILE), JSON.stringify({ findings }, null, 2) + '\n');
+    publish(staging, outdir);
+    const resources = Object.fromEntries([...stacks].map(([name, json]) => [name, countResources(json)]));
+    return { stacks: prepared.stacks.map((s) => s.name), resources, findings };
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type StackJson = Record<string, any>;
+
+function readStacks(dir: string, stacks: StackPlan[]): Map<string, StackJson> {
+  return new Map(stacks.map(({ name }) => [name, JSON.parse(fs.readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8'))]));
+}
+
+function countResources(stack: StackJson): number {
+  return Object.values((stack.resource ?? {}) as Record<string, object>).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
+}
+
+/** Each account's stacks are linted together, with the account's waivers. */
+function lintSynthesized(json: Map<string, StackJson>, stacks: StackPlan[]): Finding[] {
+  const accounts = [...new Set(stacks.map((s) => s.account))];
+  return accounts.flatMap((account) => {
+    const own = stacks.filter((s) => s.account === account).map(({ name }) => ({ name, json: json.get(name)! }));
+    return lintStacks(own, { kind: account.kind }, account.lintWaivers ?? []);
+  });
+}
+
+/**
+ * Moves every synthesized file into place (a rename each, so a stack file is never half written)
+ * and removes the folders of stacks that no longer exist, as `cdktf synth` does.
+ */
+function publish(staging: string, outdir: string): void {
+  const move = (relative: string): void => {
+    const from = path.join(staging, relative);
+    if (fs.statSync(from).isDirectory()) {
+      fs.mkdirSync(path.join(outdir, relative), { recursive: true });
+      for (const entry of fs.readdirSync(from)) move(path.join(relative, entry));
+    } else {
+      fs.renameSync(from, path.join(outdir, relative));
+    }
+  };
+  move('');
+  const stacks = new Set(fs.readdirSync(path.join(staging, 'stacks')));
+  for (const existing of fs.readdirSync(path.join(outdir, 'stacks'))) {
+    if (!stacks.has(existing)) fs.rmSync(path.join(outdir, 'stacks', existing), { recursive: true, force: true });
+  }
+}
