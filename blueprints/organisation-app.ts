@@ -5,6 +5,7 @@ import { buildConsumerAccount } from './consumer/consumer-account';
 import { OwnerAccount } from './owner/owner-account';
 import { PlatformBlueprint } from './platform/platform-blueprint';
 import { PlatformRolesBlueprint } from './platform/roles-blueprint';
+import { keepLiteralsLiteral } from './literals';
 import { assertEveryResourceHasProvider } from './provider-check';
 
 export interface BuildOptions {
@@ -23,6 +24,7 @@ export function buildApp(prepared: PreparedOrganisation, options: BuildOptions):
   const built = new Map<string, AccountStack>();
   for (const { name, account: spec, dependsOn } of prepared.stacks) {
     const stack = new AccountStack(app, spec, backend, name);
+    keepLiteralsLiteral(stack);
     built.set(name, stack);
     // `cdktf deploy '*'` deploys a stack only after the stacks it depends on.
     for (const dependency of dependsOn) stack.addDependency(built.get(dependency)!);

