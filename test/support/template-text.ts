@@ -13,6 +13,7 @@ export const TEMPLATE_TEXT = {
   escapedLooking: '$${already}%%{escaped}',
   policyVariable: '${aws:username}',
   conditionValue: '%{ for x in ["a"] }${x}%{ endfor }',
+  adoptedPrincipal: '%{ if true }*%{ endif }',
 };
 
 type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -22,6 +23,7 @@ export function withTemplateText(files: OrganisationFiles): OrganisationFiles {
   const t = TEMPLATE_TEXT;
   for (const spec of Object.values(files.accounts) as Loose[]) {
     spec.tags = { ...(spec.tags ?? {}), [t.tagKey]: t.tagValue, directive: t.directiveTagValue, escaped: t.escapedLooking };
+    if (spec.kind === 'owner') spec.buckets = [...(spec.buckets ?? []), adoptedBucket(`adopted-${spec.id}`)];
     for (const bucket of (spec.buckets ?? []) as Loose[]) {
       if (!bucket.existing) bucket.tags = { ...(bucket.tags ?? {}), data: t.tagValue };
       for (const point of bucket.accessPoints ?? []) if (point.prefix) point.prefix = `${t.accessPointPrefix}${point.prefix}`;
@@ -48,4 +50,22 @@ export function withTemplateText(files: OrganisationFiles): OrganisationFiles {
     }
   }
   return files;
+}
+
+/** An adopted bucket whose existing statements hold template text and a policy variable. */
+function adoptedBucket(name: string): Loose {
+  const t = TEMPLATE_TEXT;
+  return {
+    name,
+    existing: {
+      policy: {
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'Adopted', Effect: 'Allow', Principal: { AWS: t.adoptedPrincipal }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${name}/*` },
+          { Sid: 'AdoptedHome', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444444444444:root' }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${name}/home/${t.policyVariable}/*` },
+        ],
+      },
+    },
+    grants: [],
+  };
 }
