@@ -92,8 +92,16 @@ export function boundaryBaseStatements(c: PlatformContext): PolicyStatement[] {
     {
       Sid: 'NotebookKms',
       Effect: 'Allow',
-      Action: ['kms:CreateGrant', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+      Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
       Resource: `arn:${partition}:kms:${region}:${id}:key/*`,
+    },
+    {
+      // As in MLSpace's own boundary: grants only for AWS services acting for the role (SageMaker volumes).
+      Sid: 'NotebookKmsGrants',
+      Effect: 'Allow',
+      Action: 'kms:CreateGrant',
+      Resource: `arn:${partition}:kms:${region}:${id}:key/*`,
+      Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
     },
   ];
 }

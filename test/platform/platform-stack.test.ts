@@ -111,6 +111,17 @@ describe('the synthesized platform stack (default organisation)', () => {
     }
     expect(stack.import).toBeUndefined();
   });
+
+  test('the boundary lets roles create KMS grants only for AWS resources, as MLSpace requires', () => {
+    const boundary = roles[0].boundary!;
+    const key = 'arn:aws:kms:us-east-1:333333333333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const grant = (forAwsResource?: string): boolean =>
+      roleAllows({ policies: [boundary], boundary }, { action: 'kms:CreateGrant', resource: key, context: forAwsResource === undefined ? undefined : { 'kms:GrantIsForAWSResource': forAwsResource } });
+    expect(grant('true')).toBe(true);
+    expect(grant('false')).toBe(false);
+    expect(grant()).toBe(false);
+    expect(roleAllows({ policies: [boundary], boundary }, { action: 'kms:Decrypt', resource: key })).toBe(true);
+  });
 });
 
 describe('adopting an existing boundary', () => {
