@@ -8,6 +8,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   testTimeout: 120000,
+  // Every test file removes the temporary folders it made.
+  setupFilesAfterEnv: ['<rootDir>/test/support/cleanup.ts'],
   // Most test time is spent waiting for child processes (terraform, the CLI): one worker per core,
   // not jest's default of one fewer (a single worker on a 2-core machine).
   maxWorkers: '100%',

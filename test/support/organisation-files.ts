@@ -17,9 +17,18 @@ export function defaultOrganisation(): OrganisationFiles {
   return structuredClone({ index, accounts: { owner, consumer, platform } as Record<string, AccountSpec> });
 }
 
-/** A fresh temporary folder, removed by the OS eventually; tests clean up what they can. */
+const created: string[] = [];
+
+/** A fresh temporary folder, removed after the test file's last test (see test/support/cleanup.ts). */
 export function tempDir(prefix = 'org-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes every folder `tempDir` made in this test file. */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Writes the organisation as JSON files (index.json, <name>.json), the form the CLI loads with --accounts. */

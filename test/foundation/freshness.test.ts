@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { tempDir } from '../support/organisation-files';
+import { PROJECT_ROOT } from '../support/synth';
+
+/**
+ * Never a stale synthesis: after an edit to accounts/, the very next `cdktf synth` (what
+ * `cdktf deploy` and `cdktf diff` run first) or `npm run synth` reflects it, with no build step.
+ * Checked in a copy of the project, so the user's accounts/ and cdktf.out are never touched.
+ */
+function projectCopy(): string {
+  const copy = tempDir('project-');
+  for (const entry of fs.readdirSync(PROJECT_ROOT)) {
+    if (['node_modules', 'cdktf.out', '.git', 'coverage'].includes(entry) || entry.startsWith('terraform.')) continue;
+    fs.cpSync(path.join(PROJECT_ROOT, entry), path.join(copy, entry), { recursive: true });
+  }
+  fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+  return copy;
+}
+
+const env = { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1' };
+
+function run(project: string, command: string, args: string[]): void {
+  const result = spawnSync(command, args, { cwd: project, env, encoding: 'utf8', timeout: 120_000 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+}
+
+const ownerPolicy = (project: string): string =>
+  JSON.parse(fs.readFileSync(path.join(project, 'cdktf.out', 'stacks', 'owner', 'cdk.tf.json'), 'utf8')).resource.aws_s3_bucket_policy.examplebucket.policy;
+
+/** Removes the grant of examplebucket to the consumer user copier from accounts/owner.ts. */
+function removeCopierGrant(project: string): void {
+  const file = path.join(project, 'accounts', 'owner.ts');
+  const source = fs.readFileSync(file, 'utf8');
+  const edited = source.replace(/\s*\{ to: \{ account: 'consumer', user: 'copier' \}, access: 'read' \},/, '');
+  expect(edited).not.toBe(source);
+  fs.writeFileSync(file, edited);
+}
+
+describe.each([
+  ['npx cdktf synth', (project: string) => run(project, path.join(project, 'node_modules', '.bin', 'cdktf'), ['synth'])],
+  ['npm run synth', (project: string) => run(project, 'npm', ['run', 'synth', '--silent'])],
+])('%s after an edit to accounts/', (_title, synth) => {
+  const project = projectCopy();
+
+  test('writes the organisation as it is now, every time', () => {
+    synth(project);
+    expect(ownerPolicy(project)).toContain('user/copier');
+    removeCopierGrant(project);
+    synth(project);
+    expect(ownerPolicy(project)).not.toContain('user/copier');
+    expect(ownerPolicy(project)).toContain('role/analyst');
+  });
+});

@@ -1,0 +1,3 @@
+import { removeTempDirs } from './organisation-files';
+
+afterAll(removeTempDirs);
