@@ -4,11 +4,12 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 
 /**
  * The floor: a bare cdktf app, one stack, one provider and N trivial resources, synthesized the
- * same way as main.ts. `node dist/bench/floor-app.js <resources> <outdir>`.
+ * same way as main.ts. `node floor-app.js <resources> [outdir]` (transpiled by floor-project.ts);
+ * under `cdktf synth` it writes where the CLI says (CDKTF_OUTDIR).
  */
 function main(): void {
   const resources = Number(process.argv[2] ?? '1');
-  const outdir = process.argv[3] ?? 'cdktf.out';
+  const outdir = process.argv[3] ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   const app = new App({ outdir, skipValidation: true });
   const stack = new TerraformStack(app, 'floor');
   new LocalBackend(stack, { path: 'terraform.floor.tfstate' });

@@ -4,24 +4,45 @@ import * as path from 'node:path';
 
 export interface Measurement {
   seconds: number;
+  /** Peak memory of the largest process of the command (the app), in MB. */
   maxRssMb: number;
 }
 
-const USAGE = path.join(__dirname, 'report-usage.js');
+/** A command to time: what runs, where, and a name for the tables. */
+export interface Command {
+  label: string;
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+}
 
-/** Runs `node <script> <args>` in a fresh process; wall time and peak memory, median of `runs`. */
-export function measureNode(script: string, args: string[], runs: number): Measurement {
-  const samples: Measurement[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, ['--require', USAGE, script, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    if (result.status !== 0) throw new Error(`${path.basename(script)} ${args.join(' ')} failed:\n${result.stderr}`);
-    const rss = /bench-usage maxrss-kb=(\d+)/.exec(result.stderr);
-    samples.push({ seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN });
-  }
-  const median = <T>(values: T[], by: (v: T) => number): number => values.map(by).sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  return { seconds: median(samples, (s) => s.seconds), maxRssMb: median(samples, (s) => s.maxRssMb) };
+/** A node process that reports its own peak memory (see report-usage.ts). */
+export function nodeCommand(label: string, nodeArgs: string[], cwd: string): Command {
+  return { label, command: process.execPath, args: ['--require', path.join(__dirname, 'report-usage.js'), ...nodeArgs], cwd };
+}
+
+function runOnce(c: Command): Measurement {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(c.command, c.args, { cwd: c.cwd, env: { ...process.env, CHECKPOINT_DISABLE: '1', ...c.env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`${c.label} (${c.command} ${c.args.join(' ')}) failed:\n${result.stdout}\n${result.stderr}`);
+  const rss = [...`${result.stderr}${result.stdout}`.matchAll(/bench-usage maxrss-kb=(\d+)/g)].map((m) => Number(m[1]));
+  return { seconds, maxRssMb: rss.length > 0 ? Math.max(...rss) / 1024 : NaN };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Runs the commands in turn, A B C A B C ..., after one warm-up round (tsx's transform cache and
+ * the file system cache are warm for every command alike), and returns each one's median.
+ * Interleaving keeps the ratios honest on a shared machine whose speed drifts.
+ */
+export function measureInterleaved(commands: Command[], runs: number): Measurement[] {
+  for (const c of commands) runOnce(c);
+  const samples = commands.map((): Measurement[] => []);
+  for (let i = 0; i < runs; i++) commands.forEach((c, j) => samples[j].push(runOnce(c)));
+  return samples.map((s) => ({ seconds: median(s.map((m) => m.seconds)), maxRssMb: median(s.map((m) => m.maxRssMb)) }));
 }
 
 export interface ResourceCounts {

@@ -1,25 +1,38 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeFloorProject } from './floor-project';
 import { generateOrganisation, type OrganisationShape } from './generate-organisation';
-import { countResources, measureNode, type Measurement, type ResourceCounts } from './measure';
+import { countResources, measureInterleaved, nodeCommand, type Command, type Measurement, type ResourceCounts } from './measure';
 
 /**
- * `npm run bench`: synthesizes organisations of growing size in fresh processes and compares each
- * with the floor, a bare cdktf app with the same number of trivial resources, measured in the
- * same run (these machines are shared: only ratios from one run mean anything).
+ * `npm run bench`: what users wait for, against the floor measured in the same run (these
+ * machines are shared: only ratios from one run mean anything).
+ *
+ * 1. The default organisation through the commands users type (`npm run synth`,
+ *    `npx cdktf synth`) against a one-resource cdktf app through `npx cdktf synth`.
+ * 2. Generated organisations of 10 to 5,000 platform users, the app alone, against a bare app
+ *    with as many trivial resources, with peak memory.
+ * 3. The access proof (`npm run verify`) per size, as a ratio of that size's synthesis.
  */
-const SHAPES: Array<OrganisationShape & { label: string }> = [
-  { label: '10 users', platformUsers: 10, buckets: 10 },
-  { label: '100 users', platformUsers: 100, buckets: 50 },
-  { label: '1,000 users', platformUsers: 1000, buckets: 100 },
-  { label: '5,000 users', platformUsers: 5000, buckets: 200 },
+const SHAPES: Array<OrganisationShape & { label: string; users: number }> = [
+  { label: '10 users', users: 10, platformUsers: 10, buckets: 10 },
+  { label: '100 users', users: 100, platformUsers: 100, buckets: 50 },
+  { label: '1,000 users', users: 1000, platformUsers: 1000, buckets: 100 },
+  { label: '5,000 users', users: 5000, platformUsers: 5000, buckets: 200 },
 ];
 
 const ROOT = path.resolve(__dirname, '..');
-const MAIN = path.join(ROOT, 'main.js');
-const FLOOR = path.join(__dirname, 'floor-app.js');
+const MAIN = path.join(ROOT, 'main.ts');
+const VERIFY = path.join(ROOT, 'verify', 'run.ts');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** The proof is measured up to this many platform users (it grows with principals × buckets × prefixes). */
+const VERIFY_MAX_USERS = Number(process.env.BENCH_VERIFY_MAX_USERS ?? 1000);
+const TSX = ['--require', 'tsx/cjs'];
+
+const fmt = (n: number, digits = 2): string => n.toFixed(digits);
+const ratio = (a: Measurement, b: Measurement): string => `${fmt(a.seconds / b.seconds)}x`;
+const total = (counts: ResourceCounts): number => Object.values(counts.perStack).reduce((a, b) => a + b, 0);
 
 function writeOrganisation(shape: OrganisationShape, dir: string): number {
   const org = generateOrganisation(shape);
@@ -30,22 +43,12 @@ function writeOrganisation(shape: OrganisationShape, dir: string): number {
   return platform.kind === 'platform' ? (platform.platform?.projects ?? []).reduce((n, p) => n + p.members.length, 0) : 0;
 }
 
-interface Row {
-  label: string;
-  counts: ResourceCounts;
-  memberships: number;
-  total: number;
-  ours: Measurement;
-  floor: Measurement;
-}
-
-const fmt = (n: number, digits = 2): string => n.toFixed(digits);
-
 /** `owner 660, consumer 54, platform 1208, platform-roles-1..4 1188-1301`: roles stacks as one range. */
 function stacksCell(perStack: Record<string, number>): string {
   const roles = Object.entries(perStack).filter(([name]) => /-roles-\d+$/.test(name));
-  const others = Object.entries(perStack).filter(([name]) => !/-roles-\d+$/.test(name));
-  const cells = others.map(([k, v]) => `${k} ${v}`);
+  const cells = Object.entries(perStack)
+    .filter(([name]) => !/-roles-\d+$/.test(name))
+    .map(([k, v]) => `${k} ${v}`);
   if (roles.length > 0) {
     const sizes = roles.map(([, v]) => v);
     cells.push(`${roles[0][0].replace(/-\d+$/, '')}-1..${roles.length} ${Math.min(...sizes)}-${Math.max(...sizes)}`);
@@ -53,58 +56,85 @@ function stacksCell(perStack: Record<string, number>): string {
   return cells.join(', ');
 }
 
-function main(): void {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  const rows: Row[] = [];
-
-  // The default organisation against a one-resource app, both through `node <app>`.
-  const defaultOut = path.join(work, 'default.out');
-  const defaultRun = measureNode(MAIN, ['--out', defaultOut], RUNS);
-  const defaultTotal = Object.values(countResources(defaultOut).perStack).reduce((a, b) => a + b, 0);
-  const oneResource = measureNode(FLOOR, ['1', path.join(work, 'floor-1.out')], RUNS);
-  const defaultFloor = measureNode(FLOOR, [String(defaultTotal), path.join(work, 'floor-default.out')], RUNS);
-
-  for (const shape of SHAPES) {
-    const dir = path.join(work, shape.label.replace(/\W+/g, '-'));
-    const memberships = writeOrganisation(shape, dir);
-    const outdir = path.join(dir, 'cdktf.out');
-    const ours = measureNode(MAIN, ['--accounts', dir, '--out', outdir], RUNS);
-    const counts = countResources(outdir);
-    const total = Object.values(counts.perStack).reduce((a, b) => a + b, 0);
-    const floor = measureNode(FLOOR, [String(total), path.join(dir, 'floor.out')], RUNS);
-    rows.push({ label: shape.label, counts, memberships, total, ours, floor });
-    process.stderr.write(`measured ${shape.label}\n`);
-  }
-
-  // Time per resource above the fixed cost of starting node and loading cdktf (the one-resource app).
-  const marginal = (r: Row): number => ((r.ours.seconds - oneResource.seconds) * 1000) / r.total;
-  const lines = [
-    `default organisation (${defaultTotal} resources): ${fmt(defaultRun.seconds)} s, ${fmt(defaultRun.maxRssMb, 0)} MB; one-resource cdktf app: ${fmt(oneResource.seconds)} s, ratio ${fmt(defaultRun.seconds / oneResource.seconds)}x (target <= 1.2x); floor with ${defaultTotal} resources: ${fmt(defaultFloor.seconds)} s, ratio ${fmt(defaultRun.seconds / defaultFloor.seconds)}x`,
-    '',
-    '| organisation | memberships | resources per stack | total | wall s | peak MB | ms per resource | ms per resource above startup | floor s | floor peak MB | ratio to floor |',
-    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      (r) =>
-        `| ${r.label} | ${r.memberships} | ${stacksCell(r.counts.perStack)} | ${r.total} | ${fmt(r.ours.seconds)} | ${fmt(r.ours.maxRssMb, 0)} | ${fmt((r.ours.seconds * 1000) / r.total, 3)} | ${fmt(marginal(r), 3)} | ${fmt(r.floor.seconds)} | ${fmt(r.floor.maxRssMb, 0)} | ${fmt(r.ours.seconds / r.floor.seconds)}x |`,
-    ),
+function userCommands(work: string, floorDir: string): string[] {
+  const out = (name: string): string => path.join(work, name);
+  const commands: Command[] = [
+    { label: 'floor', command: 'npx', args: ['cdktf', 'synth', '--output', out('floor-cli.out')], cwd: floorDir },
+    { label: 'npm run synth', command: 'npm', args: ['run', 'synth', '--silent', '--', '--out', out('npm.out')], cwd: ROOT },
+    { label: 'npx cdktf synth', command: 'npx', args: ['cdktf', 'synth', '--output', out('cdktf.out')], cwd: ROOT },
   ];
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  lines.push(
+  const [floor, npmSynth, cdktfSynth] = measureInterleaved(commands, RUNS);
+  const resources = total(countResources(out('npm.out')));
+  return [
+    `## What users run: the default organisation (${resources} resources) against a one-resource cdktf app through \`npx cdktf synth\``,
     '',
-    `time per resource, largest vs smallest: ${fmt((last.ours.seconds / last.total) / (first.ours.seconds / first.total))}x; above startup: ${fmt(marginal(last) / marginal(first))}x (target: within 20%)`,
+    '| command | wall s | ratio to the floor | target |',
+    '|---|---:|---:|---:|',
+    `| one-resource app, \`npx cdktf synth\` (the floor) | ${fmt(floor.seconds)} | 1.00x | |`,
+    `| \`npm run synth\` | ${fmt(npmSynth.seconds)} | ${ratio(npmSynth, floor)} | 1.0x |`,
+    `| \`npx cdktf synth\` | ${fmt(cdktfSynth.seconds)} | ${ratio(cdktfSynth, floor)} | 1.3x |`,
+    '',
+  ];
+}
+
+interface SizeRow {
+  label: string;
+  users: number;
+  memberships: number;
+  counts: ResourceCounts;
+  ours: Measurement;
+  floor: Measurement;
+  verify?: Measurement;
+}
+
+function measureSize(shape: (typeof SHAPES)[number], work: string, floorApp: string): SizeRow {
+  const dir = path.join(work, shape.label.replace(/\W+/g, '-'));
+  const memberships = writeOrganisation(shape, dir);
+  const outdir = path.join(dir, 'cdktf.out');
+  const ours = nodeCommand('app', [...TSX, MAIN, '--accounts', dir, '--out', outdir], ROOT);
+  measureInterleaved([ours], 0);
+  const counts = countResources(outdir);
+  const floor = nodeCommand('floor', [floorApp, String(total(counts)), path.join(dir, 'floor.out')], work);
+  const [oursRun, floorRun] = measureInterleaved([ours, floor], RUNS);
+  const verify =
+    shape.users <= VERIFY_MAX_USERS ? measureInterleaved([nodeCommand('verify', [...TSX, VERIFY, '--accounts', dir, '--out', outdir], ROOT)], 1)[0] : undefined;
+  process.stderr.write(`measured ${shape.label}\n`);
+  return { label: shape.label, users: shape.users, memberships, counts, ours: oursRun, floor: floorRun, verify };
+}
+
+function sizeTable(rows: SizeRow[]): string[] {
+  return [
+    '## Generated organisations: the app against a bare app with the same resource count',
+    '',
+    '| organisation | memberships | resources per stack | total | wall s | peak MB | floor s | floor peak MB | ratio to floor (target 1.5x) | verify s | verify / synthesis (target 10x) |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) => {
-      // The platform account's stacks only: its own and its roles stacks.
+      const verify = r.verify ? `${fmt(r.verify.seconds)} | ${ratio(r.verify, r.ours)}` : `not run (above ${VERIFY_MAX_USERS} users; BENCH_VERIFY_MAX_USERS) | `;
+      return `| ${r.label} | ${r.memberships} | ${stacksCell(r.counts.perStack)} | ${total(r.counts)} | ${fmt(r.ours.seconds)} | ${fmt(r.ours.maxRssMb, 0)} | ${fmt(r.floor.seconds)} | ${fmt(r.floor.maxRssMb, 0)} | ${ratio(r.ours, r.floor)} | ${verify} |`;
+    }),
+    '',
+    ...rows.map((r) => {
       const platform = Object.entries(r.counts.perStackType).filter(([name]) => name === 'platform' || name.startsWith('platform-roles-'));
       const count = (type: string): number => platform.reduce((n, [, types]) => n + (types[type] ?? 0), 0);
       const roles = count('aws_iam_role') + count('aws_iam_role_policy_attachments_exclusive');
-      const all = platform.reduce((n, [, types]) => n + Object.values(types).reduce((a, b) => a + b, 0), 0);
-      return `${r.label}: ${fmt(roles / r.memberships)} role resources per membership (role + exclusive attachment); platform account ${fmt(all / r.memberships)} resources per membership with its ${count('aws_iam_policy')} policies (user, project, all-users, boundary) and data bucket`;
+      return `${r.label}: ${fmt(roles / r.memberships)} role resources per membership (role + exclusive attachment); ${fmt((r.ours.seconds * 1000) / total(r.counts), 3)} ms per resource`;
     }),
-    `(median of ${RUNS} runs each; ${os.cpus().length} cores; node ${process.version})`,
-  );
-  console.log(lines.join('\n'));
-  fs.rmSync(work, { recursive: true, force: true });
+  ];
+}
+
+function main(): void {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  try {
+    const floor = writeFloorProject(path.join(work, 'floor'), ROOT);
+    const lines = userCommands(work, floor.dir);
+    process.stderr.write('measured the commands users run\n');
+    const sizes = (process.env.BENCH_SIZES ?? '').split(',').filter(Boolean);
+    const rows = SHAPES.filter((s) => sizes.length === 0 || sizes.includes(String(s.users))).map((shape) => measureSize(shape, work, floor.app));
+    lines.push(...sizeTable(rows), '', `(median of ${RUNS} interleaved runs each after a warm-up; ${os.cpus().length} cores; node ${process.version})`);
+    console.log(lines.join('\n'));
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }
 
 main();
