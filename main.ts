@@ -1,3 +1,4 @@
+import './blueprints/fast-stack-traces';
 import { parseArgs } from 'node:util';
 import { synthesize } from './blueprints/synthesize';
 import { formatFinding, LintError } from './core/lint/lint';
