@@ -47,6 +47,7 @@ function escapeUnresolved(value: unknown, where: string): unknown {
 }
 
 function escapeAroundTokens(text: string, where: string): string {
+  if (!text.includes('{')) return text;
   let out = '';
   let last = 0;
   for (const match of text.matchAll(STRING_TOKEN)) {

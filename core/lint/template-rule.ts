@@ -16,8 +16,11 @@ export const literalsStayLiteral: LintRule = {
     for (const [block, content] of Object.entries(view.json)) {
       if (block === '//') continue;
       for (const [address, value] of addressed(block, content)) {
-        const live = [...new Set(strings(value).flatMap(liveSequences))].filter((s) => !isResourceReference(s));
-        if (live.length > 0) out.push({ address, message: `holds live template sequences ${live.map((s) => JSON.stringify(s)).join(', ')}, which Terraform would evaluate` });
+        const live = new Set<string>();
+        eachString(value, (text) => {
+          for (const sequence of liveSequences(text)) if (!isResourceReference(sequence)) live.add(sequence);
+        });
+        if (live.size > 0) out.push({ address, message: `holds live template sequences ${[...live].map((s) => JSON.stringify(s)).join(', ')}, which Terraform would evaluate` });
       }
     }
     return out;
@@ -32,9 +35,13 @@ function addressed(block: string, content: unknown): Array<[string, unknown]> {
   return Object.entries(content as TerraformJson).flatMap(([type, byName]) => Object.entries(byName as TerraformJson).map(([name, v]): [string, unknown] => [`${prefix}${type}.${name}`, v]));
 }
 
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, v]) => [key, ...strings(v)]);
-  return [];
+function eachString(value: unknown, visit: (text: string) => void): void {
+  if (typeof value === 'string') visit(value);
+  else if (Array.isArray(value)) for (const item of value) eachString(item, visit);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      visit(key);
+      eachString(item, visit);
+    }
+  }
 }

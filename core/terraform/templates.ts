@@ -8,11 +8,13 @@
 
 /** The text Terraform reads as exactly `text`. */
 export function escapeTemplate(text: string): string {
+  if (!text.includes('{')) return text;
   return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /** What Terraform makes of a string that holds no live sequence: `$${` → `${`, `%%{` → `%{`. */
 export function unescapeTemplate(text: string): string {
+  if (!text.includes('{')) return text;
   return text.replace(/\$\$\{|%%\{/g, (escape) => escape.slice(1));
 }
 
@@ -26,6 +28,7 @@ const REFERENCE = /^\$\{[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_]+)+\}/;
  */
 export function liveSequences(text: string): string[] {
   const live: string[] = [];
+  if (!text.includes('${') && !text.includes('%{')) return live;
   for (let i = 0; i < text.length; i++) {
     if (text.startsWith('$${', i) || text.startsWith('%%{', i)) {
       i += 2;
