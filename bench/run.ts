@@ -12,7 +12,8 @@ import { countResources, measureInterleaved, nodeCommand, type Command, type Mea
  * 1. The default organisation through the commands users type (`npm run synth`,
  *    `npx cdktf synth`) against a one-resource cdktf app through `npx cdktf synth`.
  * 2. Generated organisations of 10 to 5,000 platform users, the app alone, against a bare app
- *    with as many trivial resources, with peak memory.
+ *    with as many trivial resources, and against a bare app of as many roles and attachments
+ *    (what a large platform is made of: cdktf's cost per attribute and reference), with peak memory.
  * 3. The access proof (`npm run verify`) per size, as a ratio of that size's synthesis.
  */
 const SHAPES: Array<OrganisationShape & { label: string; users: number }> = [
@@ -27,7 +28,7 @@ const MAIN = path.join(ROOT, 'main.ts');
 const VERIFY = path.join(ROOT, 'verify', 'run.ts');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** The proof is measured up to this many platform users (it grows with principals × buckets × prefixes). */
-const VERIFY_MAX_USERS = Number(process.env.BENCH_VERIFY_MAX_USERS ?? 1000);
+const VERIFY_MAX_USERS = Number(process.env.BENCH_VERIFY_MAX_USERS ?? 100);
 const TSX = ['--require', 'tsx/cjs'];
 
 const fmt = (n: number, digits = 2): string => n.toFixed(digits);
@@ -84,6 +85,8 @@ interface SizeRow {
   counts: ResourceCounts;
   ours: Measurement;
   floor: Measurement;
+  /** A bare app of roles and attachments, as many as the organisation's resources. */
+  rolesFloor: Measurement;
   verify?: Measurement;
 }
 
@@ -95,22 +98,23 @@ function measureSize(shape: (typeof SHAPES)[number], work: string, floorApp: str
   measureInterleaved([ours], 0);
   const counts = countResources(outdir);
   const floor = nodeCommand('floor', [floorApp, String(total(counts)), path.join(dir, 'floor.out')], work);
-  const [oursRun, floorRun] = measureInterleaved([ours, floor], RUNS);
+  const rolesFloor = nodeCommand('roles floor', [floorApp, String(total(counts)), path.join(dir, 'roles-floor.out'), 'roles'], work);
+  const [oursRun, floorRun, rolesFloorRun] = measureInterleaved([ours, floor, rolesFloor], RUNS);
   const verify =
     shape.users <= VERIFY_MAX_USERS ? measureInterleaved([nodeCommand('verify', [...TSX, VERIFY, '--accounts', dir, '--out', outdir], ROOT)], 1)[0] : undefined;
   process.stderr.write(`measured ${shape.label}\n`);
-  return { label: shape.label, users: shape.users, memberships, counts, ours: oursRun, floor: floorRun, verify };
+  return { label: shape.label, users: shape.users, memberships, counts, ours: oursRun, floor: floorRun, rolesFloor: rolesFloorRun, verify };
 }
 
 function sizeTable(rows: SizeRow[]): string[] {
   return [
     '## Generated organisations: the app against a bare app with the same resource count',
     '',
-    '| organisation | memberships | resources per stack | total | wall s | peak MB | floor s | floor peak MB | ratio to floor (target 1.5x) | verify s | verify / synthesis (target 10x) |',
-    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| organisation | memberships | resources per stack | total | wall s | peak MB | floor s | floor peak MB | ratio to floor (target 1.5x) | roles floor s | ratio to roles floor | verify s | verify / synthesis (target 10x) |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) => {
       const verify = r.verify ? `${fmt(r.verify.seconds)} | ${ratio(r.verify, r.ours)}` : `not run (above ${VERIFY_MAX_USERS} users; BENCH_VERIFY_MAX_USERS) | `;
-      return `| ${r.label} | ${r.memberships} | ${stacksCell(r.counts.perStack)} | ${total(r.counts)} | ${fmt(r.ours.seconds)} | ${fmt(r.ours.maxRssMb, 0)} | ${fmt(r.floor.seconds)} | ${fmt(r.floor.maxRssMb, 0)} | ${ratio(r.ours, r.floor)} | ${verify} |`;
+      return `| ${r.label} | ${r.memberships} | ${stacksCell(r.counts.perStack)} | ${total(r.counts)} | ${fmt(r.ours.seconds)} | ${fmt(r.ours.maxRssMb, 0)} | ${fmt(r.floor.seconds)} | ${fmt(r.floor.maxRssMb, 0)} | ${ratio(r.ours, r.floor)} | ${fmt(r.rolesFloor.seconds)} | ${ratio(r.ours, r.rolesFloor)} | ${verify} |`;
     }),
     '',
     ...rows.map((r) => {
