@@ -11,6 +11,7 @@ import {
   platformRolesBounded,
 } from './resource-rules';
 import type { LintContext, LintRule, Severity } from './rule';
+import { runRoleTrustPinned } from './web-identity-rules';
 import { StackView, type TerraformJson } from './stack-view';
 
 export const LINT_RULES: LintRule[] = [
@@ -19,6 +20,7 @@ export const LINT_RULES: LintRule[] = [
   noNotElements,
   noUnscopedEscalation,
   trustNeedsExternalId,
+  runRoleTrustPinned,
   bucketTlsOnly,
   bucketBlocksPublicAccess,
   accessPointBlocksPublicAccess,
