@@ -19,6 +19,7 @@ import {
   KMS_CREATE_KEY,
   KMS_KEY,
   KMS_LIST_ALIASES,
+  S3_GET_ACCESS_POINT,
   type ProviderActions,
 } from './provider-actions';
 import type { ManagedScope } from './scope';
@@ -61,6 +62,7 @@ export function permissionStatements(account: AccountRef, scope: ManagedScope, p
     ...allow('ManagedBuckets', actionsFor(phase, BUCKET), scope.createdBuckets),
     ...allow('AdoptedBucketPolicies', actionsFor(phase, ADOPTED_BUCKET_POLICY), scope.adoptedBuckets),
     ...allow('AccessPoints', actionsFor(phase, ACCESS_POINT), scope.accessPoints),
+    ...(scope.accessPoints.length > 0 ? allow('ReadAccessPointConfigurations', [S3_GET_ACCESS_POINT], ['*']) : []),
   ];
   if (scope.keyAliases.length > 0) {
     statements.push(...allow('ListKeyAliases', [KMS_LIST_ALIASES], ['*']));

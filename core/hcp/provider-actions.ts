@@ -40,7 +40,7 @@ export const ADOPTED_BUCKET_POLICY: ProviderActions = {
 };
 
 export const ACCESS_POINT: ProviderActions = {
-  read: ['s3:GetAccessPoint', 's3:GetAccessPointPolicy', 's3:GetAccessPointPolicyStatus'],
+  read: ['s3:GetAccessPointPolicy', 's3:GetAccessPointPolicyStatus'],
   write: ['s3:CreateAccessPoint', 's3:DeleteAccessPoint', 's3:PutAccessPointPolicy', 's3:DeleteAccessPointPolicy'],
 };
 
@@ -67,7 +67,11 @@ export const KMS_ALIAS: ProviderActions = {
   write: ['kms:CreateAlias', 'kms:UpdateAlias', 'kms:DeleteAlias'],
 };
 
-/** Only "*" exists for these: KMS lists aliases and creates keys before any key ARN is known. */
+/**
+ * Only "*" exists for these: S3 reads an access point's configuration, KMS lists aliases and
+ * creates keys, before or without naming the resource.
+ */
+export const S3_GET_ACCESS_POINT = 's3:GetAccessPoint';
 export const KMS_LIST_ALIASES = 'kms:ListAliases';
 export const KMS_CREATE_KEY = 'kms:CreateKey';
 
