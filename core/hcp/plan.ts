@@ -208,9 +208,19 @@ export function planHcp(problems: ProblemList, input: HcpPlanInput): HcpPlan {
   };
 }
 
-/** Limits of the documents, and that no role can change itself, its policies or the OIDC provider. */
+/** Limits of the documents, and that the account's stacks manage nothing of the bootstrap (so no run can change its own role). */
 function checkRoles(problems: ProblemList, file: string, account: AccountRef, roles: HcpRolePlan[], providerArn: string): void {
   const own = [providerArn, ...roles.flatMap((r) => [r.arn, ...r.policies.map((p) => iamArn(account.partition, account.id, 'policy', p.name))])];
+  // The run role (the first) holds every change the account's stacks make.
+  const clashes = coveredArns(roles[0].policies.flatMap((p) => p.document.Statement), own);
+  if (clashes.length > 0) {
+    problems.add(
+      file,
+      'backend.workspaces.runRoleName',
+      `the bootstrap of account ${account.key} creates ${clashes.join(', ')}, which the account's stacks manage too: its run role could change it`,
+      'give the run and plan roles names that no user, role or policy of the account uses (the defaults are hcp-terraform-run and hcp-terraform-plan)',
+    );
+  }
   for (const role of roles) {
     const size = policySize(role.trust);
     if (size > TRUST_POLICY_MAX_SIZE) {
@@ -227,15 +237,6 @@ function checkRoles(problems: ProblemList, file: string, account: AccountRef, ro
         'backend.workspaces',
         `the permissions of ${role.name} in account ${account.key} need ${role.policies.length} managed policies, more than the ${POLICIES_PER_ROLE} IAM attaches to a role`,
         'describe fewer principals or buckets in the account, or split it into several accounts',
-      );
-    }
-    const changeable = coveredArns(role.policies.flatMap((p) => p.document.Statement), own);
-    if (changeable.length > 0) {
-      problems.add(
-        file,
-        'backend.workspaces.runRoleName',
-        `${role.name} in account ${account.key} could change ${changeable.join(', ')}: a name the account's stacks manage is also a name of the bootstrap`,
-        'give the run and plan roles names that no user, role or policy of the account uses (the defaults are hcp-terraform-run and hcp-terraform-plan)',
       );
     }
   }

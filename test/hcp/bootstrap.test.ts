@@ -182,3 +182,42 @@ describe.each([
     if (account.kind === 'consumer') expect(requests.filter((r) => r.create === 'iam:CreateUser')).toHaveLength((account as ConsumerAccountSpec).users!.length);
   });
 });
+
+describe('trust variants', () => {
+  test('a sharded platform: each role trusts the platform workspace and every roles stack workspace, nothing else', () => {
+    const files = cloudOrganisation();
+    (files.accounts.platform as PlatformAccountSpec).platform!.sharding = { stacks: 12 };
+    const stack = bootstrap(tmp.synth(files), 'platform');
+    const workspaces = ['platform', ...Array.from({ length: 12 }, (_, i) => `platform-roles-${i + 1}`)].map((s) => `data-sharing-${s}`);
+    for (const [role, phase] of [['hcp-terraform-run', 'apply'], ['hcp-terraform-plan', 'plan']]) {
+      const condition = trustOf(stack, role).Statement[0].Condition!;
+      expect(condition.StringEquals['app.terraform.io:sub']).toEqual(workspaces.map((w) => `organization:acme:project:data-platform:workspace:${w}:run_phase:${phase}`));
+    }
+  });
+
+  test('one role for both phases: StringLike, with the wildcard only in the run phase; Terraform Enterprise host and audience', () => {
+    const files = cloudOrganisation({ hostname: 'tfe.example.com', project: undefined }, { planRoleName: false, audience: 'tfe.example.com/aws' });
+    const stack = bootstrap(tmp.synth(files), 'owner');
+    expect(Object.keys(stack.resource.aws_iam_role)).toEqual(['hcp-terraform-run']);
+    expect(stack.resource.aws_iam_openid_connect_provider.hcp_terraform).toMatchObject({ url: 'https://tfe.example.com', client_id_list: ['tfe.example.com/aws'] });
+    expect(trustOf(stack, 'hcp-terraform-run').Statement[0]).toEqual({
+      Sid: 'HcpTerraformRuns',
+      Effect: 'Allow',
+      Principal: { Federated: 'arn:aws:iam::111111111111:oidc-provider/tfe.example.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: { 'tfe.example.com:aud': 'tfe.example.com/aws' },
+        StringLike: { 'tfe.example.com:sub': 'organization:acme:project:Default Project:workspace:data-sharing-owner:run_phase:*' },
+      },
+    });
+  });
+
+  test('a run role given by ARN is created with its path and name, and the workspaces use it', () => {
+    const files = cloudOrganisation({}, { runRoles: { consumer: 'arn:aws:iam::222222222222:role/terraform/ds-apply' } });
+    const synthesized = tmp.synth(files);
+    expect(bootstrap(synthesized, 'consumer').resource.aws_iam_role['ds-apply']).toMatchObject({ name: 'ds-apply', path: '/terraform/' });
+    expect(Object.keys(bootstrap(synthesized, 'consumer').resource.aws_iam_policy)).toEqual(['ds-apply-permissions', 'hcp-terraform-plan-permissions']);
+    const variable = Object.values<StackJson>(synthesized.stack('hcp-workspaces').resource.tfe_variable).find((v) => v.workspace_id === '${tfe_workspace.consumer.id}' && v.key === 'TFC_AWS_RUN_ROLE_ARN');
+    expect(variable!.value).toBe('arn:aws:iam::222222222222:role/terraform/ds-apply');
+  });
+});
