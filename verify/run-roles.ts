@@ -46,7 +46,7 @@ function assumeChecks(plan: HcpPlan, trust: HcpAccountTrust, role: HcpRolePlan, 
   for (const workspace of workspaces) {
     for (const phase of phases) {
       const sub = workloadSubject(organization, project, workspace, phase);
-      out.push({ ...base, expect: 'allow', about: `a ${phase} run of workspace ${workspace}`, context: tokenOf(trust, hostname, sub) });
+      out.push({ ...base, expect: 'allow', about: `${phase === 'apply' ? 'an' : 'a'} ${phase} run of workspace ${workspace}`, context: tokenOf(trust, hostname, sub) });
       out.push({ ...base, expect: 'deny', about: `the same token with another audience`, context: tokenOf(trust, hostname, sub, 'sts.amazonaws.com') });
     }
     const phase = phases[0];
@@ -54,7 +54,7 @@ function assumeChecks(plan: HcpPlan, trust: HcpAccountTrust, role: HcpRolePlan, 
     out.push({ ...base, expect: 'deny', about: `workspace ${workspace} in another project`, context: tokenOf(trust, hostname, workloadSubject(organization, `${project} other`, workspace, phase)) });
     if (role.phase !== '*') {
       const other = role.phase === 'plan' ? 'apply' : 'plan';
-      out.push({ ...base, expect: 'deny', about: `an ${other} run of workspace ${workspace} (the other role's phase)`, context: tokenOf(trust, hostname, workloadSubject(organization, project, workspace, other)) });
+      out.push({ ...base, expect: 'deny', about: `${other === 'apply' ? 'an' : 'a'} ${other} run of workspace ${workspace} (the other role's phase)`, context: tokenOf(trust, hostname, workloadSubject(organization, project, workspace, other)) });
     }
   }
   out.push({ ...base, expect: 'deny', about: `workspace ${otherWorkspace}, not one of this account`, context: tokenOf(trust, hostname, workloadSubject(organization, project, otherWorkspace, phases[0])) });
