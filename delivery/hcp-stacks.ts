@@ -12,8 +12,11 @@ export interface HcpStack {
   kind: 'workspaces' | 'bootstrap' | 'account';
 }
 
+/** The order of a first deployment: the workspaces, each account's bootstrap, then the account stacks. */
+const KIND_ORDER: HcpStack['kind'][] = ['workspaces', 'bootstrap', 'account'];
+
 /**
- * Which stack runs where, read from cdktf.out alone: the workspaces stack (the one with the tfe
+ * Which stack runs where, in the order of a first deployment (by name within a kind), read from cdktf.out alone: the workspaces stack (the one with the tfe
  * provider) says each workspace's execution mode, and each stack's cloud block names its workspace.
  */
 export function hcpStacks(outdir: string): HcpStack[] {
@@ -32,13 +35,13 @@ export function hcpStacks(outdir: string): HcpStack[] {
     const settings = Object.values<Json>(resources.tfe_workspace_settings ?? {}).find((s) => s.workspace_id === `\${tfe_workspace.${address}.id}`);
     modeOf.set(workspace.name, settings?.execution_mode ?? 'remote');
   }
-  return stacks.map(({ name, json }) => {
+  return stacks.map(({ name, json }): HcpStack => {
     const workspace: string = json.terraform?.cloud?.workspaces?.name ?? '';
     if (json === workspacesStack.json) return { stack: name, workspace, executionMode: 'local', kind: 'workspaces' };
     const executionMode = modeOf.get(workspace);
     if (!executionMode) throw new Error(`stack ${name} (workspace ${JSON.stringify(workspace)}) has no workspace in ${workspacesStack.name}`);
     return { stack: name, workspace, executionMode, kind: executionMode === 'local' ? 'bootstrap' : 'account' };
-  });
+  }).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.stack < b.stack ? -1 : 1));
 }
 
 const USAGE = 'usage: npm run hcp-stacks -- [--out <cdktf.out>] account|bootstrap|workspaces|table';

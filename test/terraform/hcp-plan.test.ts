@@ -19,12 +19,12 @@ const declared = (s: Synthesized, key: string): string[] =>
     .map(([type, name]) => `${type}.${name}`)
     .sort();
 
-test('the terraform helpers leave out the workspaces stack by name, and only it', () => {
+test('the terraform helpers leave out the workspaces stack by name, and only it', async () => {
   const stacks = ['consumer', 'consumer-hcp-bootstrap', 'hcp-workspaces', 'owner', 'platform-roles-1'];
   expect(terraformCheckable(stacks)).toEqual(['consumer', 'consumer-hcp-bootstrap', 'owner', 'platform-roles-1']);
   expect(Object.keys(TERRAFORM_UNCHECKABLE)).toEqual(['hcp-workspaces']);
   if (discovery.found) {
-    return expect(validateAndPlan(discovery.tools, path.join(tmp.dir('ws-'), 'hcp-workspaces'), path.join(tmp.dir('tf-'), 'hcp-workspaces'))).rejects.toThrow(
+    await expect(validateAndPlan(discovery.tools, path.join(tmp.dir('ws-'), 'hcp-workspaces'), path.join(tmp.dir('tf-'), 'hcp-workspaces'))).rejects.toThrow(
       'hcp-workspaces cannot be planned offline: it needs the hashicorp/tfe provider, which has no offline mirror; checked against the bindings in test/hcp',
     );
   }
