@@ -181,3 +181,10 @@ describe('workspace settings and variants', () => {
     }
   });
 });
+
+test('the HCP Terraform stacks are the same bytes in every synthesis', () => {
+  const files = cloudOrganisation();
+  const [a, b] = [tmp.synth(files), tmp.synth(files)];
+  expect(a.stackKeys()).toEqual(b.stackKeys());
+  for (const key of a.stackKeys()) expect(JSON.stringify(a.stack(key))).toBe(JSON.stringify(b.stack(key)));
+});
