@@ -2,9 +2,10 @@ import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { AccountSpec, BackendSpec } from '../core/model';
+import { MANAGED_BY_TAG } from '../core/model/tags';
 import { applyBackend } from './backend';
 
-export const MANAGED_BY_TAG = { ManagedBy: 'cdktf', Blueprint: 'multi-account-data-sharing' };
+export { MANAGED_BY_TAG };
 
 /**
  * One Terraform stack per account, named by its key (a platform's roles stacks are named

@@ -2,6 +2,7 @@ import { App } from 'cdktf';
 import type { PreparedOrganisation } from '../core/prepare';
 import { AccountStack } from './account-stack';
 import { buildConsumerAccount } from './consumer/consumer-account';
+import { buildHcpStacks } from './hcp/hcp-stacks';
 import { OwnerAccount } from './owner/owner-account';
 import { PlatformBlueprint } from './platform/platform-blueprint';
 import { PlatformRolesBlueprint } from './platform/roles-blueprint';
@@ -14,7 +15,8 @@ export interface BuildOptions {
 
 /**
  * The cdktf app of a prepared organisation: one stack per account, each filled by the blueprint
- * of its kind, plus the roles stacks of sharded platforms. Validation ran before, so cdktf's own
+ * of its kind, plus the roles stacks of sharded platforms, and with the HCP Terraform backend the
+ * workspaces stack and each account's bootstrap. Validation ran before, so cdktf's own
  * (which would call `terraform version` for some backends) is skipped.
  */
 export function buildApp(prepared: PreparedOrganisation, options: BuildOptions): App {
@@ -37,6 +39,7 @@ export function buildApp(prepared: PreparedOrganisation, options: BuildOptions):
     if (spec.kind === 'owner') new OwnerAccount(stack, compiled.buckets.get(spec.key) ?? []);
     if (spec.kind === 'platform' && platform) new PlatformBlueprint(stack, platform.main);
   }
+  if (prepared.hcp) buildHcpStacks(app, prepared.hcp, backend, (key) => compiled.index.account(key)!.spec);
   assertEveryResourceHasProvider(app);
   return app;
 }

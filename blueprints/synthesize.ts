@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { LINT_FILE } from '../core/lint/findings-file';
 import { blocking, LintError, lintStacks, type Finding } from '../core/lint/lint';
 import { accountsLocation, loadOrganisation } from '../core/load';
+import { BOOTSTRAP_LINT_KIND, hcpStackNames } from '../core/hcp/stacks';
+import type { HcpPlan } from '../core/hcp/plan';
 import { prepareOrganisation, type StackPlan } from '../core/prepare';
 import { buildApp } from './organisation-app';
 
@@ -34,13 +36,14 @@ export function synthesize(options: SynthesizeOptions = {}): SynthesisResult {
   const staging = fs.mkdtempSync(`${outdir}.staging-`);
   try {
     buildApp(prepared, { outdir: staging }).synth();
-    const stacks = readStacks(staging, prepared.stacks);
-    const findings = lintSynthesized(stacks, prepared.stacks);
+    const names = [...prepared.stacks.map((s) => s.name), ...hcpStackNames(prepared.hcp)];
+    const stacks = readStacks(staging, names);
+    const findings = [...lintSynthesized(stacks, prepared.stacks), ...lintBootstraps(stacks, prepared.hcp)];
     if (blocking(findings).length > 0) throw new LintError(findings);
     fs.writeFileSync(path.join(staging, LINT_FILE), JSON.stringify({ findings }, null, 2) + '\n');
     publish(staging, outdir);
     const resources = Object.fromEntries([...stacks].map(([name, json]) => [name, countResources(json)]));
-    return { stacks: prepared.stacks.map((s) => s.name), resources, findings };
+    return { stacks: names, resources, findings };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
@@ -49,8 +52,8 @@ export function synthesize(options: SynthesizeOptions = {}): SynthesisResult {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type StackJson = Record<string, any>;
 
-function readStacks(dir: string, stacks: StackPlan[]): Map<string, StackJson> {
-  return new Map(stacks.map(({ name }) => [name, JSON.parse(fs.readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8'))]));
+function readStacks(dir: string, names: string[]): Map<string, StackJson> {
+  return new Map(names.map((name) => [name, JSON.parse(fs.readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8'))]));
 }
 
 function countResources(stack: StackJson): number {
@@ -64,6 +67,15 @@ function lintSynthesized(json: Map<string, StackJson>, stacks: StackPlan[]): Fin
     const own = stacks.filter((s) => s.account === account).map(({ name }) => ({ name, json: json.get(name)! }));
     return lintStacks(own, { kind: account.kind }, account.lintWaivers ?? []);
   });
+}
+
+/**
+ * The bootstrap stacks hold the deployment identity of their account, not its workload: linted on
+ * their own (the platform's boundary rule is for the platform's roles). The workspaces stack holds
+ * no AWS resource.
+ */
+function lintBootstraps(json: Map<string, StackJson>, hcp: HcpPlan | undefined): Finding[] {
+  return (hcp?.trust ?? []).flatMap(({ stack }) => lintStacks([{ name: stack, json: json.get(stack)! }], { kind: BOOTSTRAP_LINT_KIND }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { compileOrganisation, type CompiledOrganisation } from './compile';
 import { planConsumerAccounts, type ConsumerPlan } from './consumer/plan';
+import { planHcp, type HcpPlan } from './hcp/plan';
 import type { AccountSpec, Organisation } from './model';
 import { checkPlatformBudget } from './platform/budget';
 import { layoutPlatform, type PlatformStacksPlan } from './platform/layout';
@@ -21,6 +22,8 @@ export interface PreparedOrganisation {
   platforms: Map<string, PlatformStacksPlan>;
   /** In account file order, each account followed by its roles stacks. */
   stacks: StackPlan[];
+  /** With the HCP Terraform backend: the workspaces stack and each account's bootstrap. */
+  hcp?: HcpPlan;
 }
 
 export type Preparation = { problems: Problem[]; prepared?: undefined } | { problems: []; prepared: PreparedOrganisation };
@@ -52,8 +55,9 @@ export function prepare(org: Organisation): Preparation {
     platforms.set(spec.key, layout);
     for (const roles of layout.rolesStacks) stacks.push({ name: roles.name, account: spec, dependsOn: [spec.key] });
   }
+  const hcp = org.backend.kind === 'cloud' ? planHcp(problems, { org, compiled, consumers, platforms, stacks }) : undefined;
   if (problems.problems.length > 0) return { problems: problems.problems };
-  return { problems: [], prepared: { compiled, consumers, platforms, stacks } };
+  return { problems: [], prepared: { compiled, consumers, platforms, stacks, hcp } };
 }
 
 /** Every problem of the organisation, in file order; empty when it can be synthesized. */

@@ -2,6 +2,7 @@ import type { AccessEntry } from './access';
 import { accessGraph } from './mermaid';
 import { compareText } from './order';
 import type { AccessReport } from './report';
+import { runRolesSection } from './run-roles-markdown';
 import type { PolicyRef, PolicySide } from './static-iam/gates';
 import { accountWords, principalWords, scopeWords } from './words';
 
@@ -128,6 +129,7 @@ export function renderReport(report: AccessReport): string {
     ...accessSection(report),
     ...resourceOnlySection(report),
     ...lintSection(report),
+    ...runRolesSection(report.runRoles),
     ...stacksSection(report),
   ].join('\n');
 }

@@ -4,6 +4,7 @@ import { accessPointDelegations, type AccessPointDelegation } from './delegation
 import { readLintFindings, type ReportedFinding } from './lint-findings';
 import { principalsOf, resourcePoliciesOf } from './policies';
 import { resourceOnlyStatements, type ResourceOnlyStatement } from './resource-only';
+import { runRolesOf, type RunRoleSummary } from './run-roles';
 import { stackSummaries, type StackSummary } from './stack-summary';
 import { readSynthesized, type SynthesizedStack } from './synthesized';
 
@@ -25,6 +26,8 @@ export interface AccessReport {
   accessPointDelegations: AccessPointDelegation[];
   /** Null when cdktf.out has no lint-findings.json. */
   lint: ReportedFinding[] | null;
+  /** Roles HCP Terraform runs assume (HCP Terraform backend only). */
+  runRoles: RunRoleSummary[];
 }
 
 /** Reads cdktf.out (stacks and lint findings) and nothing else. */
@@ -40,5 +43,6 @@ export function reportOf(stacks: SynthesizedStack[], lint: ReportedFinding[] | n
     resourceOnly: resourceOnlyStatements(buckets, access),
     accessPointDelegations: accessPointDelegations(buckets),
     lint,
+    runRoles: runRolesOf(stacks),
   };
 }

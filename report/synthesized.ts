@@ -20,7 +20,8 @@ export function readSynthesized(outdir: string): SynthesizedStack[] {
     .map(([name, entry]) => {
       const json = JSON.parse(fs.readFileSync(path.join(outdir, entry.synthesizedStackPath), 'utf8'));
       const provider = [json.provider?.aws ?? []].flat()[0] ?? {};
-      const region: string = provider.region ?? 'us-east-1';
+      // A stack without an AWS provider (the HCP Terraform workspaces stack) has no account or region.
+      const region: string = provider.region ?? '';
       return {
         name,
         accountId: [provider.allowed_account_ids ?? []].flat()[0] ?? '',

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { accountsLocation, loadOrganisation } from '../core/load';
 import { prepareOrganisation } from '../core/prepare';
 import { synthesize } from '../blueprints/synthesize';
+import { formatRunRoleFailure, runRoleSummary, verifyRunRoles } from './run-roles';
 import { formatFailure, summary, verifyAccess } from './verify';
 
 /**
@@ -20,10 +21,14 @@ async function main(): Promise<number> {
   if (!fs.existsSync(path.join(outdir, 'manifest.json'))) synthesize({ accountsDir, outdir });
 
   const org = loadOrganisation(accountsLocation(accountsDir));
-  const result = await verifyAccess(prepareOrganisation(org).compiled, outdir);
+  const prepared = prepareOrganisation(org);
+  const result = await verifyAccess(prepared.compiled, outdir);
   for (const failure of result.failures) console.log(formatFailure(failure));
   console.log(summary(result));
-  return result.failures.length > 0 ? 1 : 0;
+  const runRoles = prepared.hcp ? await verifyRunRoles(prepared.hcp, outdir) : undefined;
+  for (const failure of runRoles?.failures ?? []) console.log(formatRunRoleFailure(failure));
+  if (runRoles) console.log(runRoleSummary(runRoles));
+  return result.failures.length + (runRoles?.failures.length ?? 0) > 0 ? 1 : 0;
 }
 
 main().then(

@@ -12,6 +12,7 @@ import {
 } from './resource-rules';
 import type { LintContext, LintRule, Severity } from './rule';
 import { literalsStayLiteral } from './template-rule';
+import { runRoleTrustPinned } from './web-identity-rules';
 import { StackView, type TerraformJson } from './stack-view';
 
 export const LINT_RULES: LintRule[] = [
@@ -21,6 +22,7 @@ export const LINT_RULES: LintRule[] = [
   noUnscopedEscalation,
   trustNeedsExternalId,
   literalsStayLiteral,
+  runRoleTrustPinned,
   bucketTlsOnly,
   bucketBlocksPublicAccess,
   accessPointBlocksPublicAccess,

@@ -1,3 +1,5 @@
+import type { HcpWorkspacesSpec } from './hcp';
+
 /**
  * Where Terraform keeps each account's state. Chosen once for the whole organisation
  * (accounts/index.ts); the per-stack values are derived from the account key.
@@ -18,6 +20,8 @@ export interface CloudBackendSpec {
   project?: string;
   /** Terraform Enterprise hostname; HCP Terraform when omitted. */
   hostname?: string;
+  /** The workspaces stack and each account's trust for keyless AWS credentials (README "HCP Terraform"). */
+  workspaces?: HcpWorkspacesSpec;
 }
 
 /** One S3 object `<keyPrefix><key>/terraform.tfstate` per account, locked with an S3 lock file. */

@@ -6,3 +6,4 @@ export * from './organisation';
 export * from './platform';
 export * from './policy';
 export * from './principals';
+export * from './hcp';

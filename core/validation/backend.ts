@@ -7,7 +7,7 @@ import { didYouMean } from './suggest';
 
 const KNOWN_FIELDS: Record<BackendSpec['kind'], readonly string[]> = {
   local: ['kind'],
-  cloud: ['kind', 'organization', 'workspacePrefix', 'project', 'hostname'],
+  cloud: ['kind', 'organization', 'workspacePrefix', 'project', 'hostname', 'workspaces'],
   s3: ['kind', 'bucket', 'region', 'keyPrefix', 'roleArn', 'useLockfile', 'encrypt'],
 };
 

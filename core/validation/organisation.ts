@@ -6,6 +6,7 @@ import { validateConsumers } from './consumer';
 import { checkBucketPolicies } from './bucket-policies';
 import { validateBuckets } from './buckets';
 import { validateGrants } from './grants';
+import { validateHcp } from './hcp';
 import { validatePlatforms } from './platform';
 import type { ProblemList } from './problem';
 import { stackNamesOf } from './stack-names';
@@ -22,7 +23,7 @@ const validateSettings: Validator = (problems, org) => {
   validateUniqueAccounts(problems, org.accounts);
 };
 
-export const VALIDATORS: Validator[] = [validateSettings, validateGrants, validateConsumers, validateBuckets, validatePlatforms];
+export const VALIDATORS: Validator[] = [validateSettings, validateGrants, validateConsumers, validateBuckets, validatePlatforms, validateHcp];
 
 /**
  * A check of the compiled documents (Sid clashes, size limits). These run only when every

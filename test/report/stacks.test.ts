@@ -3,15 +3,12 @@ import { defaultOrganisation } from '../support/organisation-files';
 import { synthOrganisation } from '../support/synth';
 
 describe('stacks in the report', () => {
-  test('HCP Terraform: each stack names the workspace <prefix><key> it maps to', () => {
+  test('HCP Terraform: each stack names the workspace <prefix><key> it maps to (the workspaces and bootstrap stacks too)', () => {
     const files = defaultOrganisation();
     files.index.backend = { kind: 'cloud', organization: 'acme', workspacePrefix: 'data-sharing-', project: 'data-platform' };
     const report = buildReport(synthOrganisation(files).outdir);
-    expect(report.stacks.map((s) => [s.name, s.backend])).toEqual([
-      ['consumer', 'HCP Terraform workspace data-sharing-consumer (organization acme, project data-platform)'],
-      ['owner', 'HCP Terraform workspace data-sharing-owner (organization acme, project data-platform)'],
-      ['platform', 'HCP Terraform workspace data-sharing-platform (organization acme, project data-platform)'],
-    ]);
+    const stacks = ['consumer', 'consumer-hcp-bootstrap', 'hcp-workspaces', 'owner', 'owner-hcp-bootstrap', 'platform', 'platform-hcp-bootstrap'];
+    expect(report.stacks.map((s) => [s.name, s.backend])).toEqual(stacks.map((s) => [s, `HCP Terraform workspace data-sharing-${s} (organization acme, project data-platform)`]));
   });
 
   test('S3 state and resource counts per type', () => {

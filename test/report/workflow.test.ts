@@ -63,13 +63,44 @@ describe('the pull-request workflow', () => {
     expect(comment.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
   });
 
-  test('HCP Terraform users get the workspace of each stack and a speculative plan there, when they opt in', () => {
+  test('HCP Terraform users get a speculative plan of each account stack in its workspace, when they opt in', () => {
     const hcp = jobs['hcp-terraform-plan'];
     expect(hcp.needs).toBe('access-review');
     expect(hcp.if).toContain("vars.HCP_TERRAFORM == 'true'");
     expect(hcp.steps.find((s) => s.uses?.startsWith('hashicorp/setup-terraform@'))!.with!.cli_config_credentials_token).toBe('${{ secrets.TF_API_TOKEN }}');
     const scripts = hcp.steps.map((s) => s.run ?? '').join('\n');
-    expect(scripts).toContain('workspaces?.name');
-    expect(scripts).toContain('terraform -chdir="$dir" plan');
+    // The same workspaces the workspaces stack creates: the list comes from cdktf.out, never from a second naming rule.
+    expect(scripts).toContain('for stack in $(npm run --silent hcp-stacks -- account)');
+    expect(scripts).toContain('terraform -chdir="cdktf.out/stacks/$stack" plan -input=false');
+    expect(scripts).toContain('npm run --silent hcp-stacks -- table >> "$GITHUB_STEP_SUMMARY"');
+    expect(scripts).not.toContain('bootstrap');
+  });
+});
+
+describe('the HCP Terraform deploy workflow', () => {
+  const deploy = parse(fs.readFileSync(path.join(PROJECT_ROOT, '.github', 'workflows', 'deploy.yml'), 'utf8'), { prettyErrors: true, strict: true });
+  const job = (deploy.jobs as Record<string, Job & { environment?: string }>).deploy;
+  const runs = job.steps.map((s) => s.run ?? '');
+
+  test('runs on pushes to main and by hand, only for those who opt in, one at a time, reading the repository only', () => {
+    expect(deploy.on).toEqual({ push: { branches: ['main'] }, workflow_dispatch: null });
+    expect(job.if).toBe("vars.HCP_TERRAFORM == 'true'");
+    expect(deploy.permissions).toEqual({ contents: 'read' });
+    expect(deploy.concurrency).toEqual({ group: 'hcp-terraform-deploy', 'cancel-in-progress': false });
+    expect(job.environment).toBe('hcp-terraform');
+    for (const step of job.steps) {
+      expect([step.uses !== undefined, step.run !== undefined].filter(Boolean)).toHaveLength(1);
+      if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@v\d+$/);
+      expect(step.run ?? '').not.toContain('${{');
+    }
+  });
+
+  test('synthesizes, applies the workspaces, then the account stacks in their workspaces; never a bootstrap, never AWS keys', () => {
+    const order = ['npm ci', 'npm run synth', 'npx cdktf deploy $(npm run --silent hcp-stacks -- workspaces)', 'npx cdktf deploy $(npm run --silent hcp-stacks -- account)'];
+    const positions = order.map((command) => runs.findIndex((r) => r.includes(command)));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(runs.join('\n')).not.toMatch(/bootstrap|AWS_/);
+    expect(JSON.stringify(deploy)).not.toMatch(/AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY/);
   });
 });

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { resourcesOf, synthOrganisation } from '../support/synth';
 import { tempDir } from '../support/organisation-files';
-import { discoverTerraform, validateAndPlan, type PlanResult } from '../support/terraform';
+import { discoverTerraform, terraformCheckable, validateAndPlan, type PlanResult } from '../support/terraform';
 
 /**
  * Real terraform on every synthesized stack of the default organisation: init from the local
@@ -16,7 +16,7 @@ const describeWithTerraform = discovery.found ? describe : describe.skip;
 
 describeWithTerraform('terraform validate and offline plan (default organisation)', () => {
   const synthesized = synthOrganisation();
-  const keys = synthesized.stackKeys();
+  const keys = terraformCheckable(synthesized.stackKeys());
   const plans = new Map<string, PlanResult>();
 
   beforeAll(async () => {
