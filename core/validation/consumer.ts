@@ -1,5 +1,5 @@
 import { iamNameProblem, iamPathProblem } from '../aws/names';
-import { partitionOf } from '../aws/regions';
+import { AWS_REGIONS, partitionOf } from '../aws/regions';
 import { longestPrincipalName, identityPolicyName, type ConsumerPrincipalKind } from '../consumer/policy-names';
 import { trustPolicy } from '../consumer/trust-policy';
 import type { AccountSource, ConsumerAccountSpec, GroupSpec, RoleSpec, UserSpec } from '../model';
@@ -8,6 +8,7 @@ import { validateTags } from './account';
 import { validateExtraStatements, type StatementContext } from './extra-statements';
 import { checkKnownFields, isPlainObject } from './fields';
 import type { Validator } from './organisation';
+import { partitionOfArn } from './partitions';
 import { show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 import { trustCycles, validateTrust } from './trust';
@@ -35,6 +36,7 @@ function validateConsumer(problems: ProblemList, source: AccountSource, accounts
     problems.add(file, 'managedPoliciesPerPrincipal', `${show(limit)} is not a managed policy quota`, 'use a whole number from 1 to 20 (AWS allows 10 unless the account\'s quota was raised)');
   }
   const context: StatementContext = { file, partition: partitionOf(spec.region), accountId: spec.id, region: spec.region };
+  const knownPartition = AWS_REGIONS.includes(spec.region) ? context.partition : undefined;
   const users = principals<UserSpec>(problems, file, 'users', spec.users);
   const groups = principals<GroupSpec>(problems, file, 'groups', spec.groups);
   const roles = principals<RoleSpec>(problems, file, 'roles', spec.roles);
@@ -42,7 +44,7 @@ function validateConsumer(problems: ProblemList, source: AccountSource, accounts
   users.forEach(([user, at]) => {
     if (!common(problems, file, 'user', user, at, USER_FIELDS)) return;
     validateTags(problems, file, `${at}.tags`, user.tags);
-    validateBoundary(problems, file, at, user.permissionsBoundaryArn);
+    validateBoundary(problems, file, at, user.permissionsBoundaryArn, knownPartition);
     validateAccessKey(problems, file, at, user.accessKey);
     validateExtraStatements(problems, context, `${at}.extraStatements`, user.extraStatements);
   });
@@ -61,7 +63,7 @@ function validateConsumer(problems: ProblemList, source: AccountSource, accounts
   roles.forEach(([role, at]) => {
     if (!common(problems, file, 'role', role, at, ROLE_FIELDS)) return;
     validateTags(problems, file, `${at}.tags`, role.tags);
-    validateBoundary(problems, file, at, role.permissionsBoundaryArn);
+    validateBoundary(problems, file, at, role.permissionsBoundaryArn, knownPartition);
     const duration = role.maxSessionDuration;
     if (duration !== undefined && (!Number.isInteger(duration) || duration < 3600 || duration > 43200)) {
       problems.add(file, `${at}.maxSessionDuration`, `${show(duration)} is not a session duration IAM accepts`, 'use a whole number of seconds from 3600 (1 hour) to 43200 (12 hours)');
@@ -119,9 +121,13 @@ function common(problems: ProblemList, file: string, kind: ConsumerPrincipalKind
   return true;
 }
 
-function validateBoundary(problems: ProblemList, file: string, at: string, arn: unknown): void {
-  if (arn === undefined || (typeof arn === 'string' && BOUNDARY_ARN.test(arn))) return;
-  problems.add(file, `${at}.permissionsBoundaryArn`, `${show(arn)} is not a managed policy ARN`, 'use the form arn:aws:iam::<account id>:policy/<name> (or arn:aws:iam::aws:policy/<name>)');
+function validateBoundary(problems: ProblemList, file: string, at: string, arn: unknown, partition: string | undefined): void {
+  if (arn === undefined) return;
+  if (typeof arn !== 'string' || !BOUNDARY_ARN.test(arn)) {
+    problems.add(file, `${at}.permissionsBoundaryArn`, `${show(arn)} is not a managed policy ARN`, 'use the form arn:aws:iam::<account id>:policy/<name> (or arn:aws:iam::aws:policy/<name>)');
+  } else if (partition !== undefined && partitionOfArn(arn) !== partition) {
+    problems.add(file, `${at}.permissionsBoundaryArn`, `${show(arn)} is in the partition ${show(partitionOfArn(arn))}, but the account is in ${show(partition)}`, `use a policy of ${partition}: arn:${partition}:iam::<account id>:policy/<name>`);
+  }
 }
 
 function validateAccessKey(problems: ProblemList, file: string, at: string, accessKey: unknown): void {

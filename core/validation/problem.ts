@@ -42,8 +42,14 @@ export class ProblemList {
   }
 }
 
+/** Longer values are cut in messages: a message names the value, it need not repeat a huge one. */
+const SHOWN_LENGTH = 120;
+
 /** JSON rendering of a value inside a message: strings quoted, the rest as JSON. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  return JSON.stringify(value);
+  const json = JSON.stringify(value);
+  if (json.length <= SHOWN_LENGTH) return json;
+  const size = typeof value === 'string' ? `${value.length} characters` : `${json.length} characters of JSON`;
+  return `${Array.from(json).slice(0, SHOWN_LENGTH - 20).join('')}... (${size})`;
 }
