@@ -36,7 +36,7 @@ export function synthesize(options: SynthesizeOptions = {}): SynthesisResult {
     buildApp(prepared, { outdir: staging }).synth();
     const stacks = readStacks(staging, prepared.stacks);
     const findings = lintSynthesized(stacks, prepared.stacks);
-    if (blocking(findings).length > 0) throw new LintError(findings);
+    if (blocking(findings).length > 0) throw new LintError(findings, (stack) => prepared.stacks.find((s) => s.name === stack)?.file);
     fs.writeFileSync(path.join(staging, LINT_FILE), JSON.stringify({ findings }, null, 2) + '\n');
     publish(staging, outdir);
     const resources = Object.fromEntries([...stacks].map(([name, json]) => [name, countResources(json)]));

@@ -1,4 +1,5 @@
 import { conditionKeysFor, isKnownConditionKey } from '../aws/condition-keys';
+import { coversEveryAction, expandAction } from '../aws/action-patterns';
 import { arnMatchesFormat, iamActionsOf, iamServices, type IamAction } from '../aws/iam-actions';
 import { AWS_REGIONS } from '../aws/regions';
 import { asList } from '../policy/document';
@@ -94,25 +95,20 @@ function validateActions(problems: ProblemList, { file }: StatementContext, fiel
   return checked.length === list.length ? checked : undefined;
 }
 
-/** The action's data, or the reason it is not an action. */
+/** The action's data, or the reason it is not an action. Patterns are judged by what they match. */
 function checkAction(action: unknown): CheckedAction | string {
   if (typeof action !== 'string' || action === '') return `${show(action)} is not an action`;
-  if (action === '*') return '"*" allows every action of every service';
+  if (/^[*?]+(:[*?]+)?$/.test(action) || coversEveryAction([action], '*')) return `${show(action)} allows every action of every service`;
   const colon = action.indexOf(':');
   if (colon < 0) return `${show(action)} is not an action (no service prefix)`;
   const service = action.slice(0, colon);
-  const name = action.slice(colon + 1);
-  const actions = iamActionsOf(service);
-  if (!actions) return `${show(action)} names ${show(service)}, which is not an AWS service prefix${didYouMean(service, iamServices())}`;
-  if (/[*?]/.test(name)) {
-    const pattern = new RegExp(`^${name.replace(/[.+^$()|[\]\\{}]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-    const matches = [...actions.values()].filter((a) => pattern.test(a.name.slice(colon + 1)));
-    if (matches.length === 0) return `${show(action)} matches no action of ${service}`;
-    return { written: action, matches, wildcard: true };
-  }
-  const found = actions.get(name.toLowerCase());
-  if (!found) return `${show(action)} is not an action of ${service}${didYouMean(action, [...actions.values()].map((a) => a.name))}`;
-  return { written: action, matches: [found], wildcard: false };
+  const wildcard = /[*?]/.test(action);
+  const actions = /[*?]/.test(service) ? undefined : iamActionsOf(service);
+  if (!actions && !wildcard) return `${show(action)} names ${show(service)}, which is not an AWS service prefix${didYouMean(service, iamServices())}`;
+  const matches = expandAction(action);
+  if (wildcard) return matches.length === 0 ? `${show(action)} matches no action${actions ? ` of ${service}` : ''}` : { written: action, matches, wildcard: true };
+  if (matches.length === 0) return `${show(action)} is not an action of ${service}${didYouMean(action, [...actions!.values()].map((a) => a.name))}`;
+  return { written: action, matches, wildcard: false };
 }
 
 function validateResources(problems: ProblemList, { file, partition, region }: StatementContext, field: string, value: unknown): string[] | undefined {

@@ -11,7 +11,6 @@ export function prefixProblem(prefix: unknown): string | undefined {
   if (prefix.startsWith('/')) return 'starts with "/", which S3 keys do not';
   if (/[*?]/.test(prefix)) return 'contains a wildcard; a prefix already covers every key under it';
   if (prefix.includes('${')) return 'contains "${", which IAM would read as a policy variable';
-  // eslint-disable-next-line no-control-regex -- the point is to find them
   const control = /\p{Cc}/u.exec(prefix);
   if (control) return `contains the control character U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   const bytes = Buffer.byteLength(prefix, 'utf8');
