@@ -42,8 +42,8 @@ export class ProblemList {
   }
 }
 
-/** Longer values are cut in messages: a message names the value, it need not repeat a huge one. */
-const SHOWN_LENGTH = 120;
+/** Longer values (longer than any AWS name) are cut in messages: a message names the value, it need not repeat a huge one. */
+const SHOWN_LENGTH = 300;
 
 /** JSON rendering of a value inside a message: strings quoted, the rest as JSON. */
 export function show(value: unknown): string {
