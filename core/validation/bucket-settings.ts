@@ -1,7 +1,7 @@
 import { partitionOf } from '../aws/regions';
 import { checkKnownFields, isPlainObject } from './fields';
 import { prefixProblem } from './key-prefix';
-import { show, type ProblemList } from './problem';
+import { listOf, show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 
 /** The owner account a bucket belongs to, as its settings need it. */
@@ -75,7 +75,7 @@ export function validateLogging(problems: ProblemList, owner: BucketOwner, at: s
       file,
       `${at}.targetBucket`,
       `${show(target)} is not a bucket of ${file}${didYouMean(String(target), names)}`,
-      names.length > 0 ? `log to one of this account's buckets (${names.join(', ')}), or declare the log bucket here so its policy lets the logging service write` : 'declare a log bucket in this account, so its policy lets the logging service write',
+      names.length > 0 ? `log to one of this account's buckets (${listOf(names)}), or declare the log bucket here so its policy lets the logging service write` : 'declare a log bucket in this account, so its policy lets the logging service write',
     );
   } else if (target === bucketName) {
     problems.add(file, `${at}.targetBucket`, `${show(target)} is the bucket itself`, 'send the logs to another bucket of this account (logging into itself logs its own log writes, without end)');

@@ -9,7 +9,7 @@ import { validateExtraStatements, type StatementContext } from './extra-statemen
 import { checkKnownFields, isPlainObject } from './fields';
 import type { Validator } from './organisation';
 import { partitionOfArn } from './partitions';
-import { show, type ProblemList } from './problem';
+import { listOf, show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 import { trustCycles, validateTrust } from './trust';
 
@@ -158,7 +158,7 @@ function validateMembers(problems: ProblemList, file: string, at: string, group:
   members.forEach((member: unknown, i: number) => {
     const field = `${at}.members[${i}]`;
     if (typeof member !== 'string' || !users.includes(member)) {
-      problems.add(file, field, `${show(member)} is not a user of this account${didYouMean(String(member), users)}`, users.length ? `use one of: ${users.join(', ')} (groups cannot contain groups or roles)` : 'add the user to users');
+      problems.add(file, field, `${show(member)} is not a user of this account${didYouMean(String(member), users)}`, users.length ? `use one of: ${listOf(users)} (groups cannot contain groups or roles)` : 'add the user to users');
       return;
     }
     if (seen.has(member)) {

@@ -5,7 +5,7 @@ import { checkKnownFields, isPlainObject } from './fields';
 import { prefixProblem } from './key-prefix';
 import { inPartition } from './partitions';
 import type { Validator } from './organisation';
-import { show, type ProblemList } from './problem';
+import { listOf, show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 
 const GRANTEE_FORMS = ['user', 'group', 'role', 'project', 'platformUser', 'allPlatformUsers'] as const;
@@ -66,7 +66,7 @@ function validateGrant(
   const { file } = owner;
   checkKnownFields(problems, file, field, grant, ['to', 'access', 'prefix', 'accessPoint', 'versions']);
   if (!ACCESS_LEVEL_NAMES.includes(grant.access)) {
-    problems.add(file, `${field}.access`, `${show(grant.access)} is not an access level${didYouMean(String(grant.access), ACCESS_LEVEL_NAMES)}`, `use one of: ${ACCESS_LEVEL_NAMES.join(', ')}`);
+    problems.add(file, `${field}.access`, `${show(grant.access)} is not an access level${didYouMean(String(grant.access), ACCESS_LEVEL_NAMES)}`, `use one of: ${listOf(ACCESS_LEVEL_NAMES)}`);
   }
   if (grant.versions !== undefined && typeof grant.versions !== 'boolean') {
     problems.add(file, `${field}.versions`, `must be true or false, not ${show(grant.versions)}`, 'write versions: true to add the object-version actions');
@@ -88,7 +88,7 @@ function validateAccessPoint(problems: ProblemList, file: string, buckets: Bucke
       problems.add(file, `${field}.accessPoint`, `${show(grant.accessPoint)} is an access point of bucket ${show(elsewhere.name)}, not of ${show(bucket.name)}`, `declare the grant on ${show(elsewhere.name)}, or add an access point to ${show(bucket.name)}`);
     } else {
       const names = [...new Set(accessPointsOf(bucket).map((ap) => ap.name))];
-      problems.add(file, `${field}.accessPoint`, `${show(grant.accessPoint)} is not an access point of bucket ${show(bucket.name)}${didYouMean(String(grant.accessPoint), names)}`, names.length ? `use one of: ${names.join(', ')}` : 'add it to the bucket\'s accessPoints');
+      problems.add(file, `${field}.accessPoint`, `${show(grant.accessPoint)} is not an access point of bucket ${show(bucket.name)}${didYouMean(String(grant.accessPoint), names)}`, names.length ? `use one of: ${listOf(names)}` : 'add it to the bucket\'s accessPoints');
     }
     return;
   }
@@ -113,7 +113,7 @@ function validateGrantee(problems: ProblemList, owner: AccountSource, grant: Gra
   checkKnownFields(problems, file, field, to, ['account', ...GRANTEE_FORMS]);
   const account = byKey.get(String(to.account));
   if (!account) {
-    problems.add(file, `${field}.account`, `${show(to.account)} is not an account of the organisation${didYouMean(String(to.account), [...byKey.keys()])}`, `use one of: ${[...byKey.keys()].join(', ')}`);
+    problems.add(file, `${field}.account`, `${show(to.account)} is not an account of the organisation${didYouMean(String(to.account), [...byKey.keys()])}`, `use one of: ${listOf([...byKey.keys()])}`);
     return;
   }
   if (account === owner) {
@@ -144,7 +144,7 @@ function validateGrantee(problems: ProblemList, owner: AccountSource, grant: Gra
     const names = list.map((p) => p.name);
     const target = typeof to[form] === 'string' ? list.find((p) => p.name === to[form]) : undefined;
     if (!target) {
-      problems.add(file, `${field}.${form}`, `${show(to[form])} is not a ${form} of ${account.file}${didYouMean(String(to[form]), names)}`, names.length ? `use one of: ${names.join(', ')}` : `add the ${form} to ${account.file}`);
+      problems.add(file, `${field}.${form}`, `${show(to[form])} is not a ${form} of ${account.file}${didYouMean(String(to[form]), names)}`, names.length ? `use one of: ${listOf(names)}` : `add the ${form} to ${account.file}`);
     } else if (form === 'group' && (!Array.isArray(target.members) || target.members.length === 0)) {
       problems.add(file, `${field}.group`, `group ${show(target.name)} has no members, so the bucket policy could not name anyone`, `add members to the group in ${account.file}`);
     }
@@ -171,13 +171,13 @@ function validateGrantee(problems: ProblemList, owner: AccountSource, grant: Gra
   if (form === 'project') {
     const names = projects.map((p) => p.name);
     if (typeof to.project !== 'string' || !names.includes(to.project)) {
-      problems.add(file, `${field}.project`, `${show(to.project)} is not a project of ${account.file}${didYouMean(String(to.project), names)}`, names.length ? `use one of: ${names.join(', ')}` : `add the project to ${account.file}`);
+      problems.add(file, `${field}.project`, `${show(to.project)} is not a project of ${account.file}${didYouMean(String(to.project), names)}`, names.length ? `use one of: ${listOf(names)}` : `add the project to ${account.file}`);
     }
     return;
   }
   const users = (Array.isArray(platform.users) ? platform.users : []).filter((u): u is string => typeof u === 'string');
   if (typeof to.platformUser !== 'string' || !users.includes(to.platformUser)) {
-    problems.add(file, `${field}.platformUser`, `${show(to.platformUser)} is not a user of ${account.file}${didYouMean(String(to.platformUser), users)}`, users.length ? `use one of: ${users.join(', ')}` : `add the user to ${account.file}`);
+    problems.add(file, `${field}.platformUser`, `${show(to.platformUser)} is not a user of ${account.file}${didYouMean(String(to.platformUser), users)}`, users.length ? `use one of: ${listOf(users)}` : `add the user to ${account.file}`);
   } else if (!projects.some((p) => Array.isArray(p.members) && p.members.includes(to.platformUser))) {
     problems.add(file, `${field}.platformUser`, `${show(to.platformUser)} is in no project, so no role of theirs could use the grant`, `add ${show(to.platformUser)} to a project in ${account.file}`);
   }

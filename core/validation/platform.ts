@@ -7,7 +7,7 @@ import { checkKnownFields, isPlainObject } from './fields';
 import type { Validator } from './organisation';
 import { validateIdentityDocument } from './policy-document';
 import { validateSharding } from './sharding';
-import { show, type ProblemList } from './problem';
+import { listOf, show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 
 const PLATFORM_FIELDS = ['dataBucket', 'boundaryName', 'existingBoundary', 'userScopedRoles', 'users', 'projects', 'sharding'];
@@ -125,7 +125,7 @@ function validateMembers(problems: ProblemList, file: string, at: string, member
   members.forEach((member: unknown, m: number) => {
     const field = `${at}.members[${m}]`;
     if (typeof member !== 'string' || !known.has(member)) {
-      problems.add(file, field, `${show(member)} is not a user of the platform${didYouMean(String(member), users)}`, users.length ? `use one of: ${users.join(', ')}, or add the user to platform.users` : 'add the user to platform.users');
+      problems.add(file, field, `${show(member)} is not a user of the platform${didYouMean(String(member), users)}`, users.length ? `use one of: ${listOf(users)}, or add the user to platform.users` : 'add the user to platform.users');
     } else if (seen.has(member)) {
       problems.add(file, field, `${show(member)} is listed twice`, 'list each member once');
     } else if (PROJECT_NAME.test(project)) {
