@@ -60,6 +60,7 @@ function validateConsumer(problems: ProblemList, source: AccountSource, accounts
       problems.add(file, 'groups', `user ${show(user)} is a member of ${of.length} groups (${of.join(', ')}), more than the ${MAX_GROUPS_PER_USER} IAM allows`, 'merge some of these groups');
     }
   }
+  const wellFormed = [spec.users, spec.roles].every((list) => list === undefined || (Array.isArray(list) && list.every((p: unknown) => isPlainObject(p) && typeof p.name === 'string')));
   roles.forEach(([role, at]) => {
     if (!common(problems, file, 'role', role, at, ROLE_FIELDS)) return;
     validateTags(problems, file, `${at}.tags`, role.tags);
@@ -69,7 +70,8 @@ function validateConsumer(problems: ProblemList, source: AccountSource, accounts
       problems.add(file, `${at}.maxSessionDuration`, `${show(duration)} is not a session duration IAM accepts`, 'use a whole number of seconds from 3600 (1 hour) to 43200 (12 hours)');
     }
     validateExtraStatements(problems, context, `${at}.extraStatements`, role.extraStatements);
-    if (validateTrust(problems, source, accounts, role, `${at}.trust`)) validateTrustSize(problems, source, accounts, role, at);
+    // The size needs the trust policy built, which needs every user and role of the account well formed.
+    if (validateTrust(problems, source, accounts, role, `${at}.trust`) && wellFormed) validateTrustSize(problems, source, accounts, role, at);
   });
   for (const cycle of trustCycles(roles.map(([r]) => r))) {
     const at = roles.find(([r]) => r.name === cycle[0])![1];
