@@ -66,7 +66,8 @@ export type Mutation =
   | { op: 'duplicate'; pick: number; times: number }
   | { op: 'addKey'; pick: number; key: string; value: Json }
   | { op: 'swapStrings'; pick: number; other: number }
-  | { op: 'duplicateKey'; pick: number; value: Json };
+  | { op: 'duplicateKey'; pick: number; value: Json }
+  | { op: 'retext'; pick: number; text: string; append: boolean };
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('replace' as const), pick: fc.nat(), value: anyValue }) },
@@ -75,6 +76,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('addKey' as const), pick: fc.nat(), key: fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES, 'backnd', 'prefixes', 'Conditions', 'default'), fc.string({ maxLength: 8 })), value: anyValue }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('swapStrings' as const), pick: fc.nat(), other: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('duplicateKey' as const), pick: fc.nat(), value: anyValue }) },
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('retext' as const), pick: fc.nat(), text: tricky, append: fc.boolean() }) },
 );
 
 export const mutationsArb = fc.array(mutationArb, { minLength: 1, maxLength: 4 });
@@ -122,6 +124,13 @@ function apply(tree: Tree, mutation: Mutation, duplicated: DuplicatedKeys): void
     case 'swapStrings': {
       const strings = pathsOf(tree).filter((p) => typeof get(tree, p) === 'string');
       if (typeof node === 'string' && strings.length > 0) set(tree, path, get(tree, strings[mutation.other % strings.length]));
+      return;
+    }
+    case 'retext': {
+      // A string of the files (a name, a prefix, a tag, a condition value ...) replaced or extended.
+      const strings = pathsOf(tree).filter((p) => typeof get(tree, p) === 'string');
+      const target = strings[mutation.pick % strings.length];
+      set(tree, target, mutation.append ? `${get(tree, target) as string}${mutation.text}` : mutation.text);
       return;
     }
     case 'duplicateKey':

@@ -33,6 +33,8 @@ async function main(): Promise<number> {
         if (!holdsTemplateText(files)) {
           counts.liveTemplatesWithoutTemplateInput++;
           examples.push({ what: 'live template', mutations, detail: outcome.liveTemplates.slice(0, 3).join(' | ') });
+        } else {
+          examples.push({ what: 'live template from template text (needs the escaping step)', mutations, detail: outcome.liveTemplates.slice(0, 3).join(' | ') });
         }
       }
       if (outcome.proofFailures) {
@@ -59,7 +61,7 @@ async function main(): Promise<number> {
     `synthesized: ${counts.liveTemplates} with a live template sequence in the output (${counts.liveTemplatesWithoutTemplateInput} of them from input without template text), ` +
       `access proof run on ${counts.proven + counts.proofFailed}: ${counts.proven} proven, ${counts.proofFailed} failed`,
   );
-  return counts.crashed + counts.refusedWithOutput + counts.liveTemplatesWithoutTemplateInput + counts.proofFailed > 0 ? 1 : 0;
+  return counts.crashed + counts.refusedWithOutput + counts.liveTemplates + counts.proofFailed > 0 ? 1 : 0;
 }
 
 main().then(
