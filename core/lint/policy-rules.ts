@@ -96,9 +96,13 @@ export const noUnscopedEscalation: LintRule = {
       const unscoped = resourcesOf(s).some((r) => r === '*' || /^arn:[^:]+:iam::(\d{12}|\*):\*$/.test(r));
       if (!unscoped) return undefined;
       const risky = writtenActionsOf(s).flatMap((written) => {
-        const escalating = expandAction(written).map((a) => a.name.toLowerCase()).filter((a) => ESCALATION_ACTIONS.includes(a));
+        const escalating = expandAction(written)
+          .map((a) => a.name.toLowerCase())
+          .filter((a) => ESCALATION_ACTIONS.includes(a))
+          .sort();
         if (escalating.length === 0) return [];
-        return [escalating.length === 1 && escalating[0] === written.toLowerCase() ? written : `${written} (${escalating.join(', ')})`];
+        if (escalating.length === 1 && escalating[0] === written.toLowerCase()) return [written];
+        return [`${written} (${escalating.length > 3 ? `${escalating.length} escalation actions, such as ${escalating.slice(0, 3).join(', ')}` : escalating.join(', ')})`];
       });
       return risky.length > 0 ? `allows ${risky.join(', ')} on every resource; scope it to named ARNs` : undefined;
     }),

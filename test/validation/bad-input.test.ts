@@ -2,7 +2,8 @@ import { expectRefused, expectRefusedThroughCli } from '../support/refusal';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultOrganisation, tempDir, writeOrganisation } from '../support/organisation-files';
-import { runCli } from '../support/synth';
+import type { OwnerAccountSpec } from '../../core/model';
+import { runCli, synthOrganisation } from '../support/synth';
 import { BAD_INPUTS } from './bad-input.cases';
 import { MALFORMED_INPUTS } from './malformed-input.cases';
 
@@ -44,4 +45,16 @@ test('a waiver with a reason turns a finding off for one resource, and the repor
   expect(findings.filter((f: { waived?: string }) => f.waived)).toEqual([
     { rule: 'DS107', severity: 'warning', stack: 'owner', address: 'aws_s3_bucket.examplebucket', message: 'has no server access logging', waived: 'examplebucket is read through CloudTrail data events' },
   ]);
+});
+
+test('template-like text is a legal key prefix: accepted and written into the policies as declared', () => {
+  const org = defaultOrganisation();
+  const prefix = '%{ if false }reports/%{ endif }';
+  (org.accounts.owner as OwnerAccountSpec).buckets![0].grants![0].prefix = prefix;
+  const synthesized = synthOrganisation(org);
+  const policy = JSON.parse(synthesized.stack('owner').resource.aws_s3_bucket_policy.examplebucket.policy);
+  fs.rmSync(path.dirname(synthesized.outdir), { recursive: true, force: true });
+  // Read the way Terraform will once literals are escaped (`%%{` is a literal `%{`).
+  const resources = JSON.stringify(policy.Statement.map((s: { Resource: unknown }) => s.Resource)).replaceAll('%%{', '%{');
+  expect(resources).toContain(`arn:aws:s3:::examplebucket/${prefix}*`);
 });
