@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultOrganisation, tempDir, writeOrganisation } from '../support/organisation-files';
 import type { OwnerAccountSpec } from '../../core/model';
-import { runCli, synthOrganisation } from '../support/synth';
+import { synthesize } from '../../blueprints/synthesize';
+import { readSynthesized, runCli } from '../support/synth';
 import { BAD_INPUTS } from './bad-input.cases';
 import { MALFORMED_INPUTS } from './malformed-input.cases';
 
@@ -51,9 +52,10 @@ test('template-like text is a legal key prefix: accepted and written into the po
   const org = defaultOrganisation();
   const prefix = '%{ if false }reports/%{ endif }';
   (org.accounts.owner as OwnerAccountSpec).buckets![0].grants![0].prefix = prefix;
-  const synthesized = synthOrganisation(org);
-  const policy = JSON.parse(synthesized.stack('owner').resource.aws_s3_bucket_policy.examplebucket.policy);
-  fs.rmSync(path.dirname(synthesized.outdir), { recursive: true, force: true });
+  const dir = writeOrganisation(org);
+  synthesize({ accountsDir: dir, outdir: path.join(dir, 'cdktf.out') });
+  const policy = JSON.parse(readSynthesized(path.join(dir, 'cdktf.out')).stack('owner').resource.aws_s3_bucket_policy.examplebucket.policy);
+  fs.rmSync(dir, { recursive: true, force: true });
   // Read the way Terraform will once literals are escaped (`%%{` is a literal `%{`).
   const resources = JSON.stringify(policy.Statement.map((s: { Resource: unknown }) => s.Resource)).replaceAll('%%{', '%{');
   expect(resources).toContain(`arn:aws:s3:::examplebucket/${prefix}*`);
