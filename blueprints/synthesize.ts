@@ -39,7 +39,7 @@ export function synthesize(options: SynthesizeOptions = {}): SynthesisResult {
     const names = [...prepared.stacks.map((s) => s.name), ...hcpStackNames(prepared.hcp)];
     const stacks = readStacks(staging, names);
     const findings = [...lintSynthesized(stacks, prepared.stacks), ...lintBootstraps(stacks, prepared.hcp)];
-    if (blocking(findings).length > 0) throw new LintError(findings);
+    if (blocking(findings).length > 0) throw new LintError(findings, (stack) => prepared.stacks.find((s) => s.name === stack)?.file);
     fs.writeFileSync(path.join(staging, LINT_FILE), JSON.stringify({ findings }, null, 2) + '\n');
     publish(staging, outdir);
     const resources = Object.fromEntries([...stacks].map(([name, json]) => [name, countResources(json)]));

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readJsonFile } from './json-file';
 import type { AccountSpec, Organisation, OrganisationIndex } from './model';
-import { isPlainObject } from './validation/fields';
+import { checkKnownFields, isPlainObject } from './validation/fields';
 import { ProblemList, show } from './validation/problem';
 
 export interface LoadOptions {
@@ -26,6 +27,7 @@ export function accountsLocation(accountsDir?: string): LoadOptions {
 }
 
 const FILE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
+const INDEX_FIELDS = ['backend', 'accounts'];
 
 /**
  * Loads accounts/: the index and every account file it lists. Problems in the files'
@@ -47,8 +49,13 @@ export function loadOrganisation(options: LoadOptions): Organisation {
   }
   const index = requireData(problems, indexFile, indexPath!) as OrganisationIndex | undefined;
   problems.throwIfAny();
-  if (!isPlainObject(index) || !Array.isArray(index.accounts)) {
-    problems.add(indexFile, 'accounts', `must be a list of account file names, not ${show(isPlainObject(index) ? index.accounts : index)}`, 'export default { accounts: ["owner", "consumer", "platform"] }');
+  if (!isPlainObject(index)) {
+    problems.add(indexFile, '', `must hold an object { backend, accounts }, not ${show(index)}`, 'export default { accounts: ["owner", "consumer", "platform"] }');
+    problems.throwIfAny();
+  }
+  checkKnownFields(problems, indexFile, '', index, INDEX_FIELDS);
+  if (!Array.isArray(index!.accounts)) {
+    problems.add(indexFile, 'accounts', `must be a list of account file names, not ${show(index!.accounts)}`, 'export default { accounts: ["owner", "consumer", "platform"] }');
     problems.throwIfAny();
   }
 
@@ -75,7 +82,8 @@ export function loadOrganisation(options: LoadOptions): Organisation {
     if (spec !== undefined) accounts.push({ file, spec: spec as AccountSpec });
   });
   problems.throwIfAny();
-  return { indexFile, backend: index!.backend ?? { kind: 'local' }, accounts };
+  // Only a missing backend means local state: `null` or a misspelt field is reported, never read as local.
+  return { indexFile, backend: index!.backend === undefined ? { kind: 'local' } : index!.backend, accounts };
 }
 
 function resolveModule(dir: string, name: string): string | undefined {
@@ -86,8 +94,9 @@ function resolveModule(dir: string, name: string): string | undefined {
   return undefined;
 }
 
-/** The module's default export (or the module itself, for JSON and CommonJS). */
+/** A JSON file's value, or a module's default export (or the module itself, for CommonJS). */
 function requireData(problems: ProblemList, file: string, modulePath: string): unknown {
+  if (modulePath.endsWith('.json')) return readJsonFile(problems, file, modulePath);
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const loaded = require(modulePath);

@@ -11,6 +11,8 @@ import { OrganisationError, ProblemList, type Problem } from './validation/probl
 export interface StackPlan {
   name: string;
   account: AccountSpec;
+  /** The account's file, for messages. */
+  file: string;
   /** Stacks that must be deployed first (cdktf orders `deploy '*'` by them). */
   dependsOn: string[];
 }
@@ -46,14 +48,14 @@ export function prepare(org: Organisation): Preparation {
   const platforms = new Map<string, PlatformStacksPlan>();
   const stacks: StackPlan[] = [];
   for (const { file, spec } of org.accounts) {
-    stacks.push({ name: spec.key, account: spec, dependsOn: [] });
+    stacks.push({ name: spec.key, account: spec, file, dependsOn: [] });
     const plan = compiled.platforms.get(spec.key);
     if (spec.kind !== 'platform' || !plan) continue;
     const sharding = spec.platform?.sharding;
     const layout = layoutPlatform(spec.key, plan, sharding);
     checkPlatformBudget(problems, file, spec.key, plan, layout, sharding);
     platforms.set(spec.key, layout);
-    for (const roles of layout.rolesStacks) stacks.push({ name: roles.name, account: spec, dependsOn: [spec.key] });
+    for (const roles of layout.rolesStacks) stacks.push({ name: roles.name, account: spec, file, dependsOn: [spec.key] });
   }
   const hcp = org.backend.kind === 'cloud' ? planHcp(problems, { org, compiled, consumers, platforms, stacks }) : undefined;
   if (problems.problems.length > 0) return { problems: problems.problems };

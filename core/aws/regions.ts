@@ -41,6 +41,8 @@ export const AWS_REGIONS: readonly string[] = [
 
 /** The ARN partition of a region: `aws`, `aws-cn` or `aws-us-gov`. */
 export function partitionOf(region: string): string {
+  // Validation also asks for regions it has yet to refuse (numbers, null): those are `aws`.
+  if (typeof region !== 'string') return 'aws';
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';

@@ -90,13 +90,20 @@ export function formatFinding(f: Finding): string {
   return `${f.severity} ${f.rule} ${f.stack}: ${f.address} ${f.message}${waived}`;
 }
 
-/** Synthesis stops on an unwaived error; the message lists every finding. */
+/** An error as validation problems are told: the account file first, then where in the stack. */
+export const formatError = (f: Finding, file: string | undefined): string =>
+  file === undefined ? formatFinding(f) : `${file}: ${f.address} in stack ${f.stack}: ${f.rule} ${f.message}`;
+
+/** Synthesis stops on an unwaived error; the message lists every finding, with the account file of its stack. */
 export class LintError extends Error {
-  constructor(readonly findings: Finding[]) {
+  constructor(
+    readonly findings: Finding[],
+    fileOfStack: (stack: string) => string | undefined = () => undefined,
+  ) {
     const errors = blocking(findings);
     super(
       `${errors.length} security lint error${errors.length === 1 ? '' : 's'}; nothing was written:\n` +
-        errors.map((f) => `  - ${formatFinding(f)}`).join('\n') +
+        errors.map((f) => `  - ${formatError(f, fileOfStack(f.stack))}`).join('\n') +
         '\nFix: change the account file so the rule holds, or waive the rule for that resource with a written reason (lintWaivers).',
     );
     this.name = 'LintError';

@@ -1,7 +1,8 @@
 import { asList } from '../policy/document';
 import type { LintRule, Violation } from './rule';
 import type { PlacedPolicy, StackView } from './stack-view';
-import { actionsOf, allows, conditionValues, describe, isAnyPrincipal, resourcesOf } from './statements';
+import { coversEveryAction, expandAction } from '../aws/action-patterns';
+import { allows, conditionValues, describe, isAnyPrincipal, resourcesOf, writtenActionsOf } from './statements';
 
 function eachAllow(view: StackView, test: (policy: PlacedPolicy, s: PlacedPolicy['document']['Statement'][number], i: number) => string | undefined): Violation[] {
   const out: Violation[] = [];
@@ -31,8 +32,10 @@ export const noPublicAllow: LintRule = {
     eachAllow(view, (policy, s) => (isAnyPrincipal(s) && !isAccessPointDelegation(policy, s) ? 'allows Principal "*" (only the access point delegation with s3:DataAccessPointAccount may)' : undefined)),
 };
 
-const WILDCARD_ACTIONS = ['*', '*:*', 's3:*', 'iam:*'];
+/** Services whose every action an Allow may not grant (the key policy's own `kms:*` administration stays allowed). */
+const WHOLE_SERVICES = ['s3', 'iam'];
 
+/** Judged by the actions the patterns match, not by their spelling: `s3:**` and `s3:?*` are `s3:*`. */
 export const noWildcardActions: LintRule = {
   id: 'DS002',
   severity: 'error',
@@ -40,8 +43,11 @@ export const noWildcardActions: LintRule = {
   equivalents: ['CKV_AWS_63', 'CKV_AWS_62', 'AwsSolutions-IAM5'],
   check: (view) =>
     eachAllow(view, (_p, s) => {
-      const wild = actionsOf(s).filter((a) => WILDCARD_ACTIONS.includes(a));
-      return wild.length > 0 ? `allows ${wild.map((a) => JSON.stringify(a)).join(', ')}; name the actions` : undefined;
+      const written = writtenActionsOf(s);
+      const services = WHOLE_SERVICES.filter((service) => coversEveryAction(written, service));
+      if (services.length === 0) return undefined;
+      const what = coversEveryAction(written, '*') ? 'every action of every service' : `every action of ${services.join(' and ')}`;
+      return `allows ${written.map((a) => JSON.stringify(a)).join(', ')}, which is ${what}; name the actions`;
     }),
 };
 
@@ -87,9 +93,18 @@ export const noUnscopedEscalation: LintRule = {
   check: (view) =>
     eachAllow(view, (policy, s) => {
       if (policy.kind === 'key-policy' || policy.kind === 'trust-policy') return undefined;
-      const risky = actionsOf(s).filter((a) => ESCALATION_ACTIONS.includes(a) || a === 'iam:*' || a === '*');
       const unscoped = resourcesOf(s).some((r) => r === '*' || /^arn:[^:]+:iam::(\d{12}|\*):\*$/.test(r));
-      return risky.length > 0 && unscoped ? `allows ${risky.join(', ')} on every resource; scope it to named ARNs` : undefined;
+      if (!unscoped) return undefined;
+      const risky = writtenActionsOf(s).flatMap((written) => {
+        const escalating = expandAction(written)
+          .map((a) => a.name.toLowerCase())
+          .filter((a) => ESCALATION_ACTIONS.includes(a))
+          .sort();
+        if (escalating.length === 0) return [];
+        if (escalating.length === 1 && escalating[0] === written.toLowerCase()) return [written];
+        return [`${written} (${escalating.length > 3 ? `${escalating.length} escalation actions, such as ${escalating.slice(0, 3).join(', ')}` : escalating.join(', ')})`];
+      });
+      return risky.length > 0 ? `allows ${risky.join(', ')} on every resource; scope it to named ARNs` : undefined;
     }),
 };
 

@@ -11,7 +11,10 @@ export function isAnyPrincipal(s: PolicyStatement): boolean {
   return asList(p.AWS).includes('*');
 }
 
-export const actionsOf = (s: PolicyStatement): string[] => asList(s.Action).map((a) => a.toLowerCase());
+export const actionsOf = (s: PolicyStatement): string[] => writtenActionsOf(s).map((a) => a.toLowerCase());
+
+/** The actions as written (the synthesized output was validated, but the lint never trusts a shape). */
+export const writtenActionsOf = (s: PolicyStatement): string[] => asList<unknown>(s.Action).filter((a): a is string => typeof a === 'string');
 
 export const resourcesOf = (s: PolicyStatement): string[] => asList(s.Resource);
 
@@ -24,4 +27,5 @@ export function conditionValues(s: PolicyStatement, key: string): string[] {
   return values;
 }
 
-export const describe = (s: PolicyStatement, index: number): string => (s.Sid ? `statement ${JSON.stringify(s.Sid)}` : `statement ${index + 1}`);
+/** The statement as a reader finds it in the document: by its Sid, or by its place in the Statement list. */
+export const describe = (s: PolicyStatement, index: number): string => (s.Sid ? `statement ${JSON.stringify(s.Sid)}` : `Statement[${index}]`);

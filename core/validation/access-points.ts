@@ -1,6 +1,6 @@
 import { accessPointNameProblem } from '../aws/names';
 import { checkKnownFields, isPlainObject } from './fields';
-import { prefixProblem } from './grants';
+import { prefixProblem } from './key-prefix';
 import { show, type ProblemList } from './problem';
 
 /**

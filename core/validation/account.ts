@@ -1,18 +1,18 @@
 import { ACCOUNT_ID, ACCOUNT_KEY, IAM_ROLE_ARN } from '../aws/names';
-import { AWS_REGIONS } from '../aws/regions';
+import { AWS_REGIONS, partitionOf } from '../aws/regions';
 import { LINT_RULES } from '../lint/lint';
 import type { AccountSource } from '../model';
 import { checkKnownFields, isPlainObject } from './fields';
+import { inPartition, partitionOfArn } from './partitions';
 import { show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 
-const KINDS = ['owner', 'consumer', 'platform'];
 const COMMON_FIELDS = ['key', 'id', 'kind', 'region', 'extraRegions', 'deployRole', 'tags', 'lintWaivers'];
-const FIELDS_BY_KIND: Record<string, readonly string[]> = {
-  owner: [...COMMON_FIELDS, 'buckets'],
-  consumer: [...COMMON_FIELDS, 'users', 'groups', 'roles', 'managedPoliciesPerPrincipal'],
-  platform: [...COMMON_FIELDS, 'platform'],
-};
+const FIELDS_BY_KIND = new Map<string, readonly string[]>([
+  ['owner', [...COMMON_FIELDS, 'buckets']],
+  ['consumer', [...COMMON_FIELDS, 'users', 'groups', 'roles', 'managedPoliciesPerPrincipal']],
+  ['platform', [...COMMON_FIELDS, 'platform']],
+]);
 
 /** The settings every account has: key, id, kind, regions, deploy role, tags. */
 export function validateAccountSettings(problems: ProblemList, source: AccountSource): void {
@@ -25,16 +25,20 @@ export function validateAccountSettings(problems: ProblemList, source: AccountSo
   const key = spec.key;
   if (typeof key !== 'string' || !ACCOUNT_KEY.test(key)) {
     problems.add(file, 'key', `${show(key)} is not a valid account key`, 'use 1 to 40 lowercase letters, digits, "-" or "_", starting with a letter (it names the stack and the provider alias)');
+  } else if (Object.hasOwn(Object.prototype, key)) {
+    // cdktf's constructs library keeps a scope's children in a plain object, where this name is taken.
+    problems.add(file, 'key', `${show(key)} cannot name a stack: cdktf reserves it`, 'choose another key, e.g. "constructor-account"');
   }
   const id = spec.id;
   if (typeof id !== 'string' || !ACCOUNT_ID.test(id)) {
     problems.add(file, 'id', `${show(id)} is not a 12-digit account id`, 'write the AWS account id as a string of exactly 12 digits, e.g. "111111111111"');
   }
   const kind = spec.kind;
-  if (typeof kind !== 'string' || !KINDS.includes(kind)) {
-    problems.add(file, 'kind', `${show(kind)} is not an account kind${didYouMean(String(kind), KINDS)}`, 'use "owner", "consumer" or "platform"');
+  const fields = typeof kind === 'string' ? FIELDS_BY_KIND.get(kind) : undefined;
+  if (!fields) {
+    problems.add(file, 'kind', `${show(kind)} is not an account kind${didYouMean(String(kind), [...FIELDS_BY_KIND.keys()])}`, 'use "owner", "consumer" or "platform"');
   } else {
-    checkKnownFields(problems, file, '', spec, FIELDS_BY_KIND[kind]);
+    checkKnownFields(problems, file, '', spec, fields);
   }
   validateRegions(problems, file, spec);
   validateDeployRole(problems, file, spec);
@@ -106,6 +110,8 @@ function validateDeployRole(problems: ProblemList, file: string, spec: Record<st
     problems.add(file, 'deployRole.roleArn', `${show(arn)} is not an IAM role ARN`, 'use the form arn:aws:iam::<account id>:role/<name>');
   } else if (typeof spec.id === 'string' && match[2] !== spec.id) {
     problems.add(file, 'deployRole.roleArn', `${show(arn)} is a role in account ${match[2]}, but this account is ${spec.id}`, 'name the deploy role that lives in this account');
+  } else if (typeof spec.region === 'string' && AWS_REGIONS.includes(spec.region) && partitionOfArn(arn as string) !== partitionOf(spec.region)) {
+    problems.add(file, 'deployRole.roleArn', `${show(arn)} is in the partition ${show(partitionOfArn(arn as string))}, but the account is in ${inPartition(spec.region)}`, `write arn:${partitionOf(spec.region)}:iam::${spec.id}:role/<name>`);
   }
   if (role.sessionName !== undefined && (typeof role.sessionName !== 'string' || !/^[\w+=,.@-]{2,64}$/.test(role.sessionName))) {
     problems.add(file, 'deployRole.sessionName', `${show(role.sessionName)} is not a valid session name`, 'use 2 to 64 letters, digits or +=,.@_-');
@@ -136,6 +142,7 @@ export function validateUniqueAccounts(problems: ProblemList, accounts: AccountS
   const byKey = new Map<string, string>();
   const byId = new Map<string, string>();
   for (const { file, spec } of accounts) {
+    if (!isPlainObject(spec)) continue;
     if (typeof spec.key === 'string') {
       const other = byKey.get(spec.key);
       if (other) problems.add(file, 'key', `${show(spec.key)} is also the key of ${other}`, 'give every account its own key');

@@ -1,15 +1,16 @@
 import { ACCOUNT_KEY, IAM_ROLE_ARN, bucketNameProblem } from '../aws/names';
-import { AWS_REGIONS } from '../aws/regions';
+import { AWS_REGIONS, partitionOf } from '../aws/regions';
 import type { BackendSpec } from '../model';
 import { checkKnownFields, isPlainObject } from './fields';
+import { inPartition, partitionOfArn } from './partitions';
 import { show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 
-const KNOWN_FIELDS: Record<BackendSpec['kind'], readonly string[]> = {
-  local: ['kind'],
-  cloud: ['kind', 'organization', 'workspacePrefix', 'project', 'hostname', 'workspaces'],
-  s3: ['kind', 'bucket', 'region', 'keyPrefix', 'roleArn', 'useLockfile', 'encrypt'],
-};
+const KNOWN_FIELDS = new Map<string, readonly string[]>([
+  ['local', ['kind']],
+  ['cloud', ['kind', 'organization', 'workspacePrefix', 'project', 'hostname', 'workspaces']],
+  ['s3', ['kind', 'bucket', 'region', 'keyPrefix', 'roleArn', 'useLockfile', 'encrypt']],
+]);
 
 /** HCP Terraform workspace names: letters, digits, `-` and `_`, at most 90 characters. */
 const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
@@ -20,12 +21,13 @@ export function validateBackend(problems: ProblemList, file: string, backend: un
     problems.add(file, at, `must be an object, not ${show(backend)}`, 'write { kind: "local" }, { kind: "cloud", ... } or { kind: "s3", ... }');
     return;
   }
-  const kind = backend.kind as string;
-  if (!(kind in KNOWN_FIELDS)) {
-    problems.add(file, `${at}.kind`, `${show(kind)} is not a backend kind${didYouMean(String(kind), Object.keys(KNOWN_FIELDS))}`, 'use "local", "cloud" or "s3"');
+  const kind = backend.kind as BackendSpec['kind'];
+  const fields = typeof kind === 'string' ? KNOWN_FIELDS.get(kind) : undefined;
+  if (!fields) {
+    problems.add(file, `${at}.kind`, `${show(kind)} is not a backend kind${didYouMean(String(kind), [...KNOWN_FIELDS.keys()])}`, 'use "local", "cloud" or "s3"');
     return;
   }
-  checkKnownFields(problems, file, at, backend, KNOWN_FIELDS[kind as BackendSpec['kind']]);
+  checkKnownFields(problems, file, at, backend, fields);
   const requireText = (field: string, fix: string): string | undefined => {
     const value = backend[field];
     if (typeof value !== 'string' || value.trim() === '') {
@@ -63,6 +65,8 @@ export function validateBackend(problems: ProblemList, file: string, backend: un
     }
     if ('roleArn' in backend && (typeof backend.roleArn !== 'string' || !IAM_ROLE_ARN.test(backend.roleArn))) {
       problems.add(file, `${at}.roleArn`, `${show(backend.roleArn)} is not an IAM role ARN`, 'use the form arn:aws:iam::123456789012:role/terraform-state');
+    } else if ('roleArn' in backend && region !== undefined && AWS_REGIONS.includes(region) && partitionOfArn(backend.roleArn as string) !== partitionOf(region)) {
+      problems.add(file, `${at}.roleArn`, `${show(backend.roleArn)} is in the partition ${show(partitionOfArn(backend.roleArn as string))}, but the state bucket is in ${inPartition(region)}`, `name a role of ${partitionOf(region)}: arn:${partitionOf(region)}:iam::<account id>:role/<name>`);
     }
     if ('keyPrefix' in backend) {
       const keyPrefix = backend.keyPrefix;

@@ -1,7 +1,7 @@
 import { partitionOf } from '../aws/regions';
 import { checkKnownFields, isPlainObject } from './fields';
-import { prefixProblem } from './grants';
-import { show, type ProblemList } from './problem';
+import { prefixProblem } from './key-prefix';
+import { listOf, show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 
 /** The owner account a bucket belongs to, as its settings need it. */
@@ -13,7 +13,10 @@ export interface BucketOwner {
   buckets: Map<string, Record<string, unknown>>;
 }
 
-const ENCRYPTION_FIELDS: Record<string, readonly string[]> = { 'sse-s3': ['kind'], kms: ['kind', 'keyArn'] };
+const ENCRYPTION_FIELDS = new Map<string, readonly string[]>([
+  ['sse-s3', ['kind']],
+  ['kms', ['kind', 'keyArn']],
+]);
 
 const KMS_KEY_ARN = /^arn:(aws|aws-cn|aws-us-gov):kms:([a-z0-9-]+):(\d{12}):key\/(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
@@ -24,12 +27,12 @@ export function validateEncryption(problems: ProblemList, owner: BucketOwner, at
     problems.add(file, at, `must be { kind: "sse-s3" } or { kind: "kms" }, not ${show(encryption)}`, 'write encryption: { kind: "kms" } for a customer managed key, or leave it out for SSE-S3');
     return;
   }
-  const kinds = Object.keys(ENCRYPTION_FIELDS);
-  if (typeof encryption.kind !== 'string' || !kinds.includes(encryption.kind)) {
-    problems.add(file, `${at}.kind`, `${show(encryption.kind)} is not an encryption kind${didYouMean(String(encryption.kind), kinds)}`, 'use "sse-s3" or "kms"');
+  const fields = typeof encryption.kind === 'string' ? ENCRYPTION_FIELDS.get(encryption.kind) : undefined;
+  if (!fields) {
+    problems.add(file, `${at}.kind`, `${show(encryption.kind)} is not an encryption kind${didYouMean(String(encryption.kind), [...ENCRYPTION_FIELDS.keys()])}`, 'use "sse-s3" or "kms"');
     return;
   }
-  checkKnownFields(problems, file, at, encryption, ENCRYPTION_FIELDS[encryption.kind]);
+  checkKnownFields(problems, file, at, encryption, fields);
   if (encryption.keyArn !== undefined) validateKeyArn(problems, owner, `${at}.keyArn`, encryption.keyArn);
 }
 
@@ -72,7 +75,7 @@ export function validateLogging(problems: ProblemList, owner: BucketOwner, at: s
       file,
       `${at}.targetBucket`,
       `${show(target)} is not a bucket of ${file}${didYouMean(String(target), names)}`,
-      names.length > 0 ? `log to one of this account's buckets (${names.join(', ')}), or declare the log bucket here so its policy lets the logging service write` : 'declare a log bucket in this account, so its policy lets the logging service write',
+      names.length > 0 ? `log to one of this account's buckets (${listOf(names)}), or declare the log bucket here so its policy lets the logging service write` : 'declare a log bucket in this account, so its policy lets the logging service write',
     );
   } else if (target === bucketName) {
     problems.add(file, `${at}.targetBucket`, `${show(target)} is the bucket itself`, 'send the logs to another bucket of this account (logging into itself logs its own log writes, without end)');

@@ -1,5 +1,5 @@
 import { iamNameProblem, iamPathProblem } from '../aws/names';
-import { partitionOf } from '../aws/regions';
+import { AWS_REGIONS, partitionOf } from '../aws/regions';
 import { longestPrincipalName, identityPolicyName, type ConsumerPrincipalKind } from '../consumer/policy-names';
 import { trustPolicy } from '../consumer/trust-policy';
 import type { AccountSource, ConsumerAccountSpec, GroupSpec, RoleSpec, UserSpec } from '../model';
@@ -8,7 +8,8 @@ import { validateTags } from './account';
 import { validateExtraStatements, type StatementContext } from './extra-statements';
 import { checkKnownFields, isPlainObject } from './fields';
 import type { Validator } from './organisation';
-import { show, type ProblemList } from './problem';
+import { partitionOfArn } from './partitions';
+import { listOf, show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 import { trustCycles, validateTrust } from './trust';
 
@@ -35,6 +36,7 @@ function validateConsumer(problems: ProblemList, source: AccountSource, accounts
     problems.add(file, 'managedPoliciesPerPrincipal', `${show(limit)} is not a managed policy quota`, 'use a whole number from 1 to 20 (AWS allows 10 unless the account\'s quota was raised)');
   }
   const context: StatementContext = { file, partition: partitionOf(spec.region), accountId: spec.id, region: spec.region };
+  const knownPartition = AWS_REGIONS.includes(spec.region) ? context.partition : undefined;
   const users = principals<UserSpec>(problems, file, 'users', spec.users);
   const groups = principals<GroupSpec>(problems, file, 'groups', spec.groups);
   const roles = principals<RoleSpec>(problems, file, 'roles', spec.roles);
@@ -42,7 +44,7 @@ function validateConsumer(problems: ProblemList, source: AccountSource, accounts
   users.forEach(([user, at]) => {
     if (!common(problems, file, 'user', user, at, USER_FIELDS)) return;
     validateTags(problems, file, `${at}.tags`, user.tags);
-    validateBoundary(problems, file, at, user.permissionsBoundaryArn);
+    validateBoundary(problems, file, at, user.permissionsBoundaryArn, knownPartition);
     validateAccessKey(problems, file, at, user.accessKey);
     validateExtraStatements(problems, context, `${at}.extraStatements`, user.extraStatements);
   });
@@ -58,16 +60,18 @@ function validateConsumer(problems: ProblemList, source: AccountSource, accounts
       problems.add(file, 'groups', `user ${show(user)} is a member of ${of.length} groups (${of.join(', ')}), more than the ${MAX_GROUPS_PER_USER} IAM allows`, 'merge some of these groups');
     }
   }
+  const wellFormed = [spec.users, spec.roles].every((list) => list === undefined || (Array.isArray(list) && list.every((p: unknown) => isPlainObject(p) && typeof p.name === 'string')));
   roles.forEach(([role, at]) => {
     if (!common(problems, file, 'role', role, at, ROLE_FIELDS)) return;
     validateTags(problems, file, `${at}.tags`, role.tags);
-    validateBoundary(problems, file, at, role.permissionsBoundaryArn);
+    validateBoundary(problems, file, at, role.permissionsBoundaryArn, knownPartition);
     const duration = role.maxSessionDuration;
     if (duration !== undefined && (!Number.isInteger(duration) || duration < 3600 || duration > 43200)) {
       problems.add(file, `${at}.maxSessionDuration`, `${show(duration)} is not a session duration IAM accepts`, 'use a whole number of seconds from 3600 (1 hour) to 43200 (12 hours)');
     }
     validateExtraStatements(problems, context, `${at}.extraStatements`, role.extraStatements);
-    if (validateTrust(problems, source, accounts, role, `${at}.trust`)) validateTrustSize(problems, source, accounts, role, at);
+    // The size needs the trust policy built, which needs every user and role of the account well formed.
+    if (validateTrust(problems, source, accounts, role, `${at}.trust`) && wellFormed) validateTrustSize(problems, source, accounts, role, at);
   });
   for (const cycle of trustCycles(roles.map(([r]) => r))) {
     const at = roles.find(([r]) => r.name === cycle[0])![1];
@@ -119,9 +123,13 @@ function common(problems: ProblemList, file: string, kind: ConsumerPrincipalKind
   return true;
 }
 
-function validateBoundary(problems: ProblemList, file: string, at: string, arn: unknown): void {
-  if (arn === undefined || (typeof arn === 'string' && BOUNDARY_ARN.test(arn))) return;
-  problems.add(file, `${at}.permissionsBoundaryArn`, `${show(arn)} is not a managed policy ARN`, 'use the form arn:aws:iam::<account id>:policy/<name> (or arn:aws:iam::aws:policy/<name>)');
+function validateBoundary(problems: ProblemList, file: string, at: string, arn: unknown, partition: string | undefined): void {
+  if (arn === undefined) return;
+  if (typeof arn !== 'string' || !BOUNDARY_ARN.test(arn)) {
+    problems.add(file, `${at}.permissionsBoundaryArn`, `${show(arn)} is not a managed policy ARN`, 'use the form arn:aws:iam::<account id>:policy/<name> (or arn:aws:iam::aws:policy/<name>)');
+  } else if (partition !== undefined && partitionOfArn(arn) !== partition) {
+    problems.add(file, `${at}.permissionsBoundaryArn`, `${show(arn)} is in the partition ${show(partitionOfArn(arn))}, but the account is in ${show(partition)}`, `use a policy of ${partition}: arn:${partition}:iam::<account id>:policy/<name>`);
+  }
 }
 
 function validateAccessKey(problems: ProblemList, file: string, at: string, accessKey: unknown): void {
@@ -152,7 +160,7 @@ function validateMembers(problems: ProblemList, file: string, at: string, group:
   members.forEach((member: unknown, i: number) => {
     const field = `${at}.members[${i}]`;
     if (typeof member !== 'string' || !users.includes(member)) {
-      problems.add(file, field, `${show(member)} is not a user of this account${didYouMean(String(member), users)}`, users.length ? `use one of: ${users.join(', ')} (groups cannot contain groups or roles)` : 'add the user to users');
+      problems.add(file, field, `${show(member)} is not a user of this account${didYouMean(String(member), users)}`, users.length ? `use one of: ${listOf(users)} (groups cannot contain groups or roles)` : 'add the user to users');
       return;
     }
     if (seen.has(member)) {

@@ -1,8 +1,12 @@
-import { CONDITION_OPERATORS, conditionKeysFor, isKnownConditionKey } from '../aws/condition-keys';
+import { conditionKeysFor, isKnownConditionKey } from '../aws/condition-keys';
+import { coversEveryAction, expandAction } from '../aws/action-patterns';
 import { arnMatchesFormat, iamActionsOf, iamServices, type IamAction } from '../aws/iam-actions';
+import { AWS_REGIONS } from '../aws/regions';
 import { asList } from '../policy/document';
 import { checkKnownFields, isPlainObject } from './fields';
+import { foreignArns, partitionOfArn } from './partitions';
 import { show, type ProblemList } from './problem';
+import { validateCondition } from './statement-elements';
 import { didYouMean } from './suggest';
 
 export interface StatementContext {
@@ -41,26 +45,21 @@ export function validateExtraStatements(problems: ProblemList, context: Statemen
     }
     if (effect !== 'Allow' && effect !== 'Deny') problems.add(context.file, `${field}.Effect`, `${show(effect)} is not an effect`, 'write "Allow" or "Deny"');
     const actions = validateActions(problems, context, `${field}.Action`, statement.Action);
-    if (condition !== undefined && (!isPlainObject(condition) || !Object.values(condition).every(isPlainObject))) {
-      problems.add(context.file, `${field}.Condition`, `must map operators to keys, not ${show(condition)}`, 'write e.g. { StringEquals: { "aws:RequestedRegion": "us-east-1" } }');
-    } else if (condition !== undefined) {
+    const operators = condition === undefined ? [] : validateCondition(problems, context.file, `${field}.Condition`, condition);
+    if (operators && operators.length > 0) {
       const services = asList(statement.Action as string | string[] | undefined).map((a) => String(a).split(':')[0]);
-      validateCondition(problems, context, `${field}.Condition`, condition as Record<string, Record<string, unknown>>, services);
+      validateConditionKeys(problems, context, `${field}.Condition`, operators, services);
     }
     const resources = validateResources(problems, context, `${field}.Resource`, statement.Resource);
     if (actions && resources) checkScoping(problems, context, field, effect === 'Allow', actions, resources);
   });
 }
 
-/** Operators IAM knows, and keys that exist for the statement's services or globally. */
-function validateCondition(problems: ProblemList, { file }: StatementContext, field: string, condition: Record<string, Record<string, unknown>>, services: string[]): void {
+/** Keys that exist for the statement's services or globally. */
+function validateConditionKeys(problems: ProblemList, { file }: StatementContext, field: string, operators: Array<[string, string[]]>, services: string[]): void {
   const known = conditionKeysFor(services);
-  for (const [operator, keys] of Object.entries(condition)) {
-    if (!CONDITION_OPERATORS.includes(operator)) {
-      problems.add(file, `${field}.${operator}`, `${show(operator)} is not a condition operator${didYouMean(operator, CONDITION_OPERATORS)}`, 'use an IAM operator such as "StringEquals", "StringLike", "ArnLike" or "Bool"');
-      continue;
-    }
-    for (const key of Object.keys(keys)) {
+  for (const [operator, keys] of operators) {
+    for (const key of keys) {
       if (!isKnownConditionKey(key, known)) {
         problems.add(
           file,
@@ -96,28 +95,23 @@ function validateActions(problems: ProblemList, { file }: StatementContext, fiel
   return checked.length === list.length ? checked : undefined;
 }
 
-/** The action's data, or the reason it is not an action. */
+/** The action's data, or the reason it is not an action. Patterns are judged by what they match. */
 function checkAction(action: unknown): CheckedAction | string {
   if (typeof action !== 'string' || action === '') return `${show(action)} is not an action`;
-  if (action === '*') return '"*" allows every action of every service';
+  if (/^[*?]+(:[*?]+)?$/.test(action) || coversEveryAction([action], '*')) return `${show(action)} allows every action of every service`;
   const colon = action.indexOf(':');
   if (colon < 0) return `${show(action)} is not an action (no service prefix)`;
   const service = action.slice(0, colon);
-  const name = action.slice(colon + 1);
-  const actions = iamActionsOf(service);
-  if (!actions) return `${show(action)} names ${show(service)}, which is not an AWS service prefix${didYouMean(service, iamServices())}`;
-  if (/[*?]/.test(name)) {
-    const pattern = new RegExp(`^${name.replace(/[.+^$()|[\]\\{}]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-    const matches = [...actions.values()].filter((a) => pattern.test(a.name.slice(colon + 1)));
-    if (matches.length === 0) return `${show(action)} matches no action of ${service}`;
-    return { written: action, matches, wildcard: true };
-  }
-  const found = actions.get(name.toLowerCase());
-  if (!found) return `${show(action)} is not an action of ${service}${didYouMean(action, [...actions.values()].map((a) => a.name))}`;
-  return { written: action, matches: [found], wildcard: false };
+  const wildcard = /[*?]/.test(action);
+  const actions = /[*?]/.test(service) ? undefined : iamActionsOf(service);
+  if (!actions && !wildcard) return `${show(action)} names ${show(service)}, which is not an AWS service prefix${didYouMean(service, iamServices())}`;
+  const matches = expandAction(action);
+  if (wildcard) return matches.length === 0 ? `${show(action)} matches no action${actions ? ` of ${service}` : ''}` : { written: action, matches, wildcard: true };
+  if (matches.length === 0) return `${show(action)} is not an action of ${service}${didYouMean(action, [...actions!.values()].map((a) => a.name))}`;
+  return { written: action, matches, wildcard: false };
 }
 
-function validateResources(problems: ProblemList, { file }: StatementContext, field: string, value: unknown): string[] | undefined {
+function validateResources(problems: ProblemList, { file, partition, region }: StatementContext, field: string, value: unknown): string[] | undefined {
   const list = asList(value as string | string[] | undefined);
   if (list.length === 0 || (typeof value !== 'string' && !Array.isArray(value))) {
     problems.add(file, field, `must name at least one resource, not ${show(value)}`, 'name the ARNs the actions apply to');
@@ -125,7 +119,9 @@ function validateResources(problems: ProblemList, { file }: StatementContext, fi
   }
   const bad = list.filter((r) => typeof r !== 'string' || (r !== '*' && !/^arn:[a-z-]+:[a-z0-9-]+:/.test(r)));
   for (const resource of bad) problems.add(file, field, `${show(resource)} is not an ARN`, 'write a full ARN such as "arn:aws:cloudfront::123456789012:distribution/EDFDVBD6EXAMPLE"');
-  return bad.length === 0 ? list : undefined;
+  const foreign = AWS_REGIONS.includes(region) ? foreignArns(list, partition) : [];
+  for (const arn of foreign) problems.add(file, field, `${show(arn)} is in the partition ${show(partitionOfArn(arn))}, but the account is in ${show(partition)}`, `name resources of ${partition} (arn:${partition}:...); a policy cannot reach another partition`);
+  return bad.length === 0 && foreign.length === 0 ? list : undefined;
 }
 
 /** `arn:${Partition}:cloudfront::${Account}:...` with this account's values filled in. */

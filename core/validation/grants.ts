@@ -1,21 +1,15 @@
+import { AWS_REGIONS, partitionOf } from '../aws/regions';
 import { ACCESS_LEVEL_NAMES } from '../grants/access-levels';
 import type { AccessPointSpec, AccountSource, BucketSpec, GrantSpec, OwnerAccountSpec } from '../model';
 import { checkKnownFields, isPlainObject } from './fields';
+import { prefixProblem } from './key-prefix';
+import { inPartition } from './partitions';
 import type { Validator } from './organisation';
-import { show, type ProblemList } from './problem';
+import { listOf, show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 
 const GRANTEE_FORMS = ['user', 'group', 'role', 'project', 'platformUser', 'allPlatformUsers'] as const;
 const CONSUMER_FORMS = ['user', 'group', 'role'];
-
-/** A prefix names keys literally: no leading `/` and no wildcards (they would widen the grant). */
-export function prefixProblem(prefix: unknown): string | undefined {
-  if (typeof prefix !== 'string' || prefix === '') return 'must be a non-empty string';
-  if (prefix.startsWith('/')) return 'starts with "/", which S3 keys do not';
-  if (/[*?]/.test(prefix)) return 'contains a wildcard; a prefix already covers every key under it';
-  if (prefix.includes('${')) return 'contains a policy variable';
-  return undefined;
-}
 
 /** Every grant names things that exist, in the right kind of account, and says no more than it means. */
 export const validateGrants: Validator = (problems, org) => {
@@ -72,7 +66,7 @@ function validateGrant(
   const { file } = owner;
   checkKnownFields(problems, file, field, grant, ['to', 'access', 'prefix', 'accessPoint', 'versions']);
   if (!ACCESS_LEVEL_NAMES.includes(grant.access)) {
-    problems.add(file, `${field}.access`, `${show(grant.access)} is not an access level${didYouMean(String(grant.access), ACCESS_LEVEL_NAMES)}`, `use one of: ${ACCESS_LEVEL_NAMES.join(', ')}`);
+    problems.add(file, `${field}.access`, `${show(grant.access)} is not an access level${didYouMean(String(grant.access), ACCESS_LEVEL_NAMES)}`, `use one of: ${listOf(ACCESS_LEVEL_NAMES)}`);
   }
   if (grant.versions !== undefined && typeof grant.versions !== 'boolean') {
     problems.add(file, `${field}.versions`, `must be true or false, not ${show(grant.versions)}`, 'write versions: true to add the object-version actions');
@@ -94,7 +88,7 @@ function validateAccessPoint(problems: ProblemList, file: string, buckets: Bucke
       problems.add(file, `${field}.accessPoint`, `${show(grant.accessPoint)} is an access point of bucket ${show(elsewhere.name)}, not of ${show(bucket.name)}`, `declare the grant on ${show(elsewhere.name)}, or add an access point to ${show(bucket.name)}`);
     } else {
       const names = [...new Set(accessPointsOf(bucket).map((ap) => ap.name))];
-      problems.add(file, `${field}.accessPoint`, `${show(grant.accessPoint)} is not an access point of bucket ${show(bucket.name)}${didYouMean(String(grant.accessPoint), names)}`, names.length ? `use one of: ${names.join(', ')}` : 'add it to the bucket\'s accessPoints');
+      problems.add(file, `${field}.accessPoint`, `${show(grant.accessPoint)} is not an access point of bucket ${show(bucket.name)}${didYouMean(String(grant.accessPoint), names)}`, names.length ? `use one of: ${listOf(names)}` : 'add it to the bucket\'s accessPoints');
     }
     return;
   }
@@ -119,11 +113,16 @@ function validateGrantee(problems: ProblemList, owner: AccountSource, grant: Gra
   checkKnownFields(problems, file, field, to, ['account', ...GRANTEE_FORMS]);
   const account = byKey.get(String(to.account));
   if (!account) {
-    problems.add(file, `${field}.account`, `${show(to.account)} is not an account of the organisation${didYouMean(String(to.account), [...byKey.keys()])}`, `use one of: ${[...byKey.keys()].join(', ')}`);
+    problems.add(file, `${field}.account`, `${show(to.account)} is not an account of the organisation${didYouMean(String(to.account), [...byKey.keys()])}`, `use one of: ${listOf([...byKey.keys()])}`);
     return;
   }
   if (account === owner) {
     problems.add(file, `${field}.account`, `${show(to.account)} is the bucket's own account`, 'grant to principals of another account; this account manages its own access');
+    return;
+  }
+  const [from, into] = [owner.spec.region, account.spec.region];
+  if (AWS_REGIONS.includes(from) && AWS_REGIONS.includes(into) && partitionOf(from) !== partitionOf(into)) {
+    problems.add(file, `${field}.account`, `${show(to.account)} is in ${inPartition(into)}, but the bucket's account is in ${inPartition(from)}`, `grant to accounts of ${partitionOf(from)} only; AWS partitions cannot share data`);
     return;
   }
   const forms = GRANTEE_FORMS.filter((form) => form in to);
@@ -140,11 +139,12 @@ function validateGrantee(problems: ProblemList, owner: AccountSource, grant: Gra
       return;
     }
     const declared = (account.spec as unknown as Record<string, unknown>)[`${form}s`];
-    const list = (Array.isArray(declared) ? declared : []) as Array<{ name: string; members?: unknown }>;
+    // Malformed entries are reported by the consumer validator; only named ones can be granted.
+    const list = (Array.isArray(declared) ? declared : []).filter((p): p is { name: string; members?: unknown } => isPlainObject(p) && typeof p.name === 'string');
     const names = list.map((p) => p.name);
-    const target = list.find((p) => p.name === to[form]);
+    const target = typeof to[form] === 'string' ? list.find((p) => p.name === to[form]) : undefined;
     if (!target) {
-      problems.add(file, `${field}.${form}`, `${show(to[form])} is not a ${form} of ${account.file}${didYouMean(String(to[form]), names)}`, names.length ? `use one of: ${names.join(', ')}` : `add the ${form} to ${account.file}`);
+      problems.add(file, `${field}.${form}`, `${show(to[form])} is not a ${form} of ${account.file}${didYouMean(String(to[form]), names)}`, names.length ? `use one of: ${listOf(names)}` : `add the ${form} to ${account.file}`);
     } else if (form === 'group' && (!Array.isArray(target.members) || target.members.length === 0)) {
       problems.add(file, `${field}.group`, `group ${show(target.name)} has no members, so the bucket policy could not name anyone`, `add members to the group in ${account.file}`);
     }
@@ -154,8 +154,8 @@ function validateGrantee(problems: ProblemList, owner: AccountSource, grant: Gra
     problems.add(file, `${field}.${form}`, `account ${show(to.account)} is a ${kind} account, not an ML platform`, 'use project, platformUser or allPlatformUsers only with a platform account');
     return;
   }
-  const platform = (account.spec as { platform?: { users?: string[]; projects?: Array<{ name: string; members?: string[] }>; userScopedRoles?: boolean } }).platform;
-  if (!platform) {
+  const platform = (account.spec as unknown as Record<string, unknown>).platform;
+  if (!isPlainObject(platform)) {
     problems.add(file, `${field}.${form}`, `account ${show(to.account)} describes no platform`, `add a platform block to ${account.file}`);
     return;
   }
@@ -167,18 +167,18 @@ function validateGrantee(problems: ProblemList, owner: AccountSource, grant: Gra
     problems.add(file, `${field}.${form}`, `the platform in ${account.file} runs without user-scoped roles, so a grant to one ${form === 'project' ? 'project' : 'user'} would reach every user`, 'grant allPlatformUsers, or turn userScopedRoles back on');
     return;
   }
-  const projects = Array.isArray(platform.projects) ? platform.projects : [];
+  const projects = (Array.isArray(platform.projects) ? platform.projects : []).filter((p): p is { name: string; members?: unknown } => isPlainObject(p) && typeof p.name === 'string');
   if (form === 'project') {
     const names = projects.map((p) => p.name);
-    if (!names.includes(String(to.project))) {
-      problems.add(file, `${field}.project`, `${show(to.project)} is not a project of ${account.file}${didYouMean(String(to.project), names)}`, names.length ? `use one of: ${names.join(', ')}` : `add the project to ${account.file}`);
+    if (typeof to.project !== 'string' || !names.includes(to.project)) {
+      problems.add(file, `${field}.project`, `${show(to.project)} is not a project of ${account.file}${didYouMean(String(to.project), names)}`, names.length ? `use one of: ${listOf(names)}` : `add the project to ${account.file}`);
     }
     return;
   }
-  const users = Array.isArray(platform.users) ? platform.users : [];
-  if (!users.includes(String(to.platformUser))) {
-    problems.add(file, `${field}.platformUser`, `${show(to.platformUser)} is not a user of ${account.file}${didYouMean(String(to.platformUser), users)}`, users.length ? `use one of: ${users.join(', ')}` : `add the user to ${account.file}`);
-  } else if (!projects.some((p) => Array.isArray(p.members) && p.members.includes(String(to.platformUser)))) {
+  const users = (Array.isArray(platform.users) ? platform.users : []).filter((u): u is string => typeof u === 'string');
+  if (typeof to.platformUser !== 'string' || !users.includes(to.platformUser)) {
+    problems.add(file, `${field}.platformUser`, `${show(to.platformUser)} is not a user of ${account.file}${didYouMean(String(to.platformUser), users)}`, users.length ? `use one of: ${listOf(users)}` : `add the user to ${account.file}`);
+  } else if (!projects.some((p) => Array.isArray(p.members) && p.members.includes(to.platformUser))) {
     problems.add(file, `${field}.platformUser`, `${show(to.platformUser)} is in no project, so no role of theirs could use the grant`, `add ${show(to.platformUser)} to a project in ${account.file}`);
   }
 }

@@ -5,6 +5,7 @@ import { validateBackend } from './backend';
 import { validateConsumers } from './consumer';
 import { checkBucketPolicies } from './bucket-policies';
 import { validateBuckets } from './buckets';
+import { isPlainObject } from './fields';
 import { validateGrants } from './grants';
 import { validateHcp } from './hcp';
 import { validatePlatforms } from './platform';
@@ -23,7 +24,8 @@ const validateSettings: Validator = (problems, org) => {
   validateUniqueAccounts(problems, org.accounts);
 };
 
-export const VALIDATORS: Validator[] = [validateSettings, validateGrants, validateConsumers, validateBuckets, validatePlatforms, validateHcp];
+/** Run after the settings, and only when every account file holds an object. */
+export const VALIDATORS: Validator[] = [validateGrants, validateConsumers, validateBuckets, validatePlatforms, validateHcp];
 
 /**
  * A check of the compiled documents (Sid clashes, size limits). These run only when every
@@ -38,5 +40,8 @@ export function validateOrganisation(problems: ProblemList, org: Organisation): 
   if (org.accounts.length === 0) {
     problems.add(org.indexFile, 'accounts', 'lists no account', 'list at least one account file');
   }
+  validateSettings(problems, org);
+  // The other validators look inside every account; a file that holds no object was reported above.
+  if (!org.accounts.every((account) => isPlainObject(account.spec))) return;
   for (const validate of VALIDATORS) validate(problems, org);
 }

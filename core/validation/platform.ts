@@ -1,4 +1,5 @@
 import { bucketNameProblem, iamNameProblem } from '../aws/names';
+import { AWS_REGIONS, partitionOf } from '../aws/regions';
 import type { AccountSource, Organisation } from '../model';
 import { MAX_POLICIES_PER_ROLE, POLICY_NAME_MAX, ROLE_NAME_MAX } from '../platform/limits';
 import { mlspaceRoleName, PROJECT_NAME, projectPolicyName, RESERVED_PROJECT_NAMES, userPolicyName } from '../platform/naming';
@@ -6,7 +7,7 @@ import { checkKnownFields, isPlainObject } from './fields';
 import type { Validator } from './organisation';
 import { validateIdentityDocument } from './policy-document';
 import { validateSharding } from './sharding';
-import { show, type ProblemList } from './problem';
+import { listOf, show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 
 const PLATFORM_FIELDS = ['dataBucket', 'boundaryName', 'existingBoundary', 'userScopedRoles', 'users', 'projects', 'sharding'];
@@ -41,12 +42,12 @@ function validatePlatform(problems: ProblemList, source: AccountSource, allUsers
     const reason = typeof platform.boundaryName === 'string' ? iamNameProblem(platform.boundaryName, POLICY_NAME_MAX) : 'is not a policy name';
     if (reason) problems.add(file, 'platform.boundaryName', `${show(platform.boundaryName)} ${reason}`, 'leave it out for mlspace-project-user-permission-boundary, or name the deployed boundary policy');
   }
-  validateExistingBoundary(problems, file, platform);
+  validateExistingBoundary(problems, file, platform, AWS_REGIONS.includes(source.spec.region) ? partitionOf(source.spec.region) : undefined);
   const users = validateUsers(problems, file, platform.users);
   validateProjects(problems, file, platform.projects, users, allUsersPolicy);
 }
 
-function validateExistingBoundary(problems: ProblemList, file: string, platform: Record<string, unknown>): void {
+function validateExistingBoundary(problems: ProblemList, file: string, platform: Record<string, unknown>, partition: string | undefined): void {
   const existing = platform.existingBoundary;
   if (existing === undefined) return;
   const at = 'platform.existingBoundary';
@@ -55,7 +56,7 @@ function validateExistingBoundary(problems: ProblemList, file: string, platform:
     return;
   }
   checkKnownFields(problems, file, at, existing, ['document']);
-  validateIdentityDocument(problems, file, `${at}.document`, existing.document);
+  validateIdentityDocument(problems, file, `${at}.document`, existing.document, partition);
 }
 
 function validateUsers(problems: ProblemList, file: string, users: unknown): string[] {
@@ -124,7 +125,7 @@ function validateMembers(problems: ProblemList, file: string, at: string, member
   members.forEach((member: unknown, m: number) => {
     const field = `${at}.members[${m}]`;
     if (typeof member !== 'string' || !known.has(member)) {
-      problems.add(file, field, `${show(member)} is not a user of the platform${didYouMean(String(member), users)}`, users.length ? `use one of: ${users.join(', ')}, or add the user to platform.users` : 'add the user to platform.users');
+      problems.add(file, field, `${show(member)} is not a user of the platform${didYouMean(String(member), users)}`, users.length ? `use one of: ${listOf(users)}, or add the user to platform.users` : 'add the user to platform.users');
     } else if (seen.has(member)) {
       problems.add(file, field, `${show(member)} is listed twice`, 'list each member once');
     } else if (PROJECT_NAME.test(project)) {

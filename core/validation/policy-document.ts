@@ -1,5 +1,8 @@
 import { checkKnownFields, isPlainObject } from './fields';
+import { asList } from '../policy/document';
+import { foreignArns, partitionOfArn } from './partitions';
 import { show, type ProblemList } from './problem';
+import { validateCondition } from './statement-elements';
 
 const STATEMENT_FIELDS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 
@@ -8,14 +11,18 @@ const isStringOrStrings = (value: unknown): boolean =>
 
 /**
  * An identity policy document given by hand (an adopted boundary): the shape IAM accepts, with
- * unique alphanumeric Sids, because every statement of it is kept as written.
+ * unique alphanumeric Sids, because every statement of it is kept as written. With `partition`,
+ * resources of other partitions are refused.
  */
-export function validateIdentityDocument(problems: ProblemList, file: string, at: string, document: unknown): void {
+export function validateIdentityDocument(problems: ProblemList, file: string, at: string, document: unknown, partition?: string): void {
   if (!isPlainObject(document)) {
     problems.add(file, at, `must be a policy document, not ${show(document)}`, 'paste the current document: { Version: "2012-10-17", Statement: [...] }');
     return;
   }
   checkKnownFields(problems, file, at, document, ['Version', 'Id', 'Statement']);
+  if (document.Id !== undefined && typeof document.Id !== 'string') {
+    problems.add(file, `${at}.Id`, `must be a string, not ${show(document.Id)}`, 'write the Id as a string, or leave it out');
+  }
   if (document.Version !== '2012-10-17') {
     problems.add(file, `${at}.Version`, `${show(document.Version)} is not the policy language version`, 'write Version: "2012-10-17"');
   }
@@ -44,11 +51,13 @@ export function validateIdentityDocument(problems: ProblemList, file: string, at
         problems.add(file, field, `must have exactly one of ${positive} and ${negative}`, `write ${positive}: [...]`);
       } else if (!isStringOrStrings(statement[given[0]])) {
         problems.add(file, `${field}.${given[0]}`, `${show(statement[given[0]])} is not a string or a list of strings`, `write ${given[0]}: ["..."]`);
+      } else if (positive === 'Resource' && partition !== undefined) {
+        for (const arn of foreignArns(asList(statement[given[0]] as string | string[]), partition)) {
+          problems.add(file, `${field}.${given[0]}`, `${show(arn)} is in the partition ${show(partitionOfArn(arn))}, but the account is in ${show(partition)}`, `name resources of ${partition} (arn:${partition}:...)`);
+        }
       }
     }
-    if (statement.Condition !== undefined && !isPlainObject(statement.Condition)) {
-      problems.add(file, `${field}.Condition`, `must be an object, not ${show(statement.Condition)}`, 'write { Operator: { key: value } }');
-    }
+    if (statement.Condition !== undefined) validateCondition(problems, file, `${field}.Condition`, statement.Condition);
     if (statement.Sid === undefined) return;
     if (typeof statement.Sid !== 'string' || !/^[A-Za-z0-9]+$/.test(statement.Sid)) {
       problems.add(file, `${field}.Sid`, `${show(statement.Sid)} is not an IAM Sid`, 'use letters and digits only');

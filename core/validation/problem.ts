@@ -42,8 +42,24 @@ export class ProblemList {
   }
 }
 
+/** Longer values (longer than any AWS name) are cut in messages: a message names the value, it need not repeat a huge one. */
+const SHOWN_LENGTH = 300;
+
 /** JSON rendering of a value inside a message: strings quoted, the rest as JSON. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  return JSON.stringify(value);
+  const json = JSON.stringify(value);
+  if (json.length <= SHOWN_LENGTH) return json;
+  const size = typeof value === 'string' ? `${value.length} characters` : `${json.length} characters of JSON`;
+  return `${Array.from(json).slice(0, SHOWN_LENGTH - 20).join('')}... (${size})`;
+}
+
+/** Names listed in a fix: each cut to a readable length, and at most `max` of them. */
+export function listOf(values: readonly unknown[], max = 20): string {
+  const cut = (value: unknown): string => {
+    const text = String(value);
+    return text.length > 64 ? `${Array.from(text).slice(0, 60).join('')}...` : text;
+  };
+  const shown = values.slice(0, max).map(cut).join(', ');
+  return values.length > max ? `${shown} and ${values.length - max} more` : shown;
 }

@@ -1,7 +1,9 @@
 import { ACCOUNT_ID } from '../aws/names';
+import { AWS_REGIONS, partitionOf } from '../aws/regions';
 import type { AccountSource, ConsumerAccountSpec, RoleSpec } from '../model';
 import { checkKnownFields, isPlainObject } from './fields';
-import { show, type ProblemList } from './problem';
+import { inPartition } from './partitions';
+import { listOf, show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 
 const FORMS = ['service', 'user', 'role', 'account'] as const;
@@ -51,9 +53,10 @@ export function validateTrust(problems: ProblemList, source: AccountSource, acco
     }
     if (form === 'service') validateService(problems, file, `${field}.service`, value);
     if (form === 'user' || form === 'role') {
-      const names = ((form === 'user' ? spec.users : spec.roles) ?? []).map((p) => p.name);
+      const declared: unknown = form === 'user' ? spec.users : spec.roles;
+      const names = (Array.isArray(declared) ? declared : []).flatMap((p: unknown) => (isPlainObject(p) && typeof p.name === 'string' ? [p.name] : []));
       if (!names.includes(value as string)) {
-        problems.add(file, `${field}.${form}`, `${show(value)} is not a ${form} of this account${didYouMean(String(value), names)}`, names.length ? `use one of: ${names.join(', ')}` : `add the ${form} to ${file}`);
+        problems.add(file, `${field}.${form}`, `${show(value)} is not a ${form} of this account${didYouMean(String(value), names)}`, names.length ? `use one of: ${listOf(names)}` : `add the ${form} to ${file}`);
       }
     }
     if (form === 'account') validateAccount(problems, source, accounts, field, entry);
@@ -76,7 +79,12 @@ function validateAccount(problems: ProblemList, source: AccountSource, accounts:
     return;
   }
   if (typeof account !== 'string' || (!ACCOUNT_ID.test(account) && !keys.includes(account))) {
-    problems.add(file, `${field}.account`, `${show(account)} is neither an account of the organisation nor a 12-digit account id${didYouMean(String(account), keys)}`, `use one of: ${keys.join(', ')}, or the other account's 12-digit id`);
+    problems.add(file, `${field}.account`, `${show(account)} is neither an account of the organisation nor a 12-digit account id${didYouMean(String(account), keys)}`, `use one of: ${listOf(keys)}, or the other account's 12-digit id`);
+  } else {
+    const other = accounts.find((a) => a.spec.key === account || a.spec.id === account)?.spec.region;
+    if (AWS_REGIONS.includes(spec.region) && typeof other === 'string' && AWS_REGIONS.includes(other) && partitionOf(other) !== partitionOf(spec.region)) {
+      problems.add(file, `${field}.account`, `${show(account)} is in ${inPartition(other)}, but this account is in ${inPartition(spec.region)}`, `trust accounts of ${partitionOf(spec.region)} only; a role cannot be assumed from another partition`);
+    }
   }
   const externalId = entry.externalId;
   if (externalId === undefined) {

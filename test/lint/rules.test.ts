@@ -44,6 +44,10 @@ test.each([
   ['DS001 public allow', { Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }, 'DS001'],
   ['DS002 wildcard action', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 's3:*', Resource: 'arn:aws:s3:::data/*' }, 'DS002'],
   ['DS003 NotAction allow', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, NotAction: 's3:DeleteObject', Resource: 'arn:aws:s3:::data/*' }, 'DS003'],
+  // Judged by the actions matched, not by the spelling.
+  ['DS002 "s3:**"', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 's3:**', Resource: 'arn:aws:s3:::data/*' }, 'DS002'],
+  ['DS002 "S3:?*"', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: ['S3:?*'], Resource: 'arn:aws:s3:::data/*' }, 'DS002'],
+  ['DS002 "*:*"', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: '*:*', Resource: 'arn:aws:s3:::data/*' }, 'DS002'],
 ] as Array<[string, PolicyStatement, string]>)('%s in a bucket policy is an error', (_title, statement, rule) => {
   const json = secureBucketStack({ aws_s3_bucket_policy: { data: { bucket: '${aws_s3_bucket.data.id}', policy: doc(tlsDeny, statement) } } });
   const findings = lintStack('owner', json, { kind: 'owner' });
@@ -102,4 +106,14 @@ test('a waiver needs the rule and the resource, shows its reason, and a stale on
   expect(waived.map(formatFinding)).toEqual(['warning DS107 owner: aws_s3_bucket.data has no server access logging (waived: scratch data, logged by CloudTrail data events)']);
   const stale = lintStack('owner', secureBucketStack(), { kind: 'owner' }, [{ rule: 'DS107', resource: 'aws_s3_bucket.data', reason: 'old' }]);
   expect(stale.map(formatFinding)).toEqual(['warning DS107 owner: aws_s3_bucket.data is waived, but the rule finds nothing there: remove the stale waiver']);
+});
+
+test.each([
+  ['s3:*Object*', 'arn:aws:s3:::data/*', []],
+  ['iam:Pass*', '*', ['DS004 aws_iam_policy.p Statement[0] allows iam:Pass* (iam:passrole) on every resource; scope it to named ARNs']],
+  ['iam:*', '*', ['DS002 aws_iam_policy.p Statement[0] allows "iam:*", which is every action of iam; name the actions', 'DS004 aws_iam_policy.p Statement[0] allows iam:* (18 escalation actions, such as iam:addusertogroup, iam:attachgrouppolicy, iam:attachrolepolicy) on every resource; scope it to named ARNs']],
+  ['iam:PassRole', 'arn:aws:iam::111111111111:role/app', []],
+])('an identity policy allowing %s on %s: %j', (action, resource, expected) => {
+  const json = { resource: { aws_iam_policy: { p: { name: 'p', policy: doc({ Effect: 'Allow', Action: action, Resource: resource }) } } } };
+  expect(lintStack('s', json, { kind: 'consumer' }).map((f) => `${f.rule} ${f.address} ${f.message}`)).toEqual(expected);
 });

@@ -11,6 +11,8 @@ import type { AccountSpec, OrganisationIndex } from '../../core/model';
 export interface OrganisationFiles {
   index: OrganisationIndex;
   accounts: Record<string, AccountSpec>;
+  /** Files written as given instead (`owner.json` → its text): what JSON.stringify cannot produce, such as a key given twice. */
+  texts?: Record<string, string>;
 }
 
 export function defaultOrganisation(): OrganisationFiles {
@@ -37,5 +39,6 @@ export function writeOrganisation(files: OrganisationFiles, dir = tempDir()): st
   for (const [name, spec] of Object.entries(files.accounts)) {
     fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(spec, null, 2));
   }
+  for (const [name, text] of Object.entries(files.texts ?? {})) fs.writeFileSync(path.join(dir, name), text);
   return dir;
 }
