@@ -1,6 +1,5 @@
-import { App, LocalBackend, TerraformStack } from 'cdktf';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { App, LocalBackend, TerraformStack } from '../blueprints/cdk';
+import { AwsProvider, IamPolicy } from '../blueprints/aws';
 
 /**
  * The floor: a bare cdktf app, one stack, one provider and N trivial resources, synthesized the

@@ -3,13 +3,13 @@ import { promisify } from 'node:util';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { AWS_PROVIDER_VERSION } from '../../blueprints/aws';
 
 /**
- * Real `terraform validate` and an offline `terraform plan` against the AWS provider 5.100.0
- * that the machine carries in a filesystem mirror. Nothing is downloaded: the generated CLI
- * config installs providers from the mirror only.
+ * Real `terraform validate` and an offline `terraform plan` against the AWS provider of the
+ * bindings (5.100.0) that the machine carries in a filesystem mirror. Nothing is downloaded: the
+ * generated CLI config installs providers from the mirror only.
  */
-export const AWS_PROVIDER_VERSION = '5.100.0';
 const PROVIDER_DIR = path.join('registry.terraform.io', 'hashicorp', 'aws', AWS_PROVIDER_VERSION);
 
 export interface TerraformTools {
