@@ -14,7 +14,7 @@ afterAll(() => {
   for (const dir of [path.dirname(reference.outdir), ...copies]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of the reference output, with `edit` applied to each stack's parsed JSON (written back with 2-space indents). */
+/** A copy of the reference output, with `edit` applied to each stack's parsed JSON (written back with another indent). */
 function copyWith(edit?: (stack: StackJson, name: string) => void, manifestText?: (text: string) => string): string {
   const dir = tempDir('compare-');
   copies.push(dir);
@@ -23,18 +23,27 @@ function copyWith(edit?: (stack: StackJson, name: string) => void, manifestText?
     const file = path.join(dir, 'stacks', name, 'cdk.tf.json');
     const stack = JSON.parse(fs.readFileSync(file, 'utf8'));
     edit!(stack, name);
-    fs.writeFileSync(file, JSON.stringify(stack, null, 2));
+    fs.writeFileSync(file, JSON.stringify(stack, null, 4));
   }
   if (manifestText) fs.writeFileSync(path.join(dir, 'manifest.json'), manifestText(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')));
   return dir;
 }
 
-/** What CDK Terrain 0.24 with its own AWS bindings writes for the same stacks, as measured. */
-const asCdkTerrain = (stack: StackJson): void => {
-  stack['//'].metadata.version = '0.24.0';
-  stack.terraform.required_providers.aws.source = 'hashicorp/aws';
+/**
+ * What the other library writes for the same stacks, as measured between cdktf 0.21 (prebuilt
+ * bindings) and cdktn 0.24 (its own bindings): its version, and the provider source in the other
+ * form. The reference is whichever library this project uses now (`npm run test:cdktn` runs these
+ * tests on the switched copy too).
+ */
+const referenceVersion: string = reference.stack('owner')['//'].metadata.version;
+const referenceSource: string = reference.stack('owner').terraform.required_providers.aws.source;
+const otherVersion = referenceVersion === '0.24.0' ? '0.21.0' : '0.24.0';
+const otherSource = referenceSource === 'aws' ? 'hashicorp/aws' : 'aws';
+const asOtherLibrary = (stack: StackJson): void => {
+  stack['//'].metadata.version = otherVersion;
+  stack.terraform.required_providers.aws.source = otherSource;
 };
-const terrainManifest = (text: string): string => text.replace(/"version": "[^"]+"/, '"version": "0.24.0"').replace(/\[\s+\]/g, '[]');
+const otherManifest = (text: string): string => JSON.stringify({ ...JSON.parse(text), version: otherVersion }, null, 4);
 
 test('the same synthesis is identical, file for file, with every resource and policy document counted', () => {
   const comparison = compareSynthesized(reference.outdir, copyWith());
@@ -44,13 +53,13 @@ test('the same synthesis is identical, file for file, with every resource and po
   expect(comparison.identicalFiles).toEqual(['lint-findings.json', 'manifest.json', ...reference.stackKeys().map((key) => path.join('stacks', key, 'cdk.tf.json'))]);
 });
 
-test("CDK Terrain's library version, provider source and layout are the known differences, each named with both values", () => {
-  const comparison = compareSynthesized(reference.outdir, copyWith(asCdkTerrain, terrainManifest));
+test("the other library's version, provider source and layout are the known differences, each named with both values", () => {
+  const comparison = compareSynthesized(reference.outdir, copyWith(asOtherLibrary, otherManifest));
   expect(equivalent(comparison)).toBe(true);
   const owner = comparison.known.filter((d) => d.file === path.join('stacks', 'owner', 'cdk.tf.json'));
   expect(owner.map((d) => [d.where, d.reference, d.other])).toEqual([
-    ['//.metadata.version', reference.stack('owner')['//'].metadata.version, '0.24.0'],
-    ['terraform.required_providers.aws.source', 'aws', 'hashicorp/aws'],
+    ['//.metadata.version', referenceVersion, otherVersion],
+    ['terraform.required_providers.aws.source', referenceSource, otherSource],
     ['(layout)', undefined, undefined],
   ]);
   expect(comparison.known.filter((d) => d.file === 'manifest.json').map((d) => d.where)).toEqual(['version', '(layout)']);
@@ -60,7 +69,7 @@ test("CDK Terrain's library version, provider source and layout are the known di
 test('a changed policy document is named by stack and JSON path, even beside the known differences', () => {
   const bucketPolicies = Object.keys(reference.stack('owner').resource.aws_s3_bucket_policy);
   const other = copyWith((stack, name) => {
-    asCdkTerrain(stack);
+    asOtherLibrary(stack);
     if (name === 'owner') stack.resource.aws_s3_bucket_policy[bucketPolicies[0]].policy = stack.resource.aws_s3_bucket_policy[bucketPolicies[0]].policy.replace('s3:GetObject', 's3:GetObject*');
   });
   const comparison = compareSynthesized(reference.outdir, other);
