@@ -11,7 +11,8 @@
 #      `cdktn get` against the mirror, so the terraform checks run on the switched project;
 #   3. install, `cdktn synth`, and compare with this project's cdktf synthesis
 #      (tools/compare-synth.ts: the same resources and documents, known differences listed);
-#   4. `npm test` in the copy (type check, every test, terraform checks where the machine has them);
+#   4. eslint, and `npm test` in the copy (type check, every test, terraform checks where the machine
+#      has them);
 #   5. when step 2 generated the bindings: the published @cdktn/provider-aws (AWS provider 6.x) as
 #      well, type-checked, synthesized and compared (its terraform checks need its provider mirror).
 # The copy is removed afterwards. The last line says `CDKTN CHECK: passed (...)`, `FAILED (...)`,
@@ -133,7 +134,10 @@ else
   failures+=("cdktn synth")
 fi
 
-# --- 4. the tests ---------------------------------------------------------------------------------
+# --- 4. lint and the tests ------------------------------------------------------------------------
+step "eslint in the switched copy (the seam rules hold for cdktn too)"
+npx --no-install eslint . >"$work/lint.log" 2>&1 && notes+=("eslint clean") || { tail -20 "$work/lint.log"; failures+=("eslint"); }
+
 step "npm test in the switched copy"
 npm test >"$work/test.log" 2>&1
 test_status=$?
