@@ -1,8 +1,5 @@
-import { App, LocalBackend, TerraformStack } from 'cdktf';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive';
+import { App, LocalBackend, TerraformStack } from '../blueprints/cdk';
+import { AwsProvider, IamPolicy, IamRole, IamRolePolicyAttachmentsExclusive } from '../blueprints/aws';
 
 /**
  * The floor: a bare cdktf app, one stack, one provider and N resources, synthesized the same way

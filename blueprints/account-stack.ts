@@ -1,6 +1,6 @@
-import { TerraformStack } from 'cdktf';
+import { TerraformStack } from './cdk';
 import type { Construct } from 'constructs';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { AwsProvider } from './aws';
 import type { AccountSpec, BackendSpec } from '../core/model';
 import { MANAGED_BY_TAG } from '../core/model/tags';
 import { applyBackend } from './backend';

@@ -1,4 +1,4 @@
-import { Aspects, TerraformElement, TerraformStack, type IAspect } from 'cdktf';
+import { Aspects, TerraformElement, TerraformStack, type IAspect } from './cdk';
 import type { IConstruct } from 'constructs';
 import { escapeTemplate } from '../core/terraform/templates';
 
@@ -20,7 +20,8 @@ const ESCAPED = Symbol('literals escaped');
 
 const ESCAPE_ELEMENTS: IAspect = {
   visit(node: IConstruct): void {
-    if (!(node instanceof TerraformElement)) return;
+    // By cdktf's own marker, not instanceof: provider bindings may be built on another copy of the library.
+    if (!TerraformElement.isTerraformElement(node)) return;
     const element = node as TerraformElement & { [ESCAPED]?: true };
     if (element[ESCAPED]) return;
     element[ESCAPED] = true;

@@ -1,4 +1,4 @@
-import { App } from 'cdktf';
+import { App } from './cdk';
 import type { PreparedOrganisation } from '../core/prepare';
 import { AccountStack } from './account-stack';
 import { buildConsumerAccount } from './consumer/consumer-account';

@@ -1,4 +1,4 @@
-import { TerraformDataSource, TerraformResource } from 'cdktf';
+import { TerraformDataSource, TerraformResource } from './cdk';
 import type { IConstruct } from 'constructs';
 
 /**

@@ -1,4 +1,4 @@
-import type { TerraformElement } from 'cdktf';
+import type { TerraformElement } from './cdk';
 
 /**
  * Readable, stable resource names (`aws_s3_bucket.examplebucket`) instead of cdktf's path

@@ -1,5 +1,4 @@
-import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import type { IamUser } from '@cdktf/provider-aws/lib/iam-user';
+import type { IamRole, IamUser } from '../aws';
 import type { ConsumerPlan, PlannedRole } from '../../core/consumer/plan';
 import type { AccountStack } from '../account-stack';
 import { placeGroup } from './groups';

@@ -1,6 +1,4 @@
-import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
-import { IamGroupMembership } from '@cdktf/provider-aws/lib/iam-group-membership';
-import type { IamUser } from '@cdktf/provider-aws/lib/iam-user';
+import { IamGroup, IamGroupMembership, type IamUser } from '../aws';
 import type { PlannedGroup } from '../../core/consumer/plan';
 import type { AccountStack } from '../account-stack';
 import { placeManagedPolicies } from './managed-policies';

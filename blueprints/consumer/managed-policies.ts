@@ -1,13 +1,4 @@
-import { IamGroupPoliciesExclusive } from '@cdktf/provider-aws/lib/iam-group-policies-exclusive';
-import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
-import { IamGroupPolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-group-policy-attachments-exclusive';
-import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
-import { IamRolePoliciesExclusive } from '@cdktf/provider-aws/lib/iam-role-policies-exclusive';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { IamRolePolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive';
-import { IamUserPoliciesExclusive } from '@cdktf/provider-aws/lib/iam-user-policies-exclusive';
-import { IamUserPolicyAttachment } from '@cdktf/provider-aws/lib/iam-user-policy-attachment';
-import { IamUserPolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-user-policy-attachments-exclusive';
+import { IamGroupPoliciesExclusive, IamGroupPolicyAttachment, IamGroupPolicyAttachmentsExclusive, IamPolicy, IamRolePoliciesExclusive, IamRolePolicyAttachment, IamRolePolicyAttachmentsExclusive, IamUserPoliciesExclusive, IamUserPolicyAttachment, IamUserPolicyAttachmentsExclusive } from '../aws';
 import type { ConsumerPrincipalKind } from '../../core/consumer/policy-names';
 import type { IdentityPolicy } from '../../core/consumer/identity-policies';
 import { policyJson } from '../../core/policy/document';

@@ -1,5 +1,4 @@
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import type { IamUser } from '@cdktf/provider-aws/lib/iam-user';
+import { IamRole, type IamUser } from '../aws';
 import type { PlannedRole } from '../../core/consumer/plan';
 import { policyJson } from '../../core/policy/document';
 import type { AccountStack } from '../account-stack';

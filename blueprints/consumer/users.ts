@@ -1,6 +1,5 @@
-import { TerraformOutput } from 'cdktf';
-import { IamAccessKey } from '@cdktf/provider-aws/lib/iam-access-key';
-import { IamUser } from '@cdktf/provider-aws/lib/iam-user';
+import { TerraformOutput } from '../cdk';
+import { IamAccessKey, IamUser } from '../aws';
 import type { PlannedUser } from '../../core/consumer/plan';
 import type { AccountStack } from '../account-stack';
 import { placeManagedPolicies } from './managed-policies';

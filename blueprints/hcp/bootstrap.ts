@@ -1,10 +1,5 @@
 import { Construct } from 'constructs';
-import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
-import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePoliciesExclusive } from '@cdktf/provider-aws/lib/iam-role-policies-exclusive';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { IamRolePolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive';
+import { IamOpenidConnectProvider, IamPolicy, IamRole, IamRolePoliciesExclusive, IamRolePolicyAttachment, IamRolePolicyAttachmentsExclusive } from '../aws';
 import type { HcpAccountTrust, HcpRolePlan } from '../../core/hcp/plan';
 import { policyJson } from '../../core/policy/document';
 import type { AccountStack } from '../account-stack';

@@ -1,4 +1,4 @@
-import type { App } from 'cdktf';
+import type { App } from '../cdk';
 import type { HcpPlan } from '../../core/hcp/plan';
 import type { AccountSpec, BackendSpec } from '../../core/model';
 import { AccountStack } from '../account-stack';

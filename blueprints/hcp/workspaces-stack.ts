@@ -1,12 +1,6 @@
-import { TerraformStack } from 'cdktf';
+import { TerraformStack } from '../cdk';
+import { DataTfeProject, Project, TfeProvider, RunTrigger, Variable, Workspace, WorkspaceSettings } from '../tfe';
 import type { Construct } from 'constructs';
-import { DataTfeProject } from '@cdktf/provider-tfe/lib/data-tfe-project';
-import { Project } from '@cdktf/provider-tfe/lib/project';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
-import { RunTrigger } from '@cdktf/provider-tfe/lib/run-trigger';
-import { Variable } from '@cdktf/provider-tfe/lib/variable';
-import { Workspace } from '@cdktf/provider-tfe/lib/workspace';
-import { WorkspaceSettings } from '@cdktf/provider-tfe/lib/workspace-settings';
 import { HCP_TERRAFORM_HOSTNAME } from '../../core/hcp/names';
 import type { HcpPlan, HcpWorkspacePlan } from '../../core/hcp/plan';
 import type { BackendSpec } from '../../core/model';

@@ -1,5 +1,4 @@
-import { S3AccessPoint } from '@cdktf/provider-aws/lib/s3-access-point';
-import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { type AwsProvider, S3AccessPoint } from '../aws';
 import type { Construct } from 'constructs';
 import type { AccessPointPlan } from '../../core/owner/bucket-plan';
 import { named } from '../terraform-name';

@@ -1,7 +1,5 @@
 import { Construct } from 'constructs';
-import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { type AwsProvider, KmsAlias, KmsKey } from '../aws';
 import type { PolicyDocument } from '../../core/model';
 import { named } from '../terraform-name';
 

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
-import { dependable, type TerraformResource } from 'cdktf';
+import { S3BucketPolicy } from '../aws';
+import { dependable, type TerraformResource } from '../cdk';
 import type { BucketPlan } from '../../core/owner/bucket-plan';
 import { logTargetPrefix } from '../../core/owner/bucket-statements';
 import type { AccountStack } from '../account-stack';

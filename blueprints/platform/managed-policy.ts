@@ -1,6 +1,5 @@
 import type { Construct } from 'constructs';
-import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
-import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { type AwsProvider, IamPolicy } from '../aws';
 import type { ManagedPolicyPlan } from '../../core/platform/identity-policies';
 import { named } from '../terraform-name';
 import { namePart } from './logical-id';

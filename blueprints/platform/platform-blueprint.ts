@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { dependable } from 'cdktf';
+import { dependable } from '../cdk';
 import type { PlatformPlan } from '../../core/platform/plan';
 import type { AccountStack } from '../account-stack';
 import { SecureBucket } from '../secure-bucket';

@@ -1,7 +1,5 @@
 import { Construct } from 'constructs';
-import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive';
+import { type AwsProvider, IamRole, IamRolePolicyAttachmentsExclusive } from '../aws';
 import type { PlatformRolePlan } from '../../core/platform/plan';
 import { named } from '../terraform-name';
 import { namePart } from './logical-id';

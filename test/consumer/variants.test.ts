@@ -1,7 +1,8 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConsumerAccountSpec } from '../../core/model';
-import { defaultOrganisation, tempDir } from '../support/organisation-files';
-import { resourcesOf, synthOrganisation } from '../support/synth';
+import { defaultOrganisation, tempDir, writeOrganisation } from '../support/organisation-files';
+import { readSynthesized, resourcesOf, runCli, synthOrganisation } from '../support/synth';
 import { discoverTerraform, validateAndPlan } from '../support/terraform';
 import { principalAddress } from './helpers';
 
@@ -76,6 +77,19 @@ describe('users, groups and access keys', () => {
       key_fingerprint: '${aws_iam_access_key.user_ci-bot_access_key.key_fingerprint}',
     });
     expect(JSON.stringify(stack)).not.toMatch(/\.secret\}|ses_smtp_password/);
+  });
+
+  // cdktf 0.21 checks output values with util.isArray, which Node 22 and later deprecate at run time (DEP0044).
+  test('the synthesis command writes the access key outputs without a warning on any supported Node', () => {
+    const accountsDir = writeOrganisation(files);
+    const outdir = path.join(tempDir(), 'cdktf.out');
+    try {
+      const result = runCli(['--accounts', accountsDir, '--out', outdir]);
+      expect([result.status, result.stderr]).toEqual([0, '']);
+      expect(Object.keys(readSynthesized(outdir).stack('consumer').output).sort()).toEqual(['access_key_ci-bot', 'access_key_keybase-user']);
+    } finally {
+      for (const dir of [accountsDir, path.dirname(outdir)]) fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('user path, tags and permissions boundary reach the resource', () => {

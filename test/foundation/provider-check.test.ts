@@ -1,6 +1,5 @@
-import { App, TerraformStack } from 'cdktf';
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App, TerraformStack } from '../../blueprints/cdk';
+import { AwsProvider, S3Bucket } from '../../blueprints/aws';
 import { assertEveryResourceHasProvider, resourcesWithoutProvider } from '../../blueprints/provider-check';
 import { tempDir } from '../support/organisation-files';
 

@@ -1,3 +1,4 @@
+import { AWS_PROVIDER_VERSION } from '../../blueprints/aws';
 import { defaultOrganisation } from '../support/organisation-files';
 import { resourcesOf, synthOrganisation } from '../support/synth';
 
@@ -22,6 +23,12 @@ describe('one stack per account', () => {
       default_tags: [{ tags: { ManagedBy: 'cdktf', AccountKey: key } }],
     });
     expect(providers[0].assume_role).toBeUndefined();
+  });
+
+  test('every stack requires the AWS provider version of the bindings, which the terraform checks install', () => {
+    for (const key of synthesized.stackKeys()) {
+      expect([key, synthesized.stack(key).terraform.required_providers.aws.version]).toEqual([key, AWS_PROVIDER_VERSION]);
+    }
   });
 
   test('every resource names its stack provider', () => {

@@ -1,11 +1,5 @@
-import { App, TerraformStack } from 'cdktf';
-import { DataTfeProject } from '@cdktf/provider-tfe/lib/data-tfe-project';
-import { Project } from '@cdktf/provider-tfe/lib/project';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
-import { RunTrigger } from '@cdktf/provider-tfe/lib/run-trigger';
-import { Variable } from '@cdktf/provider-tfe/lib/variable';
-import { Workspace } from '@cdktf/provider-tfe/lib/workspace';
-import { WorkspaceSettings } from '@cdktf/provider-tfe/lib/workspace-settings';
+import { App, TerraformStack } from '../../blueprints/cdk';
+import { DataTfeProject, Project, TfeProvider, RunTrigger, Variable, Workspace, WorkspaceSettings } from '../../blueprints/tfe';
 import type { PlatformAccountSpec } from '../../core/model';
 import { resourcesOf, type StackJson } from '../support/synth';
 import { cloudOrganisation, inRegion, scratch } from './helpers';

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../support/synth';
 
+const packageJson = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
+
 interface Step {
   name?: string;
   uses?: string;
@@ -39,6 +41,14 @@ describe('the pull-request workflow', () => {
         if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@v\d+$/);
       }
     }
+  });
+
+  test('every job sets up the current Node.js LTS, 24, which the engines of package.json name', () => {
+    for (const job of Object.values(jobs)) {
+      const setups = job.steps.filter((s) => s.uses?.startsWith('actions/setup-node@'));
+      expect(setups.map((s) => s.with?.['node-version'])).toEqual([24]);
+    }
+    expect(packageJson.engines.node.split('||').map((range: string) => range.trim())).toContain('^24.0.0');
   });
 
   test('installs, tests, synthesizes both branches, and compares them with the report', () => {

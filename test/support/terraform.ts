@@ -4,14 +4,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { WORKSPACES_STACK } from '../../core/hcp/names';
+import { AWS_PROVIDER_VERSION } from '../../blueprints/aws';
 
 /**
- * Real `terraform validate` and an offline `terraform plan` against the AWS provider 5.100.0
- * that the machine carries in a filesystem mirror. Nothing is downloaded: the generated CLI
- * config installs providers from the mirror only.
+ * Real `terraform validate` and an offline `terraform plan` against the AWS provider of the
+ * bindings (5.100.0) that the machine carries in a filesystem mirror. Nothing is downloaded: the
+ * generated CLI config installs providers from the mirror only.
  */
-export const AWS_PROVIDER_VERSION = '5.100.0';
-const PROVIDER_DIR = path.join('registry.terraform.io', 'hashicorp', 'aws', AWS_PROVIDER_VERSION);
+const providerDir = (version: string): string => path.join('registry.terraform.io', 'hashicorp', 'aws', version);
 
 export interface TerraformTools {
   terraform: string;
@@ -32,7 +32,7 @@ export function discoverTerraform(): Discovery {
 function discover(): Discovery {
   const terraform = onPath('terraform');
   if (!terraform) return { found: false, reason: 'no terraform binary on the PATH' };
-  const mirror = findMirror();
+  const mirror = findProviderMirror();
   if (!mirror) {
     return { found: false, reason: `no filesystem mirror of hashicorp/aws ${AWS_PROVIDER_VERSION} (set TF_PROVIDER_MIRROR to the folder containing registry.terraform.io/)` };
   }
@@ -47,9 +47,9 @@ function onPath(binary: string): string | undefined {
   return undefined;
 }
 
-const hasProvider = (root: string): boolean => fs.existsSync(path.join(root, PROVIDER_DIR));
-
-function findMirror(): string | undefined {
+/** The filesystem mirror (the folder containing registry.terraform.io/) that holds this hashicorp/aws version. */
+export function findProviderMirror(version = AWS_PROVIDER_VERSION): string | undefined {
+  const hasProvider = (root: string): boolean => fs.existsSync(path.join(root, providerDir(version)));
   const fromEnv = process.env.TF_PROVIDER_MIRROR;
   if (fromEnv) return hasProvider(fromEnv) ? fromEnv : undefined;
   const home = os.homedir();
@@ -64,11 +64,11 @@ function findMirror(): string | undefined {
   const direct = known.find(hasProvider);
   if (direct) return direct;
   // The provider binary lives at <mirror>/registry.terraform.io/hashicorp/aws/<version>/<os_arch>/.
-  const search = spawnSync('find', ['/', '-xdev', '-maxdepth', '9', '-name', `terraform-provider-aws_v${AWS_PROVIDER_VERSION}*`, '-path', `*${PROVIDER_DIR}*`], {
+  const search = spawnSync('find', ['/', '-xdev', '-maxdepth', '9', '-name', `terraform-provider-aws_v${version}*`, '-path', `*${providerDir(version)}*`], {
     encoding: 'utf8',
     timeout: 60_000,
   });
-  const binary = (search.stdout ?? '').split('\n').find((line) => line.includes(PROVIDER_DIR));
+  const binary = (search.stdout ?? '').split('\n').find((line) => line.includes(providerDir(version)));
   return binary ? binary.slice(0, binary.indexOf(path.sep + 'registry.terraform.io')) : undefined;
 }
 
