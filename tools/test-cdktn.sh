@@ -148,6 +148,7 @@ grep -E '^(Tests|Test Suites):' "$work/test.log" | sed 's/^/   /'
 tests=$(grep -E '^Tests:' "$work/test.log" | tail -1 | sed -E 's/^Tests: +//')
 if [ $test_status -ne 0 ]; then
   grep -E '^\s+● ' "$work/test.log" | head -20
+  [ -z "$tests" ] && tail -30 "$work/test.log"
   failures+=("npm test: ${tests:-did not run}")
 else
   notes+=("tests: $tests")
