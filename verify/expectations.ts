@@ -1,6 +1,6 @@
 import type { CompiledOrganisation } from '../core/compile';
 import type { ResolvedGrant } from '../core/grants/resolve';
-import { iamArn } from '../core/grants/arns';
+import { iamArn } from '../core/aws/arns';
 import type { PlatformAccountSpec } from '../core/model';
 import type { S3RequestShape } from './simulate';
 import { APP_ROLE, defaultDataBucket, mlspaceRoleName, NOTEBOOK_ROLE } from '../core/platform/naming';

@@ -1,5 +1,5 @@
 import type { CompiledOrganisation, IdentityGrant } from '../compile';
-import { iamArn } from '../grants/arns';
+import { iamArn } from '../aws/arns';
 import type { AccountSource, ConsumerAccountSpec, ExtraStatement, GroupSpec, PolicyDocument, RoleSpec, UserSpec } from '../model';
 import { refOf, type AccountRef } from '../organisation-index';
 import { policyDocument, policySize } from '../policy/document';

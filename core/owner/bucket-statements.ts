@@ -1,4 +1,4 @@
-import { accessPointArn, bucketArn, objectArn } from '../grants/arns';
+import { accessPointArn, bucketArn, objectArn } from '../aws/arns';
 import type { ResolvedGrant } from '../grants/resolve';
 import type { AccessPointSpec, BucketSpec, ConditionBlock, PolicyStatement } from '../model';
 import type { AccountRef } from '../organisation-index';

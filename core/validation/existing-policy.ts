@@ -1,4 +1,4 @@
-import { bucketArn } from '../grants/arns';
+import { bucketArn } from '../aws/arns';
 import { asList } from '../policy/document';
 import { checkKnownFields, isPlainObject } from './fields';
 import { show, type ProblemList } from './problem';
