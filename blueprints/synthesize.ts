@@ -4,6 +4,7 @@ import { LINT_FILE } from '../core/lint/findings-file';
 import { blocking, LintError, lintStacks, type Finding } from '../core/lint/lint';
 import { accountsLocation, loadOrganisation } from '../core/load';
 import { prepareOrganisation, type StackPlan } from '../core/prepare';
+import { readOutput, type SynthesizedOutput } from '../core/synthesized/output';
 import { buildApp } from './organisation-app';
 
 export interface SynthesizeOptions {
@@ -34,34 +35,23 @@ export function synthesize(options: SynthesizeOptions = {}): SynthesisResult {
   const staging = fs.mkdtempSync(`${outdir}.staging-`);
   try {
     buildApp(prepared, { outdir: staging }).synth();
-    const stacks = readStacks(staging, prepared.stacks);
-    const findings = lintSynthesized(stacks, prepared.stacks);
+    const output = readOutput(staging);
+    const findings = lintSynthesized(output, prepared.stacks);
     if (blocking(findings).length > 0) throw new LintError(findings);
     fs.writeFileSync(path.join(staging, LINT_FILE), JSON.stringify({ findings }, null, 2) + '\n');
     publish(staging, outdir);
-    const resources = Object.fromEntries([...stacks].map(([name, json]) => [name, countResources(json)]));
+    const resources = Object.fromEntries(prepared.stacks.map(({ name }) => [name, output.stack(name)!.resources.length]));
     return { stacks: prepared.stacks.map((s) => s.name), resources, findings };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type StackJson = Record<string, any>;
-
-function readStacks(dir: string, stacks: StackPlan[]): Map<string, StackJson> {
-  return new Map(stacks.map(({ name }) => [name, JSON.parse(fs.readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8'))]));
-}
-
-function countResources(stack: StackJson): number {
-  return Object.values((stack.resource ?? {}) as Record<string, object>).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
-}
-
 /** Each account's stacks are linted together, with the account's waivers. */
-function lintSynthesized(json: Map<string, StackJson>, stacks: StackPlan[]): Finding[] {
+function lintSynthesized(output: SynthesizedOutput, stacks: StackPlan[]): Finding[] {
   const accounts = [...new Set(stacks.map((s) => s.account))];
   return accounts.flatMap((account) => {
-    const own = stacks.filter((s) => s.account === account).map(({ name }) => ({ name, json: json.get(name)! }));
+    const own = stacks.filter((s) => s.account === account).map(({ name }) => output.stack(name)!);
     return lintStacks(own, { kind: account.kind }, account.lintWaivers ?? []);
   });
 }

@@ -1,11 +1,12 @@
+import { accessPointDelegation } from '../policy/access-point-delegation';
 import { asList } from '../policy/document';
+import type { PlacedPolicy, SynthesizedStack } from '../synthesized/stack';
 import type { LintRule, Violation } from './rule';
-import type { PlacedPolicy, StackView } from './stack-view';
 import { actionsOf, allows, conditionValues, describe, isAnyPrincipal, resourcesOf } from './statements';
 
-function eachAllow(view: StackView, test: (policy: PlacedPolicy, s: PlacedPolicy['document']['Statement'][number], i: number) => string | undefined): Violation[] {
+function eachAllow(stack: SynthesizedStack, test: (policy: PlacedPolicy, s: PlacedPolicy['document']['Statement'][number], i: number) => string | undefined): Violation[] {
   const out: Violation[] = [];
-  for (const policy of view.policies()) {
+  for (const policy of stack.policies()) {
     policy.document.Statement.forEach((statement, i) => {
       if (!allows(statement)) return;
       const problem = test(policy, statement, i);
@@ -15,20 +16,27 @@ function eachAllow(view: StackView, test: (policy: PlacedPolicy, s: PlacedPolicy
   return out;
 }
 
-/** The access point delegation: `*` narrowed to the owner's own access points by a fixed account id. */
-function isAccessPointDelegation(policy: PlacedPolicy, s: PlacedPolicy['document']['Statement'][number]): boolean {
-  if (policy.kind !== 'bucket-policy') return false;
-  const accounts = s.Condition?.StringEquals?.['s3:DataAccessPointAccount'];
-  return typeof accounts === 'string' && /^\d{12}$/.test(accounts);
+/** The access point delegation, in a bucket policy, to the access points of the stack's own account. */
+function isOwnDelegation(stack: SynthesizedStack, policy: PlacedPolicy, s: PlacedPolicy['document']['Statement'][number]): boolean {
+  const delegation = policy.kind === 'bucket-policy' ? accessPointDelegation(s) : undefined;
+  return delegation !== undefined && (stack.accountId === '' || delegation.account === stack.accountId);
 }
+
+export const literalOutput: LintRule = {
+  id: 'DS006',
+  severity: 'error',
+  reason: 'Terraform evaluates ${...} and %{...} in every string: a live template sequence makes what is applied differ from what was reviewed and proven, and a policy that is not literal JSON cannot be checked at all.',
+  equivalents: [],
+  check: (stack) => stack.problems().map((p) => ({ address: p.address, message: `${p.field} ${p.message}` })),
+};
 
 export const noPublicAllow: LintRule = {
   id: 'DS001',
   severity: 'error',
   reason: 'An Allow for Principal "*" makes a policy public; with Block Public Access it also cuts off the cross-account grants of that policy.',
   equivalents: ['CKV_AWS_70', 'CKV_AWS_33', 'CKV_AWS_60'],
-  check: (view) =>
-    eachAllow(view, (policy, s) => (isAnyPrincipal(s) && !isAccessPointDelegation(policy, s) ? 'allows Principal "*" (only the access point delegation with s3:DataAccessPointAccount may)' : undefined)),
+  check: (stack) =>
+    eachAllow(stack, (policy, s) => (isAnyPrincipal(s) && !isOwnDelegation(stack, policy, s) ? 'allows Principal "*" (only the access point delegation with s3:DataAccessPointAccount may)' : undefined)),
 };
 
 const WILDCARD_ACTIONS = ['*', '*:*', 's3:*', 'iam:*'];
@@ -38,8 +46,8 @@ export const noWildcardActions: LintRule = {
   severity: 'error',
   reason: 'Wildcard actions grant every current and future action of a service, far beyond any access level.',
   equivalents: ['CKV_AWS_63', 'CKV_AWS_62', 'AwsSolutions-IAM5'],
-  check: (view) =>
-    eachAllow(view, (_p, s) => {
+  check: (stack) =>
+    eachAllow(stack, (_p, s) => {
       const wild = actionsOf(s).filter((a) => WILDCARD_ACTIONS.includes(a));
       return wild.length > 0 ? `allows ${wild.map((a) => JSON.stringify(a)).join(', ')}; name the actions` : undefined;
     }),
@@ -50,8 +58,8 @@ export const noNotElements: LintRule = {
   severity: 'error',
   reason: 'Allow with NotAction, NotPrincipal or NotResource grants everything except a list, so it widens silently as AWS adds services.',
   equivalents: [],
-  check: (view) =>
-    eachAllow(view, (_p, s) => {
+  check: (stack) =>
+    eachAllow(stack, (_p, s) => {
       const used = (['NotAction', 'NotPrincipal', 'NotResource'] as const).filter((k) => s[k] !== undefined);
       return used.length > 0 ? `uses ${used.join(', ')} in an Allow` : undefined;
     }),
@@ -84,8 +92,8 @@ export const noUnscopedEscalation: LintRule = {
   severity: 'error',
   reason: 'Privilege-escalation actions on every resource let a principal raise its own permissions.',
   equivalents: ['CKV_AWS_286', 'AwsSolutions-IAM5'],
-  check: (view) =>
-    eachAllow(view, (policy, s) => {
+  check: (stack) =>
+    eachAllow(stack, (policy, s) => {
       if (policy.kind === 'key-policy' || policy.kind === 'trust-policy') return undefined;
       const risky = actionsOf(s).filter((a) => ESCALATION_ACTIONS.includes(a) || a === 'iam:*' || a === '*');
       const unscoped = resourcesOf(s).some((r) => r === '*' || /^arn:[^:]+:iam::(\d{12}|\*):\*$/.test(r));
@@ -98,8 +106,8 @@ export const trustNeedsExternalId: LintRule = {
   severity: 'error',
   reason: 'A role trusted by another account without an ExternalId can be assumed through a confused deputy.',
   equivalents: ['CKV_AWS_61'],
-  check: (view) =>
-    eachAllow(view, (policy, s) => {
+  check: (stack) =>
+    eachAllow(stack, (policy, s) => {
       if (policy.kind !== 'trust-policy') return undefined;
       const trusted = typeof s.Principal === 'object' ? asList(s.Principal.AWS) : [];
       const roots = trusted.filter((p) => /:root$|^\d{12}$/.test(p));

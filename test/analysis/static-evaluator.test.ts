@@ -1,8 +1,8 @@
-import { levelOf } from '../../report/access-level';
-import { conditionsHold } from '../../report/static-iam/conditions';
-import { RequestContext } from '../../report/static-iam/context';
-import { globMatch, literalHead } from '../../report/static-iam/glob';
-import { principalMatch, statementApplies } from '../../report/static-iam/statements';
+import { levelOf } from '../../analysis/access-level';
+import { conditionsHold } from '../../analysis/static/conditions';
+import { RequestContext } from '../../analysis/static/context';
+import { globMatch, literalHead } from '../../analysis/static/glob';
+import { principalMatch, statementApplies } from '../../analysis/static/statements';
 
 describe('static reading of policy documents', () => {
   test.each([
