@@ -34,7 +34,14 @@ const CHECKED_AT_THE_ACCESS_POINT: Named = {
   document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
 };
 
-const load = (p: Named): unknown => loadPolicy(p.document, { name: p.name });
+/** Loaded once per document: a proof asks thousands of questions of the same few policies. */
+const loaded = new WeakMap<PolicyDocument, Map<string, unknown>>();
+function load(p: Named): unknown {
+  const byName = loaded.get(p.document) ?? new Map<string, unknown>();
+  loaded.set(p.document, byName);
+  if (!byName.has(p.name)) byName.set(p.name, loadPolicy(p.document, { name: p.name }));
+  return byName.get(p.name);
+}
 
 function explainDenial(check: Check, analysis: RequestAnalysis, boundary: Named | undefined): string {
   const reasons = getDenialReasons(analysis).map((r) => {

@@ -175,14 +175,14 @@ export class SynthesizedStack {
     if (typeof value === 'string') {
       const { text, live } = readTemplate(value, (reference) => this.attribute(reference));
       const inPolicy = POLICY_FIELD.has(`${type}.${field}`);
-      for (const { sequence, reference } of live) {
-        // A reference known only after apply is how resources point at each other; inside a policy it hides what the policy allows.
-        if (reference && !inPolicy) continue;
-        const message = reference
-          ? `refers to ${sequence}, which is not known before apply, inside a policy document`
-          : `has the live Terraform template sequence ${JSON.stringify(sequence)}: Terraform would evaluate it instead of writing it as text`;
-        this.readProblems.push({ stack: this.name, address, field, message });
+      // A reference known only after apply is how resources point at each other; inside a policy it hides what the policy allows.
+      const unknown = live.filter((l) => l.reference && inPolicy).map((l) => l.sequence);
+      const templates = live.filter((l) => !l.reference).map((l) => JSON.stringify(l.sequence));
+      const add = (message: string): number => this.readProblems.push({ stack: this.name, address, field, message });
+      if (templates.length > 0) {
+        add(`has the live Terraform template sequence${templates.length > 1 ? 's' : ''} ${[...new Set(templates)].join(', ')}: Terraform would evaluate ${templates.length > 1 ? 'them' : 'it'} instead of writing ${templates.length > 1 ? 'them' : 'it'} as text`);
       }
+      if (unknown.length > 0) add(`refers to ${[...new Set(unknown)].join(', ')}, not known before apply, inside a policy document`);
       return text;
     }
     if (Array.isArray(value)) return value.map((v, i) => this.readValue(v, address, type, `${field}[${i}]`));

@@ -13,7 +13,7 @@ export interface Reference {
   attribute: string;
 }
 
-const REFERENCE = /^\s*([a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)\.([a-z_][a-z0-9_]*)\s*$/;
+const REFERENCE = /^\s*((?:data\.)?[a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)\.([a-z_][a-z0-9_]*)\s*$/;
 
 /** A sequence Terraform evaluates that the reader could not replace by its value. */
 export interface LiveSequence {
