@@ -1,6 +1,6 @@
 import { compileOrganisation, type CompiledOrganisation } from './compile';
 import { planConsumerAccounts, type ConsumerPlan } from './consumer/plan';
-import type { AccountSpec, Organisation } from './model';
+import type { AccountSource, AccountSpec, Organisation, OwnerAccountSpec } from './model';
 import { checkPlatformBudget } from './platform/budget';
 import { layoutPlatform, type PlatformStacksPlan } from './platform/layout';
 import { COMPILED_CHECKS, validateOrganisation } from './validation/organisation';
@@ -27,18 +27,23 @@ export type Preparation = { problems: Problem[]; prepared?: undefined } | { prob
 
 /**
  * The one pipeline step before cdktf: validate the description, compile it once, check the
- * compiled documents, and plan every account. Problems of every step are collected together;
- * later steps run only when the earlier ones found none, since they expect a valid input.
+ * compiled documents against AWS's limits, and plan every account. Every step adds its problems
+ * to one list; nothing is thrown. When the description has problems, the accounts that passed
+ * validation are still compiled, so that what only compiling reveals (a boundary that cannot fit,
+ * a principal that needs too many policies) is reported in the same run.
  */
 export function prepare(org: Organisation): Preparation {
   const problems = new ProblemList();
   validateOrganisation(problems, org);
-  if (problems.problems.length > 0) return { problems: problems.problems };
+  if (problems.problems.length > 0) return { problems: [...problems.problems, ...problemsOfValidPart(org, problems.problems)] };
+  const prepared = compileAndPlan(org, problems);
+  return problems.problems.length > 0 ? { problems: problems.problems } : { problems: [], prepared };
+}
 
+function compileAndPlan(org: Organisation, problems: ProblemList): PreparedOrganisation {
   const compiled = compileOrganisation(org);
+  problems.problems.push(...compiled.problems);
   for (const check of COMPILED_CHECKS) check(problems, compiled);
-  if (problems.problems.length > 0) return { problems: problems.problems };
-
   const consumers = planConsumerAccounts(compiled, problems);
   const platforms = new Map<string, PlatformStacksPlan>();
   const stacks: StackPlan[] = [];
@@ -52,8 +57,32 @@ export function prepare(org: Organisation): Preparation {
     platforms.set(spec.key, layout);
     for (const roles of layout.rolesStacks) stacks.push({ name: roles.name, account: spec, dependsOn: [spec.key] });
   }
-  if (problems.problems.length > 0) return { problems: problems.problems };
-  return { problems: [], prepared: { compiled, consumers, platforms, stacks } };
+  return { compiled, consumers, platforms, stacks };
+}
+
+/**
+ * What compiling reveals in the accounts whose files have no problem, with the grants between
+ * them. It is a diagnosis of an organisation that will not be synthesized anyway, so a part that
+ * cannot be compiled on its own only adds nothing.
+ */
+function problemsOfValidPart(org: Organisation, found: Problem[]): Problem[] {
+  const broken = new Set(found.map((p) => p.file));
+  if (broken.has(org.indexFile)) return [];
+  const valid = org.accounts.filter((a) => !broken.has(a.file));
+  const keys = new Set(valid.map((a) => a.spec.key));
+  const withGrantsBetween = (source: AccountSource): AccountSource => {
+    if (source.spec.kind !== 'owner') return source;
+    const spec = source.spec as OwnerAccountSpec;
+    const buckets = spec.buckets?.map((b) => ({ ...b, grants: b.grants?.filter((g) => keys.has(g.to.account)) }));
+    return { ...source, spec: { ...spec, buckets } };
+  };
+  try {
+    const problems = new ProblemList();
+    compileAndPlan({ ...org, accounts: valid.map(withGrantsBetween) }, problems);
+    return problems.problems;
+  } catch {
+    return [];
+  }
 }
 
 /** Every problem of the organisation, in file order; empty when it can be synthesized. */

@@ -1,3 +1,4 @@
+import type { PolicyDocument } from '../../core/model';
 import type { NamedPolicy } from '../../core/synthesized/output';
 import type { Check, Evaluator, PolicyRef, PolicySide, ResourcePolicy, Verdict } from '../evaluator';
 import { RequestContext } from './context';
@@ -122,3 +123,13 @@ export const staticEvaluator: Evaluator = {
     return check.action.toLowerCase().startsWith('kms:') ? kms(check, own, res) : s3(check, own, res);
   },
 };
+
+/**
+ * Whether identity documents alone (a principal's policies, or a boundary) allow an action on a
+ * resource: allowed by some statement and denied by none.
+ */
+export function identityAllows(documents: PolicyDocument[], request: { action: string; resource: string; context?: Record<string, string> }): boolean {
+  const named = documents.map((document, i) => ({ name: `document ${i + 1}`, label: `document ${i + 1}`, document }));
+  const reading = readIdentity(named, 'identity policy', { action: request.action, resource: request.resource, context: new RequestContext(request.context ?? {}) });
+  return reading.allows.length > 0 && reading.deniedBy === undefined;
+}

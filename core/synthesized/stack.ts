@@ -113,11 +113,20 @@ export class SynthesizedStack {
     return resource;
   }
 
-  /** Live template sequences and unreadable policy documents, found while reading. */
+  /** Live template sequences and unreadable policy documents, in resources and in every other block of the stack. */
   problems(): ReadProblem[] {
     void this.resources;
     this.policies();
-    return [...this.readProblems];
+    const elsewhere: ReadProblem[] = [];
+    for (const [block, content] of Object.entries(this.json)) {
+      if (block === 'resource' || block === '//') continue;
+      const live = new Set<string>();
+      eachString(content, (text) => {
+        for (const { sequence, reference } of readTemplate(text).live) if (!reference) live.add(JSON.stringify(sequence));
+      });
+      if (live.size > 0) elsewhere.push({ stack: this.name, address: block, field: '', message: liveMessage([...live]) });
+    }
+    return [...this.readProblems, ...elsewhere];
   }
 
   /** Every policy document in the stack. */
@@ -179,9 +188,7 @@ export class SynthesizedStack {
       const unknown = live.filter((l) => l.reference && inPolicy).map((l) => l.sequence);
       const templates = live.filter((l) => !l.reference).map((l) => JSON.stringify(l.sequence));
       const add = (message: string): number => this.readProblems.push({ stack: this.name, address, field, message });
-      if (templates.length > 0) {
-        add(`has the live Terraform template sequence${templates.length > 1 ? 's' : ''} ${[...new Set(templates)].join(', ')}: Terraform would evaluate ${templates.length > 1 ? 'them' : 'it'} instead of writing ${templates.length > 1 ? 'them' : 'it'} as text`);
-      }
+      if (templates.length > 0) add(liveMessage([...new Set(templates)]));
       if (unknown.length > 0) add(`refers to ${[...new Set(unknown)].join(', ')}, not known before apply, inside a policy document`);
       return text;
     }
@@ -190,11 +197,27 @@ export class SynthesizedStack {
       const out: Record<string, unknown> = {};
       for (const [key, v] of Object.entries(value)) {
         if (key === '//') continue;
-        out[key] = this.readValue(v, address, type, field ? `${field}.${key}` : key);
+        const name = key.includes('{') ? (this.readValue(key, address, type, `${field ? `${field}.` : ''}(key ${JSON.stringify(key)})`) as string) : key;
+        out[name] = this.readValue(v, address, type, field ? `${field}.${key}` : key);
       }
       return out;
     }
     return value;
+  }
+}
+
+const liveMessage = (quoted: string[]): string =>
+  `has the live Terraform template sequence${quoted.length > 1 ? 's' : ''} ${quoted.join(', ')}: Terraform would evaluate ${quoted.length > 1 ? 'them' : 'it'} instead of writing ${quoted.length > 1 ? 'them' : 'it'} as text`;
+
+function eachString(value: unknown, visit: (text: string) => void): void {
+  if (typeof value === 'string') visit(value);
+  else if (Array.isArray(value)) for (const item of value) eachString(item, visit);
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '//') continue;
+      visit(key);
+      eachString(item, visit);
+    }
   }
 }
 

@@ -13,7 +13,8 @@ export interface Reference {
   attribute: string;
 }
 
-const REFERENCE = /^\s*((?:data\.)?[a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)\.([a-z_][a-z0-9_]*)\s*$/;
+/** `type.name.attribute`, or a data source's, possibly with a deeper path (`.0.id`), which is never known before apply. */
+const REFERENCE = /^\s*((?:data\.)?[a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)\.([a-z_][a-z0-9_]*)((?:\.[A-Za-z0-9_]+)*)\s*$/;
 
 /** A sequence Terraform evaluates that the reader could not replace by its value. */
 export interface LiveSequence {
@@ -58,7 +59,7 @@ export function readTemplate(raw: string, resolve: (reference: Reference) => str
       const sequence = raw.slice(i, end);
       const match = two === '${' && sequence.endsWith('}') ? REFERENCE.exec(sequence.slice(2, -1)) : null;
       const reference = match ? { type: match[1], name: match[2], attribute: match[3] } : undefined;
-      const value = reference ? resolve(reference) : undefined;
+      const value = reference && !match![4] ? resolve(reference) : undefined;
       if (value === undefined) live.push(reference ? { sequence, reference } : { sequence });
       text += value ?? sequence;
       i = end;

@@ -1,4 +1,5 @@
 import { decide } from '../../analysis/chain';
+import type { Evaluator } from '../../analysis/evaluator';
 import { staticEvaluator } from '../../analysis/static/evaluator';
 import { generateOrganisation } from '../../bench/generate-organisation';
 import type { OwnerAccountSpec, PlatformAccountSpec } from '../../core/model';
@@ -51,3 +52,22 @@ test.each(organisations)('%s: both evaluators agree on every request', (title, f
 
 afterAll(() => console.log(`differential test:\n  ${counts.join('\n  ')}`));
 
+
+test('a disagreement names the request and both answers (an evaluator that forgets resource policy denies)', () => {
+  const { output } = synthesizeAndRead(defaultOrganisation());
+  const forgetsDenies: Evaluator = {
+    name: 'no-denies',
+    check: (check) =>
+      staticEvaluator.check({
+        ...check,
+        resourcePolicy: check.resourcePolicy && { ...check.resourcePolicy, document: { ...check.resourcePolicy.document, Statement: check.resourcePolicy.document.Statement.filter((s) => s.Effect === 'Allow') } },
+      }),
+  };
+  const found = disagreements(output, requestsOver(output), [staticEvaluator, forgetsDenies]).map(describeDisagreement);
+  // Every read without TLS of a principal that may read: the TLS deny is all that refuses it.
+  expect(found.length).toBeGreaterThan(5);
+  expect(found).toContain(
+    '{"principal":"arn:aws:iam::222222222222:user/copier","bucket":"examplebucket","action":"s3:GetObject","key":"proof/object.txt","secureTransport":false}: ' +
+      'static refused (request on the bucket: explicitly denied by bucket policy examplebucket statement DenyInsecureTransport) / no-denies allowed (request on the bucket)',
+  );
+});

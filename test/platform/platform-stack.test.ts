@@ -1,6 +1,6 @@
 import type { PlatformAccountSpec, PolicyDocument } from '../../core/model';
 import { defaultOrganisation } from '../support/organisation-files';
-import { roleAllows, type AccessRequest } from '../support/policy-match';
+import { identityAllows } from '../../analysis/static/evaluator';
 import { synthOrganisation, type StackJson } from '../support/synth';
 
 const DATA = 'arn:aws:s3:::mlspace-data-333333333333';
@@ -33,9 +33,10 @@ function rolesOf(stack: StackJson): SynthesizedRole[] {
   });
 }
 
+/** The role's identity side: its attached policies, within its boundary. */
 const can = (role: SynthesizedRole, action: string, resource: string, prefix?: string): boolean => {
-  const request: AccessRequest = { action, resource, context: prefix === undefined ? undefined : { 's3:prefix': prefix } };
-  return roleAllows(role, request);
+  const request = { action, resource, context: prefix === undefined ? undefined : { 's3:prefix': prefix } };
+  return identityAllows(role.policies, request) && (role.boundary === undefined || identityAllows([role.boundary], request));
 };
 const who = (role: SynthesizedRole): string => `${role.project}/${role.user}`;
 

@@ -69,3 +69,15 @@ describe('live template sequences in the output', () => {
     ]);
   });
 });
+
+test('outputs, providers and object keys are read too', () => {
+  const stack = variablesStack();
+  stack.output = { secret: { value: '${aws_iam_user.alice.arn}' }, leak: { value: '${file("x")}' } };
+  stack.provider.aws[0].default_tags = [{ tags: { '%{ if true }team%{ endif }': 'red' } }];
+  stack.resource.aws_iam_user.bob.tags = { '${upper("team")}': 'blue' };
+  expect(outputOfStacks({ team: stack }).problems().map((p) => `${p.address} ${p.field}`)).toEqual([
+    'aws_iam_user.bob tags.(key "${upper(\\"team\\")}")',
+    'provider ',
+    'output ',
+  ]);
+});
