@@ -4,7 +4,7 @@ import { iamArn } from '../aws/arns';
 import type { AccountSource, ConsumerAccountSpec, ExtraStatement, GroupSpec, PolicyDocument, RoleSpec, UserSpec } from '../model';
 import { refOf, type AccountRef } from '../organisation-index';
 import { policyDocument, policySize } from '../policy/document';
-import { ATTACHMENT_LIMITS, overLimit } from '../policy/limits';
+import { ATTACHMENT_LIMITS, overLimit, POLICY_LIMITS } from '../policy/limits';
 import { ProblemList, show } from '../validation/problem';
 import { principalPolicies, principalStatements, type IdentityPolicy, type PrincipalRef } from './identity-policies';
 import { trustPolicy } from './trust-policy';
@@ -96,7 +96,7 @@ function placePolicies(
     problems.add(
       file,
       field,
-      `statement ${show(statement.Sid ?? statements.indexOf(statement))} of ${who} alone is ${overLimit('managed', policyDocument([statement]))} for a managed policy`,
+      `statement ${show(statement.Sid ?? statements.indexOf(statement))} of ${who} needs ${overLimit('managed', policyDocument([statement]))!.size}, more than one managed policy can hold (${POLICY_LIMITS.managed.limit})`,
       'split it into smaller statements',
     );
   }

@@ -22,7 +22,7 @@ export function fitManagedPolicy(
 
   const alone = overLimit('managed', build([]));
   if (alone) {
-    problems.add(what.file, what.field, `${what.label} is ${alone} before any grant`, what.fix);
+    problems.add(what.file, what.field, `${what.label} needs ${alone.size} before any grant, over ${alone.limit}`, what.fix);
     return document;
   }
   let fitting = 0;
@@ -39,6 +39,6 @@ export function fitManagedPolicy(
   }
   const overflow = grants.slice(fitting).map((g) => g.grant.id);
   const named = overflow.slice(0, LISTED).join(', ') + (overflow.length > LISTED ? ` and ${overflow.length - LISTED} more` : '');
-  problems.add(what.file, what.field, `${what.label} is ${over} even compacted; ${fitting} of ${grants.length} grants fit, these ${overflow.length} do not: ${named}`, what.fix);
+  problems.add(what.file, what.field, `${what.label} needs ${over.size} even compacted, over ${over.limit}; ${fitting} of ${grants.length} grants fit, these ${overflow.length} do not: ${named}`, what.fix);
   return document;
 }

@@ -25,11 +25,18 @@ export function sizeOf(kind: PolicyKind, document: PolicyDocument): number {
 
 export const fits = (kind: PolicyKind, document: PolicyDocument): boolean => sizeOf(kind, document) <= POLICY_LIMITS[kind].limit;
 
-/** `4711 characters without whitespace, over IAM's limit of 2048` when over, else undefined. */
-export function overLimit(kind: PolicyKind, document: PolicyDocument): string | undefined {
+export interface Overflow {
+  /** `4711 characters without whitespace`, `21004 bytes` */
+  size: string;
+  /** `IAM's limit of 2048` */
+  limit: string;
+}
+
+/** How far a document is over its limit, in words; undefined when it fits. */
+export function overLimit(kind: PolicyKind, document: PolicyDocument): Overflow | undefined {
   const size = sizeOf(kind, document);
   const { limit, unit, owner } = POLICY_LIMITS[kind];
-  return size > limit ? `${size} ${unit}, over ${owner}'s limit of ${limit}` : undefined;
+  return size > limit ? { size: `${size} ${unit}`, limit: `${owner}'s limit of ${limit}` } : undefined;
 }
 
 /** IAM name lengths. */

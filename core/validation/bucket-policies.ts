@@ -29,7 +29,7 @@ export function checkBucketPolicies(problems: ProblemList, compiled: CompiledOrg
 
 function checkSize(problems: ProblemList, file: string, at: string, kind: PolicyKind, what: string, policy: PolicyDocument): void {
   const over = overLimit(kind, policy);
-  if (over) problems.add(file, at, `${what} would be ${over}`, 'grant groups or whole projects instead of many single principals, or move grants to access points (each has its own policy)');
+  if (over) problems.add(file, at, `${what} would be ${over.size}, over ${over.limit}`, 'grant groups or whole projects instead of many single principals, or move grants to access points (each has its own policy)');
 }
 
 /** `buckets[i]` of the plan's bucket in its account file. */

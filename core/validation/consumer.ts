@@ -3,7 +3,7 @@ import { partitionOf } from '../aws/regions';
 import { longestPrincipalName, identityPolicyName, type ConsumerPrincipalKind } from '../consumer/policy-names';
 import { trustPolicy } from '../consumer/trust-policy';
 import type { AccountSource, ConsumerAccountSpec, GroupSpec, RoleSpec, UserSpec } from '../model';
-import { NAME_LIMITS, overLimit } from '../policy/limits';
+import { NAME_LIMITS, overLimit, POLICY_LIMITS } from '../policy/limits';
 import { validateTags } from './account';
 import { validateExtraStatements, type StatementContext } from './extra-statements';
 import { checkKnownFields, isPlainObject } from './fields';
@@ -108,7 +108,7 @@ function common(problems: ProblemList, file: string, kind: ConsumerPrincipalKind
     return false;
   }
   if ((name as string).length > longestPrincipalName(kind)) {
-    problems.add(file, `${at}.name`, `${show(name)} is too long to name its policy (${show(identityPolicyName(kind, name as string, 10))} is over 128 characters)`, `shorten it to at most ${longestPrincipalName(kind)} characters`);
+    problems.add(file, `${at}.name`, `${show(name)} is too long to name its policy (${show(identityPolicyName(kind, name as string, 10))} is over ${NAME_LIMITS.policy} characters)`, `shorten it to at most ${longestPrincipalName(kind)} characters`);
   }
   if (path !== undefined) {
     const pathReason = typeof path === 'string' ? iamPathProblem(path) : 'must be a string';
@@ -166,5 +166,5 @@ function validateTrustSize(problems: ProblemList, source: AccountSource, account
   const spec = source.spec as ConsumerAccountSpec;
   const accountIdOf = (keyOrId: string): string => accounts.find((a) => a.spec.key === keyOrId)?.spec.id ?? keyOrId;
   const over = overLimit('trust', trustPolicy(role, { consumer: spec, partition: partitionOf(spec.region), accountIdOf }));
-  if (over) problems.add(source.file, `${at}.trust`, `gives a trust policy of ${over}`, 'trust fewer principals, e.g. one role that the others assume first');
+  if (over) problems.add(source.file, `${at}.trust`, `gives a trust policy of ${over.size}, more than the ${POLICY_LIMITS.trust.limit} IAM accepts`, 'trust fewer principals, e.g. one role that the others assume first');
 }

@@ -120,7 +120,7 @@ describe('the permissions boundary', () => {
     expect(problem.file).toBe('platform.json');
     expect(problem.field).toBe('platform');
     expect(problem.message).toMatch(
-      /^the permissions boundary "mlspace-project-user-permission-boundary" is \d+ characters without whitespace, over IAM's limit of 6144 even compacted; (\d+) of 303 grants fit, these (\d+) do not: shared-dataset-\d{4}\/part-\d+\/:platform\/allPlatformUsers:\w+, .* and \d+ more$/,
+      /^the permissions boundary "mlspace-project-user-permission-boundary" needs \d+ characters without whitespace even compacted, over IAM's limit of 6144; (\d+) of 303 grants fit, these (\d+) do not: shared-dataset-\d{4}\/part-\d+\/:platform\/allPlatformUsers:\w+, .* and \d+ more$/,
     );
     const [, fit, overflow] = /(\d+) of 303 grants fit, these (\d+) do not/.exec(problem.message)!;
     expect(Number(fit) + Number(overflow)).toBe(303);
