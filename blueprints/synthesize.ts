@@ -6,6 +6,7 @@ import { accountsLocation, loadOrganisation } from '../core/load';
 import { prepareOrganisation, type StackPlan } from '../core/prepare';
 import { readOutput, type SynthesizedOutput } from '../core/synthesized/output';
 import { buildApp } from './organisation-app';
+import { PLATFORM_RESOURCES } from './platform/resource-count';
 
 export interface SynthesizeOptions {
   /** Folder of an organisation written as JSON (index + account files); the embedded accounts/ by default. */
@@ -28,7 +29,7 @@ export interface SynthesisResult {
  * folder. On any error the output folder is left exactly as it was.
  */
 export function synthesize(options: SynthesizeOptions = {}): SynthesisResult {
-  const prepared = prepareOrganisation(loadOrganisation(accountsLocation(options.accountsDir)));
+  const prepared = prepareOrganisation(loadOrganisation(accountsLocation(options.accountsDir)), PLATFORM_RESOURCES);
 
   const outdir = path.resolve(options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
   fs.mkdirSync(path.dirname(outdir), { recursive: true });

@@ -3,6 +3,7 @@ import { planConsumerAccounts, type ConsumerPlan } from './consumer/plan';
 import type { AccountSource, AccountSpec, Organisation, OwnerAccountSpec } from './model';
 import { checkPlatformBudget } from './platform/budget';
 import { layoutPlatform, type PlatformStacksPlan } from './platform/layout';
+import type { PlatformResourceCounts } from './platform/resource-count';
 import { COMPILED_CHECKS, validateOrganisation } from './validation/organisation';
 import { OrganisationError, ProblemList, type Problem } from './validation/problem';
 
@@ -27,20 +28,21 @@ export type Preparation = { problems: Problem[]; prepared?: undefined } | { prob
 
 /**
  * The one pipeline step before cdktf: validate the description, compile it once, check the
- * compiled documents against AWS's limits, and plan every account. Every step adds its problems
+ * compiled documents against AWS's limits, and plan every account (`resources`: what the platform
+ * blueprint creates per part, for the stacks' budgets). Every step adds its problems
  * to one list; nothing is thrown. When the description has problems, the accounts that passed
  * validation are still compiled, so that what only compiling reveals (a boundary that cannot fit,
  * a principal that needs too many policies) is reported in the same run.
  */
-export function prepare(org: Organisation): Preparation {
+export function prepare(org: Organisation, resources: PlatformResourceCounts): Preparation {
   const problems = new ProblemList();
   validateOrganisation(problems, org);
-  if (problems.problems.length > 0) return { problems: [...problems.problems, ...problemsOfValidPart(org, problems.problems)] };
-  const prepared = compileAndPlan(org, problems);
+  if (problems.problems.length > 0) return { problems: [...problems.problems, ...problemsOfValidPart(org, problems.problems, resources)] };
+  const prepared = compileAndPlan(org, problems, resources);
   return problems.problems.length > 0 ? { problems: problems.problems } : { problems: [], prepared };
 }
 
-function compileAndPlan(org: Organisation, problems: ProblemList): PreparedOrganisation {
+function compileAndPlan(org: Organisation, problems: ProblemList, resources: PlatformResourceCounts): PreparedOrganisation {
   const compiled = compileOrganisation(org);
   problems.problems.push(...compiled.problems);
   for (const check of COMPILED_CHECKS) check(problems, compiled);
@@ -53,7 +55,7 @@ function compileAndPlan(org: Organisation, problems: ProblemList): PreparedOrgan
     if (spec.kind !== 'platform' || !plan) continue;
     const sharding = spec.platform?.sharding;
     const layout = layoutPlatform(spec.key, plan, sharding);
-    checkPlatformBudget(problems, file, spec.key, plan, layout, sharding);
+    checkPlatformBudget(problems, file, spec.key, plan, layout, sharding, resources);
     platforms.set(spec.key, layout);
     for (const roles of layout.rolesStacks) stacks.push({ name: roles.name, account: spec, dependsOn: [spec.key] });
   }
@@ -65,7 +67,7 @@ function compileAndPlan(org: Organisation, problems: ProblemList): PreparedOrgan
  * them. It is a diagnosis of an organisation that will not be synthesized anyway, so a part that
  * cannot be compiled on its own only adds nothing.
  */
-function problemsOfValidPart(org: Organisation, found: Problem[]): Problem[] {
+function problemsOfValidPart(org: Organisation, found: Problem[], resources: PlatformResourceCounts): Problem[] {
   const broken = new Set(found.map((p) => p.file));
   if (broken.has(org.indexFile)) return [];
   const valid = org.accounts.filter((a) => !broken.has(a.file));
@@ -78,7 +80,7 @@ function problemsOfValidPart(org: Organisation, found: Problem[]): Problem[] {
   };
   try {
     const problems = new ProblemList();
-    compileAndPlan({ ...org, accounts: valid.map(withGrantsBetween) }, problems);
+    compileAndPlan({ ...org, accounts: valid.map(withGrantsBetween) }, problems, resources);
     return problems.problems;
   } catch {
     return [];
@@ -86,11 +88,11 @@ function problemsOfValidPart(org: Organisation, found: Problem[]): Problem[] {
 }
 
 /** Every problem of the organisation, in file order; empty when it can be synthesized. */
-export const findProblems = (org: Organisation): Problem[] => prepare(org).problems;
+export const findProblems = (org: Organisation, resources: PlatformResourceCounts): Problem[] => prepare(org, resources).problems;
 
 /** The prepared organisation, or an OrganisationError naming every problem. */
-export function prepareOrganisation(org: Organisation): PreparedOrganisation {
-  const { problems, prepared } = prepare(org);
+export function prepareOrganisation(org: Organisation, resources: PlatformResourceCounts): PreparedOrganisation {
+  const { problems, prepared } = prepare(org, resources);
   if (!prepared) throw new OrganisationError(problems);
   return prepared;
 }

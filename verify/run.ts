@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { PLATFORM_RESOURCES } from '../blueprints/platform/resource-count';
 import { synthesize } from '../blueprints/synthesize';
 import { accountsLocation, loadOrganisation } from '../core/load';
 import { prepareOrganisation } from '../core/prepare';
@@ -27,7 +28,7 @@ function main(): number {
   const { accountsDir, outdir } = commandLine(process.argv.slice(2));
   if (!fs.existsSync(path.join(outdir, MANIFEST))) synthesize({ accountsDir, outdir });
   const org = loadOrganisation(accountsLocation(accountsDir));
-  const result = verifyAccess(prepareOrganisation(org).compiled, outdir);
+  const result = verifyAccess(prepareOrganisation(org, PLATFORM_RESOURCES).compiled, outdir);
   for (const failure of result.failures) console.log(formatFailure(failure));
   console.log(summary(result));
   return result.failures.length > 0 ? 1 : 0;

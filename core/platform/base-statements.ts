@@ -3,7 +3,7 @@ import type { PolicyStatement } from '../model';
 import type { PlatformContext } from './context';
 
 /**
- * MLSpace's own statements (FACTS.md "MLSpace model"; its IAM manager and IAM stack), written for
+ * MLSpace's own statements (from its IAM manager and IAM stack; README, Platform account), written for
  * one platform account. The boundary is the ceiling for every membership role; the project and
  * user documents give each role its share of the data bucket.
  */

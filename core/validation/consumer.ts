@@ -7,7 +7,7 @@ import { NAME_LIMITS, overLimit, POLICY_LIMITS } from '../policy/limits';
 import { validateTags } from './account';
 import { validateExtraStatements, type StatementContext } from './extra-statements';
 import { checkKnownFields, isPlainObject } from './fields';
-import type { Validator } from './organisation';
+import type { Validator } from './validator';
 import { show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 import { trustCycles, validateTrust } from './trust';

@@ -1,7 +1,7 @@
 import { ACCESS_LEVEL_NAMES } from '../grants/access-levels';
 import type { AccessPointSpec, AccountSource, BucketSpec, GrantSpec, OwnerAccountSpec } from '../model';
 import { checkKnownFields, isPlainObject } from './fields';
-import type { Validator } from './organisation';
+import type { Validator } from './validator';
 import { show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 

@@ -9,12 +9,7 @@ import { validateGrants } from './grants';
 import { validatePlatforms } from './platform';
 import type { ProblemList } from './problem';
 import { stackNamesOf } from './stack-names';
-
-/**
- * A validator of one concern of the organisation. Each adds every problem it finds to the list;
- * the blueprint issues register theirs in VALIDATORS.
- */
-export type Validator = (problems: ProblemList, org: Organisation) => void;
+import type { Validator } from './validator';
 
 const validateSettings: Validator = (problems, org) => {
   validateBackend(problems, org.indexFile, org.backend, stackNamesOf(org));
@@ -24,10 +19,7 @@ const validateSettings: Validator = (problems, org) => {
 
 export const VALIDATORS: Validator[] = [validateSettings, validateGrants, validateConsumers, validateBuckets, validatePlatforms];
 
-/**
- * A check of the compiled documents (Sid clashes, size limits). These run only when every
- * validator passed, since the compiler expects a valid organisation.
- */
+/** A check of the compiled documents (Sid clashes, size limits); the compiler expects a valid organisation. */
 export type CompiledCheck = (problems: ProblemList, compiled: CompiledOrganisation) => void;
 
 export const COMPILED_CHECKS: CompiledCheck[] = [checkBucketPolicies];

@@ -3,7 +3,7 @@ import type { AccountSource, Organisation } from '../model';
 import { ATTACHMENT_LIMITS, NAME_LIMITS } from '../policy/limits';
 import { mlspaceRoleName, PROJECT_NAME, projectPolicyName, RESERVED_PROJECT_NAMES, userPolicyName } from '../platform/naming';
 import { checkKnownFields, isPlainObject } from './fields';
-import type { Validator } from './organisation';
+import type { Validator } from './validator';
 import { validateIdentityDocument } from './policy-document';
 import { validateSharding } from './sharding';
 import { show, type ProblemList } from './problem';

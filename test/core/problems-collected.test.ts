@@ -1,7 +1,6 @@
 import type { ConsumerAccountSpec, GrantSpec, OwnerAccountSpec } from '../../core/model';
-import { findProblems } from '../../core/prepare';
 import { formatProblem } from '../../core/validation/problem';
-import { organisationOf } from '../support/compiled';
+import { findProblems } from '../support/compiled';
 import { defaultOrganisation, type OrganisationFiles } from '../support/organisation-files';
 
 /**
@@ -24,7 +23,7 @@ function withBoundaryOverflow(): OrganisationFiles {
 }
 
 const consumer = (files: OrganisationFiles): ConsumerAccountSpec => files.accounts.consumer as ConsumerAccountSpec;
-const messages = (files: OrganisationFiles): string[] => findProblems(organisationOf(files)).map(formatProblem);
+const messages = (files: OrganisationFiles): string[] => findProblems(files).map(formatProblem);
 const BOUNDARY = /^platform\.json: platform: the permissions boundary "mlspace-project-user-permission-boundary" needs \d+ characters without whitespace even compacted, over IAM's limit of 6144; \d+ of 48 grants fit/;
 
 test('a boundary overflow and two mistakes in a consumer file: all three are reported', () => {

@@ -2,8 +2,7 @@ import { identityAllows } from '../../analysis/static/evaluator';
 import type { BucketSpec, OwnerAccountSpec, PolicyDocument, PolicyStatement } from '../../core/model';
 import { compactStatements } from '../../core/policy/compact';
 import { fits } from '../../core/policy/limits';
-import { findProblems } from '../../core/prepare';
-import { compileFiles, organisationOf } from '../support/compiled';
+import { compileFiles, findProblems } from '../support/compiled';
 import { defaultOrganisation, type OrganisationFiles } from '../support/organisation-files';
 
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -113,7 +112,7 @@ describe('the permissions boundary', () => {
   });
 
   test('too many different grants: a clear problem naming the grants that do not fit', () => {
-    const problems = findProblems(organisationOf(withManyGrants(300, true)));
+    const problems = findProblems(withManyGrants(300, true));
     const boundary = problems.filter((p) => p.message.startsWith('the permissions boundary'));
     expect(boundary).toHaveLength(1);
     const [problem] = boundary;

@@ -7,7 +7,7 @@ import { buildReport, type AccessReport } from '../../report/report';
 import { PROJECT_ROOT, synthOrganisation } from '../support/synth';
 import { linesOf, summaryOf, throughOf } from './helpers';
 
-/** Every grant of DESIGN.md's default organisation, with the policies it goes through. */
+/** Every grant of the default organisation (README), with the policies it goes through. */
 describe('access report of the default organisation', () => {
   const synthesized = synthOrganisation();
   const report: AccessReport = buildReport(synthesized.outdir);
