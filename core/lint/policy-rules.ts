@@ -1,3 +1,4 @@
+import { parseArn } from '../aws/arns';
 import { accessPointDelegation } from '../policy/access-point-delegation';
 import { asList } from '../policy/document';
 import type { PlacedPolicy, SynthesizedStack } from '../synthesized/stack';
@@ -96,7 +97,7 @@ export const noUnscopedEscalation: LintRule = {
     eachAllow(stack, (policy, s) => {
       if (policy.kind === 'key-policy' || policy.kind === 'trust-policy') return undefined;
       const risky = actionsOf(s).filter((a) => ESCALATION_ACTIONS.includes(a) || a === 'iam:*' || a === '*');
-      const unscoped = resourcesOf(s).some((r) => r === '*' || /^arn:[^:]+:iam::(\d{12}|\*):\*$/.test(r));
+      const unscoped = resourcesOf(s).some((r) => r === '*' || (parseArn(r)?.service === 'iam' && parseArn(r)?.resource === '*'));
       return risky.length > 0 && unscoped ? `allows ${risky.join(', ')} on every resource; scope it to named ARNs` : undefined;
     }),
 };
