@@ -44,7 +44,7 @@ function sequenceEnd(raw: string, start: number): number {
  * it is not known before apply (the reference then counts as live).
  */
 export function readTemplate(raw: string, resolve: (reference: Reference) => string | undefined = () => undefined): TemplateReading {
-  if (!raw.includes('{')) return { text: raw, live: [] };
+  if (!raw.includes('${') && !raw.includes('%{')) return { text: raw, live: [] };
   let text = '';
   const live: LiveSequence[] = [];
   let i = 0;
