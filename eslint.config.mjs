@@ -18,10 +18,26 @@ export default tseslint.config(
     },
   },
   {
-    files: ['core/**/*.ts', 'report/**/*.ts', 'delivery/**/*.ts', 'accounts/**/*.ts'],
+    // The AGPL simulator packages are devDependencies: only the proof (verify/) and the tests use them.
+    files: ['core/**/*.ts', 'analysis/**/*.ts', 'report/**/*.ts', 'delivery/**/*.ts', 'accounts/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['cdktf', 'cdktf/*', '@cdktf/*', 'constructs'], message: 'The core, report and accounts stay free of cdktf (see DESIGN.md layers).' }],
+        patterns: [
+          { group: ['cdktf', 'cdktf/*', '@cdktf/*', 'constructs'], message: 'core, analysis, report, delivery and accounts stay free of cdktf (README, Layout).' },
+          { group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-policy', '@cloud-copilot/iam-expand'], message: 'AGPL: only verify/ and test/ may use the simulator (README, Layout).' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['blueprints/**/*.ts', 'main.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: '@cdktf/provider-aws', message: 'Deep imports only: @cdktf/provider-aws/lib/<resource>.' },
+          { name: '@cdktf/provider-tfe', message: 'Deep imports only: @cdktf/provider-tfe/lib/<resource>.' },
+        ],
+        patterns: [{ group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-policy', '@cloud-copilot/iam-expand'], message: 'AGPL: only verify/ and test/ may use the simulator (README, Layout).' }],
       }],
     },
   },

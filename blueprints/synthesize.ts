@@ -6,7 +6,9 @@ import { accountsLocation, loadOrganisation } from '../core/load';
 import { BOOTSTRAP_LINT_KIND, hcpStackNames } from '../core/hcp/stacks';
 import type { HcpPlan } from '../core/hcp/plan';
 import { prepareOrganisation, type StackPlan } from '../core/prepare';
+import { readOutput, type SynthesizedOutput } from '../core/synthesized/output';
 import { buildApp } from './organisation-app';
+import { PLATFORM_RESOURCES } from './platform/resource-count';
 
 export interface SynthesizeOptions {
   /** Folder of an organisation written as JSON (index + account files); the embedded accounts/ by default. */
@@ -29,42 +31,31 @@ export interface SynthesisResult {
  * folder. On any error the output folder is left exactly as it was.
  */
 export function synthesize(options: SynthesizeOptions = {}): SynthesisResult {
-  const prepared = prepareOrganisation(loadOrganisation(accountsLocation(options.accountsDir)));
+  const prepared = prepareOrganisation(loadOrganisation(accountsLocation(options.accountsDir)), PLATFORM_RESOURCES);
 
   const outdir = path.resolve(options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
   const staging = fs.mkdtempSync(`${outdir}.staging-`);
   try {
     buildApp(prepared, { outdir: staging }).synth();
+    const output = readOutput(staging);
     const names = [...prepared.stacks.map((s) => s.name), ...hcpStackNames(prepared.hcp)];
-    const stacks = readStacks(staging, names);
-    const findings = [...lintSynthesized(stacks, prepared.stacks), ...lintBootstraps(stacks, prepared.hcp)];
+    const findings = [...lintSynthesized(output, prepared.stacks), ...lintBootstraps(output, prepared.hcp)];
     if (blocking(findings).length > 0) throw new LintError(findings, (stack) => prepared.stacks.find((s) => s.name === stack)?.file);
     fs.writeFileSync(path.join(staging, LINT_FILE), JSON.stringify({ findings }, null, 2) + '\n');
     publish(staging, outdir);
-    const resources = Object.fromEntries([...stacks].map(([name, json]) => [name, countResources(json)]));
+    const resources = Object.fromEntries(names.map((name) => [name, output.stack(name)!.resources.length]));
     return { stacks: names, resources, findings };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type StackJson = Record<string, any>;
-
-function readStacks(dir: string, names: string[]): Map<string, StackJson> {
-  return new Map(names.map((name) => [name, JSON.parse(fs.readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8'))]));
-}
-
-function countResources(stack: StackJson): number {
-  return Object.values((stack.resource ?? {}) as Record<string, object>).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
-}
-
 /** Each account's stacks are linted together, with the account's waivers. */
-function lintSynthesized(json: Map<string, StackJson>, stacks: StackPlan[]): Finding[] {
+function lintSynthesized(output: SynthesizedOutput, stacks: StackPlan[]): Finding[] {
   const accounts = [...new Set(stacks.map((s) => s.account))];
   return accounts.flatMap((account) => {
-    const own = stacks.filter((s) => s.account === account).map(({ name }) => ({ name, json: json.get(name)! }));
+    const own = stacks.filter((s) => s.account === account).map(({ name }) => output.stack(name)!);
     return lintStacks(own, { kind: account.kind }, account.lintWaivers ?? []);
   });
 }
@@ -74,8 +65,8 @@ function lintSynthesized(json: Map<string, StackJson>, stacks: StackPlan[]): Fin
  * their own (the platform's boundary rule is for the platform's roles). The workspaces stack holds
  * no AWS resource.
  */
-function lintBootstraps(json: Map<string, StackJson>, hcp: HcpPlan | undefined): Finding[] {
-  return (hcp?.trust ?? []).flatMap(({ stack }) => lintStacks([{ name: stack, json: json.get(stack)! }], { kind: BOOTSTRAP_LINT_KIND }));
+function lintBootstraps(output: SynthesizedOutput, hcp: HcpPlan | undefined): Finding[] {
+  return (hcp?.trust ?? []).flatMap(({ stack }) => lintStacks([output.stack(stack)!], { kind: BOOTSTRAP_LINT_KIND }));
 }
 
 /**

@@ -1,8 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
+import { compareText } from '../core/order';
+import { readOutput } from '../core/synthesized/output';
 
 export interface HcpStack {
   stack: string;
@@ -20,28 +17,25 @@ const KIND_ORDER: HcpStack['kind'][] = ['workspaces', 'bootstrap', 'account'];
  * provider) says each workspace's execution mode, and each stack's cloud block names its workspace.
  */
 export function hcpStacks(outdir: string): HcpStack[] {
-  const manifestFile = path.join(outdir, 'manifest.json');
-  if (!fs.existsSync(manifestFile)) throw new Error(`${manifestFile} not found: run \`npm run synth\` first`);
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-  const stacks = Object.entries<{ synthesizedStackPath: string }>(manifest.stacks).map(([name, entry]) => ({
-    name,
-    json: JSON.parse(fs.readFileSync(path.join(outdir, entry.synthesizedStackPath), 'utf8')) as Json,
-  }));
+  const { stacks } = readOutput(outdir);
   const workspacesStack = stacks.find((s) => s.json.provider?.tfe);
   if (!workspacesStack) throw new Error(`${outdir} has no HCP Terraform workspaces stack: the organisation's backend is not { kind: 'cloud', ... }`);
-  const resources = workspacesStack.json.resource ?? {};
   const modeOf = new Map<string, string>();
-  for (const [address, workspace] of Object.entries<Json>(resources.tfe_workspace ?? {})) {
-    const settings = Object.values<Json>(resources.tfe_workspace_settings ?? {}).find((s) => s.workspace_id === `\${tfe_workspace.${address}.id}`);
-    modeOf.set(workspace.name, settings?.execution_mode ?? 'remote');
+  const settings = workspacesStack.ofType('tfe_workspace_settings');
+  for (const workspace of workspacesStack.ofType('tfe_workspace')) {
+    // A workspace's id is known only after apply: its settings refer to it.
+    const own = settings.find((s) => s.config.workspace_id === `\${${workspace.address}.id}`);
+    modeOf.set(String(workspace.config.name), own?.config.execution_mode ?? 'remote');
   }
-  return stacks.map(({ name, json }): HcpStack => {
-    const workspace: string = json.terraform?.cloud?.workspaces?.name ?? '';
-    if (json === workspacesStack.json) return { stack: name, workspace, executionMode: 'local', kind: 'workspaces' };
-    const executionMode = modeOf.get(workspace);
-    if (!executionMode) throw new Error(`stack ${name} (workspace ${JSON.stringify(workspace)}) has no workspace in ${workspacesStack.name}`);
-    return { stack: name, workspace, executionMode, kind: executionMode === 'local' ? 'bootstrap' : 'account' };
-  }).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.stack < b.stack ? -1 : 1));
+  return stacks
+    .map((stack): HcpStack => {
+      const workspace: string = stack.json.terraform?.cloud?.workspaces?.name ?? '';
+      if (stack === workspacesStack) return { stack: stack.name, workspace, executionMode: 'local', kind: 'workspaces' };
+      const executionMode = modeOf.get(workspace);
+      if (!executionMode) throw new Error(`stack ${stack.name} (workspace ${JSON.stringify(workspace)}) has no workspace in ${workspacesStack.name}`);
+      return { stack: stack.name, workspace, executionMode, kind: executionMode === 'local' ? 'bootstrap' : 'account' };
+    })
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareText(a.stack, b.stack));
 }
 
 const USAGE = 'usage: npm run hcp-stacks -- [--out <cdktf.out>] account|bootstrap|workspaces|table';

@@ -3,7 +3,7 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { ManagedPolicyPlan } from '../../core/platform/identity-policies';
 import { named } from '../terraform-name';
-import { namePart } from './logical-id';
+import { namePart } from '../terraform-name';
 
 /** One platform policy with its literal document, named `aws_iam_policy.<policy name>`. */
 export function platformPolicy(scope: Construct, provider: AwsProvider, p: ManagedPolicyPlan): IamPolicy {

@@ -4,7 +4,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive';
 import type { PlatformRolePlan } from '../../core/platform/plan';
 import { named } from '../terraform-name';
-import { namePart } from './logical-id';
+import { namePart } from '../terraform-name';
 
 export interface PlatformRoleProps {
   provider: AwsProvider;

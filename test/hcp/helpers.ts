@@ -15,11 +15,8 @@ export function cloudOrganisation(backend: Partial<CloudBackendSpec> = {}, works
   return files;
 }
 
-/** Every account of the organisation moved to `region` (GovCloud, China ...). */
-export function inRegion(files: OrganisationFiles, region: string): OrganisationFiles {
-  for (const account of Object.values(files.accounts)) account.region = region;
-  return files;
-}
+/** Every account of the organisation moved to `region` (GovCloud, China ...), hand-written ARNs with it. */
+export { inRegion } from '../support/synthesized-output';
 
 /** A folder for one test file's organisations and syntheses, removed with everything in it by `cleanup`. */
 export function scratch(): { synth: (files: OrganisationFiles) => Synthesized; dir: (prefix: string) => string; cleanup: () => void } {
