@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import { LINT_FILE } from '../core/lint/findings-file';
 import { blocking, LintError, lintStacks, type Finding } from '../core/lint/lint';
 import { accountsLocation, loadOrganisation } from '../core/load';
-import { BOOTSTRAP_LINT_KIND, hcpStackNames } from '../core/hcp/stacks';
+import { BOOTSTRAP_LINT_KIND, hcpStackNames, WORKSPACES_LINT_KIND } from '../core/hcp/stacks';
 import type { HcpPlan } from '../core/hcp/plan';
-import { prepareOrganisation, type StackPlan } from '../core/prepare';
+import { prepareOrganisation, type PreparedOrganisation, type StackPlan } from '../core/prepare';
 import { readOutput, type SynthesizedOutput } from '../core/synthesized/output';
 import { buildApp } from './organisation-app';
 import { PLATFORM_RESOURCES } from './platform/resource-count';
@@ -40,8 +40,8 @@ export function synthesize(options: SynthesizeOptions = {}): SynthesisResult {
     buildApp(prepared, { outdir: staging }).synth();
     const output = readOutput(staging);
     const names = [...prepared.stacks.map((s) => s.name), ...hcpStackNames(prepared.hcp)];
-    const findings = [...lintSynthesized(output, prepared.stacks), ...lintBootstraps(output, prepared.hcp)];
-    if (blocking(findings).length > 0) throw new LintError(findings, (stack) => prepared.stacks.find((s) => s.name === stack)?.file);
+    const findings = [...lintSynthesized(output, prepared.stacks), ...lintHcpStacks(output, prepared.hcp)];
+    if (blocking(findings).length > 0) throw new LintError(findings, (stack) => fileOfStack(prepared, stack));
     fs.writeFileSync(path.join(staging, LINT_FILE), JSON.stringify({ findings }, null, 2) + '\n');
     publish(staging, outdir);
     const resources = Object.fromEntries(names.map((name) => [name, output.stack(name)!.resources.length]));
@@ -63,10 +63,22 @@ function lintSynthesized(output: SynthesizedOutput, stacks: StackPlan[]): Findin
 /**
  * The bootstrap stacks hold the deployment identity of their account, not its workload: linted on
  * their own (the platform's boundary rule is for the platform's roles). The workspaces stack holds
- * no AWS resource.
+ * no AWS resource: only the rules on every string (DS006) find anything there.
  */
-function lintBootstraps(output: SynthesizedOutput, hcp: HcpPlan | undefined): Finding[] {
-  return (hcp?.trust ?? []).flatMap(({ stack }) => lintStacks([output.stack(stack)!], { kind: BOOTSTRAP_LINT_KIND }));
+function lintHcpStacks(output: SynthesizedOutput, hcp: HcpPlan | undefined): Finding[] {
+  if (!hcp) return [];
+  return [
+    ...hcp.trust.flatMap(({ stack }) => lintStacks([output.stack(stack)!], { kind: BOOTSTRAP_LINT_KIND })),
+    ...lintStacks([output.stack(hcp.workspacesStack.stack)!], { kind: WORKSPACES_LINT_KIND }),
+  ];
+}
+
+/** The file a stack comes from: its account's, for a bootstrap its account's too, the index for the workspaces stack. */
+function fileOfStack(prepared: PreparedOrganisation, stack: string): string | undefined {
+  const trust = prepared.hcp?.trust.find((t) => t.stack === stack);
+  if (trust) return trust.account.file;
+  if (prepared.hcp?.workspacesStack.stack === stack) return prepared.compiled.index.org.indexFile;
+  return prepared.stacks.find((s) => s.name === stack)?.file;
 }
 
 /**
