@@ -11,9 +11,11 @@ import { asList } from '../core/policy/document';
  * for the resource: the bucket side of a request through an access point (`s3:DataAccessPointAccount`,
  * `s3:DataAccessPointArn` on bucket and object ARNs) and the key side of SSE-KMS
  * (`kms:EncryptionContext:aws:s3:arn`), which S3 and KMS do set; its `runUnsafeSimulation` fails
- * on any resource policy. So every check calls the simulator's core engine, which evaluates the
- * context exactly as the request chain gives it, like the static evaluator does. The package
- * version is pinned by the lockfile; loading fails loudly here if these internals move.
+ * on any resource policy. So every check calls the simulator's core engine (`simulate`), which
+ * evaluates the context exactly as the request chain gives it, like the static evaluator does; the
+ * proof of the HCP Terraform run roles asks it too (a web identity token's `<host>:aud` and
+ * `<host>:sub` against a trust policy). The package version is pinned by the lockfile; loading
+ * fails loudly here if these internals move.
  */
 const root = path.dirname(require.resolve('@cloud-copilot/iam-simulate'));
 /* eslint-disable @typescript-eslint/no-require-imports */
