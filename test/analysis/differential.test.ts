@@ -15,7 +15,7 @@ import { inRegion, synthesizeAndRead } from '../support/synthesized-output';
  * output. Every request is asked of both, and they must agree: a disagreement names the request
  * and both answers. The organisations cover every grantee kind, access points, KMS keys,
  * prefixes, adopted buckets and policies, a referenced key, a whole-account grant, a platform
- * without user-scoped roles, and the GovCloud and China partitions.
+ * without user-scoped roles, the GovCloud and China partitions, and the HCP Terraform run roles.
  */
 function withoutUserScopedRoles(): OrganisationFiles {
   const files = generateOrganisation({ platformUsers: 3, buckets: 5, consumerPrincipals: 1 });
@@ -27,6 +27,12 @@ function withoutUserScopedRoles(): OrganisationFiles {
   return files;
 }
 
+function onHcpTerraform(): OrganisationFiles {
+  const files = defaultOrganisation();
+  files.index.backend = { kind: 'cloud', organization: 'acme', workspacePrefix: 'data-sharing-', project: 'data-platform' };
+  return files;
+}
+
 const organisations: Array<[string, () => OrganisationFiles]> = [
   ['the default organisation', defaultOrganisation],
   ['the default organisation with every owner option (adopted bucket, logging, referenced key, whole-account grant)', ownerVariants],
@@ -35,6 +41,7 @@ const organisations: Array<[string, () => OrganisationFiles]> = [
   ['generated: a platform without user-scoped roles', withoutUserScopedRoles],
   ['generated, in GovCloud (us-gov-west-1)', () => inRegion(generateOrganisation({ platformUsers: 2, buckets: 5, consumerPrincipals: 1 }), 'us-gov-west-1')],
   ['generated, in China (cn-north-1)', () => inRegion(generateOrganisation({ platformUsers: 2, buckets: 5, consumerPrincipals: 1 }), 'cn-north-1')],
+  ['the default organisation on HCP Terraform (run and plan roles; a workspaces stack without AWS provider)', onHcpTerraform],
 ];
 
 const counts: string[] = [];
