@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { compareText } from '../core/order';
 import { readOutput } from '../core/synthesized/output';
 
@@ -46,19 +47,31 @@ const DESCRIPTION: Record<HcpStack['kind'], string> = {
   workspaces: 'where it is applied, with an HCP Terraform token',
 };
 
+const KINDS = ['account', 'bootstrap', 'workspaces', 'table'];
+
+/** `--out <dir>` and one of the kinds (or `table`); anything else is refused with the usage. */
+function commandLine(argv: string[]): { out: string; what: string } | undefined {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: { out: { type: 'string' } }, strict: true, allowPositionals: true });
+    return positionals.length === 1 && KINDS.includes(positionals[0]) ? { out: values.out ?? 'cdktf.out', what: positionals[0] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function main(argv: string[]): number {
-  const out = argv[0] === '--out' ? argv[1] : 'cdktf.out';
-  const what = argv[0] === '--out' ? argv[2] : argv[0];
+  const line = commandLine(argv);
+  if (!line) {
+    console.error(USAGE);
+    return 1;
+  }
+  const { out, what } = line;
   const stacks = hcpStacks(out);
   if (what === 'table') {
     console.log('| stack | HCP Terraform workspace | runs |');
     console.log('| --- | --- | --- |');
     for (const s of stacks) console.log(`| ${s.stack} | ${s.workspace} | ${DESCRIPTION[s.kind]} |`);
     return 0;
-  }
-  if (what !== 'account' && what !== 'bootstrap' && what !== 'workspaces') {
-    console.error(USAGE);
-    return 1;
   }
   console.log(stacks.filter((s) => s.kind === what).map((s) => s.stack).join(' '));
   return 0;

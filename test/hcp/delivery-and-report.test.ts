@@ -36,7 +36,11 @@ describe('which stack runs where (npm run hcp-stacks), read from cdktf.out', () 
     expect(cli('--out', outdir, 'workspaces')).toMatchObject({ status: 0, stdout: 'hcp-workspaces\n' });
     const table = cli('--out', outdir, 'table').stdout.split('\n');
     expect(table.slice(0, 3)).toEqual(['| stack | HCP Terraform workspace | runs |', '| --- | --- | --- |', '| hcp-workspaces | data-sharing-hcp-workspaces | where it is applied, with an HCP Terraform token |']);
-    expect(cli('--out', outdir, 'everything')).toMatchObject({ status: 1, stderr: 'usage: npm run hcp-stacks -- [--out <cdktf.out>] account|bootstrap|workspaces|table\n' });
+    const usage = 'usage: npm run hcp-stacks -- [--out <cdktf.out>] account|bootstrap|workspaces|table\n';
+    expect(cli('--out', outdir, 'everything')).toMatchObject({ status: 1, stderr: usage });
+    // A misspelt option is refused, never taken for the output folder's default.
+    expect(cli('--outdir', outdir, 'account')).toMatchObject({ status: 1, stderr: usage });
+    expect(cli('--out', outdir, 'account', 'table')).toMatchObject({ status: 1, stderr: usage });
   });
 
   test('another backend has no workspaces stack, and says so', () => {
