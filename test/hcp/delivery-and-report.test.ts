@@ -80,6 +80,14 @@ describe('the access report of the run roles', () => {
     expect(markdown).toContain('- by runs whose `sub` is `organization:acme:project:data-platform:workspace:data-sharing-owner:run_phase:apply`');
   });
 
+  test('the workspaces stack has no AWS provider: no account and no region is made up for it', () => {
+    const stacks = new Map(report.stacks.map((s) => [s.name, s]));
+    expect(stacks.get('hcp-workspaces')).toMatchObject({ accountId: '', region: '' });
+    expect(stacks.get('owner-hcp-bootstrap')).toMatchObject({ accountId: '111111111111', region: 'us-east-1' });
+    expect(report.buckets.map((b) => b.stack)).not.toContain('hcp-workspaces');
+    expect(report.access.map((e) => e.principal.stack)).not.toContain('hcp-workspaces');
+  });
+
   test('the local backend has no run roles and no such section', () => {
     const local = buildReport(synthOrganisation().outdir);
     expect(local.runRoles).toEqual([]);
