@@ -3,10 +3,12 @@ import * as path from 'node:path';
 import { LINT_FILE } from '../core/lint/findings-file';
 import { blocking, LintError, lintStacks, type Finding } from '../core/lint/lint';
 import { accountsLocation, loadOrganisation } from '../core/load';
-import { BOOTSTRAP_LINT_KIND, hcpStackNames } from '../core/hcp/stacks';
+import { BOOTSTRAP_LINT_KIND, hcpStackNames, WORKSPACES_LINT_KIND } from '../core/hcp/stacks';
 import type { HcpPlan } from '../core/hcp/plan';
-import { prepareOrganisation, type StackPlan } from '../core/prepare';
+import { prepareOrganisation, type PreparedOrganisation, type StackPlan } from '../core/prepare';
+import { readOutput, type SynthesizedOutput } from '../core/synthesized/output';
 import { buildApp } from './organisation-app';
+import { PLATFORM_RESOURCES } from './platform/resource-count';
 
 export interface SynthesizeOptions {
   /** Folder of an organisation written as JSON (index + account files); the embedded accounts/ by default. */
@@ -29,42 +31,31 @@ export interface SynthesisResult {
  * folder. On any error the output folder is left exactly as it was.
  */
 export function synthesize(options: SynthesizeOptions = {}): SynthesisResult {
-  const prepared = prepareOrganisation(loadOrganisation(accountsLocation(options.accountsDir)));
+  const prepared = prepareOrganisation(loadOrganisation(accountsLocation(options.accountsDir)), PLATFORM_RESOURCES);
 
   const outdir = path.resolve(options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
   const staging = fs.mkdtempSync(`${outdir}.staging-`);
   try {
     buildApp(prepared, { outdir: staging }).synth();
+    const output = readOutput(staging);
     const names = [...prepared.stacks.map((s) => s.name), ...hcpStackNames(prepared.hcp)];
-    const stacks = readStacks(staging, names);
-    const findings = [...lintSynthesized(stacks, prepared.stacks), ...lintBootstraps(stacks, prepared.hcp)];
-    if (blocking(findings).length > 0) throw new LintError(findings, (stack) => prepared.stacks.find((s) => s.name === stack)?.file);
+    const findings = [...lintSynthesized(output, prepared.stacks), ...lintHcpStacks(output, prepared.hcp)];
+    if (blocking(findings).length > 0) throw new LintError(findings, (stack) => fileOfStack(prepared, stack));
     fs.writeFileSync(path.join(staging, LINT_FILE), JSON.stringify({ findings }, null, 2) + '\n');
     publish(staging, outdir);
-    const resources = Object.fromEntries([...stacks].map(([name, json]) => [name, countResources(json)]));
+    const resources = Object.fromEntries(names.map((name) => [name, output.stack(name)!.resources.length]));
     return { stacks: names, resources, findings };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type StackJson = Record<string, any>;
-
-function readStacks(dir: string, names: string[]): Map<string, StackJson> {
-  return new Map(names.map((name) => [name, JSON.parse(fs.readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8'))]));
-}
-
-function countResources(stack: StackJson): number {
-  return Object.values((stack.resource ?? {}) as Record<string, object>).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
-}
-
 /** Each account's stacks are linted together, with the account's waivers. */
-function lintSynthesized(json: Map<string, StackJson>, stacks: StackPlan[]): Finding[] {
+function lintSynthesized(output: SynthesizedOutput, stacks: StackPlan[]): Finding[] {
   const accounts = [...new Set(stacks.map((s) => s.account))];
   return accounts.flatMap((account) => {
-    const own = stacks.filter((s) => s.account === account).map(({ name }) => ({ name, json: json.get(name)! }));
+    const own = stacks.filter((s) => s.account === account).map(({ name }) => output.stack(name)!);
     return lintStacks(own, { kind: account.kind }, account.lintWaivers ?? []);
   });
 }
@@ -72,10 +63,22 @@ function lintSynthesized(json: Map<string, StackJson>, stacks: StackPlan[]): Fin
 /**
  * The bootstrap stacks hold the deployment identity of their account, not its workload: linted on
  * their own (the platform's boundary rule is for the platform's roles). The workspaces stack holds
- * no AWS resource.
+ * no AWS resource: only the rules on every string (DS006) find anything there.
  */
-function lintBootstraps(json: Map<string, StackJson>, hcp: HcpPlan | undefined): Finding[] {
-  return (hcp?.trust ?? []).flatMap(({ stack }) => lintStacks([{ name: stack, json: json.get(stack)! }], { kind: BOOTSTRAP_LINT_KIND }));
+function lintHcpStacks(output: SynthesizedOutput, hcp: HcpPlan | undefined): Finding[] {
+  if (!hcp) return [];
+  return [
+    ...hcp.trust.flatMap(({ stack }) => lintStacks([output.stack(stack)!], { kind: BOOTSTRAP_LINT_KIND })),
+    ...lintStacks([output.stack(hcp.workspacesStack.stack)!], { kind: WORKSPACES_LINT_KIND }),
+  ];
+}
+
+/** The file a stack comes from: its account's, for a bootstrap its account's too, the index for the workspaces stack. */
+function fileOfStack(prepared: PreparedOrganisation, stack: string): string | undefined {
+  const trust = prepared.hcp?.trust.find((t) => t.stack === stack);
+  if (trust) return trust.account.file;
+  if (prepared.hcp?.workspacesStack.stack === stack) return prepared.compiled.index.org.indexFile;
+  return prepared.stacks.find((s) => s.name === stack)?.file;
 }
 
 /**

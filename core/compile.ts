@@ -1,16 +1,11 @@
+import type { IdentityGrant } from './grants/identity-grant';
 import { identityStatements } from './grants/statements';
-import { resolveGrants, type GranteeKind, type ResolvedGrant } from './grants/resolve';
-import type { Organisation, OwnerAccountSpec, PolicyStatement } from './model';
+import { resolveGrants, type ResolvedGrant } from './grants/resolve';
+import type { Organisation, OwnerAccountSpec } from './model';
 import { OrganisationIndex, refOf } from './organisation-index';
 import { planBucket, type BucketPlan } from './owner/bucket-plan';
 import { planPlatform, type PlatformPlan } from './platform/plan';
-
-/** One grant's statements for its grantee's identity policy (user, group, role, project ...). */
-export interface IdentityGrant {
-  grant: ResolvedGrant;
-  principal: { kind: GranteeKind; name?: string };
-  statements: PolicyStatement[];
-}
+import { ProblemList, type Problem } from './validation/problem';
 
 /** The organisation turned into policy documents per account; the blueprints only place them. */
 export interface CompiledOrganisation {
@@ -22,10 +17,13 @@ export interface CompiledOrganisation {
   identity: Map<string, IdentityGrant[]>;
   /** Platform account key → its boundary, policies and roles. */
   platforms: Map<string, PlatformPlan>;
+  /** Limits the compiled documents break (a boundary that cannot fit ...): nothing may be synthesized then. */
+  problems: Problem[];
 }
 
-/** A pure function of a validated organisation. */
+/** A pure function of a validated organisation; what the documents break is collected, never thrown. */
 export function compileOrganisation(org: Organisation): CompiledOrganisation {
+  const problems = new ProblemList();
   const index = new OrganisationIndex(org);
   const grants = resolveGrants(index);
 
@@ -62,7 +60,7 @@ export function compileOrganisation(org: Organisation): CompiledOrganisation {
   const platforms = new Map<string, PlatformPlan>();
   for (const source of org.accounts) {
     if (source.spec.kind !== 'platform' || !source.spec.platform) continue;
-    platforms.set(source.spec.key, planPlatform(refOf(source), source.spec.platform, identity.get(source.spec.key) ?? []));
+    platforms.set(source.spec.key, planPlatform(refOf(source), source.spec.platform, identity.get(source.spec.key) ?? [], problems));
   }
-  return { index, grants, buckets, identity, platforms };
+  return { index, grants, buckets, identity, platforms, problems: problems.problems };
 }

@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
+import { parseArgs } from 'node:util';
+import { compareText } from '../core/order';
+import { readOutput } from '../core/synthesized/output';
 
 export interface HcpStack {
   stack: string;
@@ -20,28 +18,25 @@ const KIND_ORDER: HcpStack['kind'][] = ['workspaces', 'bootstrap', 'account'];
  * provider) says each workspace's execution mode, and each stack's cloud block names its workspace.
  */
 export function hcpStacks(outdir: string): HcpStack[] {
-  const manifestFile = path.join(outdir, 'manifest.json');
-  if (!fs.existsSync(manifestFile)) throw new Error(`${manifestFile} not found: run \`npm run synth\` first`);
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-  const stacks = Object.entries<{ synthesizedStackPath: string }>(manifest.stacks).map(([name, entry]) => ({
-    name,
-    json: JSON.parse(fs.readFileSync(path.join(outdir, entry.synthesizedStackPath), 'utf8')) as Json,
-  }));
+  const { stacks } = readOutput(outdir);
   const workspacesStack = stacks.find((s) => s.json.provider?.tfe);
   if (!workspacesStack) throw new Error(`${outdir} has no HCP Terraform workspaces stack: the organisation's backend is not { kind: 'cloud', ... }`);
-  const resources = workspacesStack.json.resource ?? {};
   const modeOf = new Map<string, string>();
-  for (const [address, workspace] of Object.entries<Json>(resources.tfe_workspace ?? {})) {
-    const settings = Object.values<Json>(resources.tfe_workspace_settings ?? {}).find((s) => s.workspace_id === `\${tfe_workspace.${address}.id}`);
-    modeOf.set(workspace.name, settings?.execution_mode ?? 'remote');
+  const settings = workspacesStack.ofType('tfe_workspace_settings');
+  for (const workspace of workspacesStack.ofType('tfe_workspace')) {
+    // A workspace's id is known only after apply: its settings refer to it.
+    const own = settings.find((s) => s.config.workspace_id === `\${${workspace.address}.id}`);
+    modeOf.set(String(workspace.config.name), own?.config.execution_mode ?? 'remote');
   }
-  return stacks.map(({ name, json }): HcpStack => {
-    const workspace: string = json.terraform?.cloud?.workspaces?.name ?? '';
-    if (json === workspacesStack.json) return { stack: name, workspace, executionMode: 'local', kind: 'workspaces' };
-    const executionMode = modeOf.get(workspace);
-    if (!executionMode) throw new Error(`stack ${name} (workspace ${JSON.stringify(workspace)}) has no workspace in ${workspacesStack.name}`);
-    return { stack: name, workspace, executionMode, kind: executionMode === 'local' ? 'bootstrap' : 'account' };
-  }).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.stack < b.stack ? -1 : 1));
+  return stacks
+    .map((stack): HcpStack => {
+      const workspace: string = stack.json.terraform?.cloud?.workspaces?.name ?? '';
+      if (stack === workspacesStack) return { stack: stack.name, workspace, executionMode: 'local', kind: 'workspaces' };
+      const executionMode = modeOf.get(workspace);
+      if (!executionMode) throw new Error(`stack ${stack.name} (workspace ${JSON.stringify(workspace)}) has no workspace in ${workspacesStack.name}`);
+      return { stack: stack.name, workspace, executionMode, kind: executionMode === 'local' ? 'bootstrap' : 'account' };
+    })
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareText(a.stack, b.stack));
 }
 
 const USAGE = 'usage: npm run hcp-stacks -- [--out <cdktf.out>] account|bootstrap|workspaces|table';
@@ -52,19 +47,31 @@ const DESCRIPTION: Record<HcpStack['kind'], string> = {
   workspaces: 'where it is applied, with an HCP Terraform token',
 };
 
+const KINDS = ['account', 'bootstrap', 'workspaces', 'table'];
+
+/** `--out <dir>` and one of the kinds (or `table`); anything else is refused with the usage. */
+function commandLine(argv: string[]): { out: string; what: string } | undefined {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: { out: { type: 'string' } }, strict: true, allowPositionals: true });
+    return positionals.length === 1 && KINDS.includes(positionals[0]) ? { out: values.out ?? 'cdktf.out', what: positionals[0] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function main(argv: string[]): number {
-  const out = argv[0] === '--out' ? argv[1] : 'cdktf.out';
-  const what = argv[0] === '--out' ? argv[2] : argv[0];
+  const line = commandLine(argv);
+  if (!line) {
+    console.error(USAGE);
+    return 1;
+  }
+  const { out, what } = line;
   const stacks = hcpStacks(out);
   if (what === 'table') {
     console.log('| stack | HCP Terraform workspace | runs |');
     console.log('| --- | --- | --- |');
     for (const s of stacks) console.log(`| ${s.stack} | ${s.workspace} | ${DESCRIPTION[s.kind]} |`);
     return 0;
-  }
-  if (what !== 'account' && what !== 'bootstrap' && what !== 'workspaces') {
-    console.error(USAGE);
-    return 1;
   }
   console.log(stacks.filter((s) => s.kind === what).map((s) => s.stack).join(' '));
   return 0;

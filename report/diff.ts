@@ -1,7 +1,7 @@
-import type { AccessEntry, PrincipalRef } from './access';
-import { levelOf } from './access-level';
-import { byKeys, compareText } from './order';
-import type { SynthesizedStack } from './synthesized';
+import type { AccessEntry, PrincipalRef } from '../analysis/access';
+import { levelOf } from '../analysis/access-level';
+import { byKeys, compareText } from '../core/order';
+import type { SynthesizedStack } from '../core/synthesized/output';
 import { locationWords, principalWords } from './words';
 
 /** One principal gaining or losing actions at one place. */
@@ -71,9 +71,9 @@ function canonical(value: unknown): string {
 }
 
 const settingsOf = (stack: SynthesizedStack): Map<string, string> => {
-  const out = new Map(stack.view.resources.map((r) => [r.address, canonical(r.config)]));
-  out.set('provider settings', canonical(stack.view.json.provider));
-  out.set('terraform settings', canonical(stack.view.json.terraform));
+  const out = new Map(stack.resources.map((r) => [r.address, canonical(r.raw)]));
+  out.set('provider settings', canonical(stack.json.provider));
+  out.set('terraform settings', canonical(stack.json.terraform));
   return out;
 };
 

@@ -1,9 +1,9 @@
-import type { AccessEntry } from './access';
+import type { AccessEntry } from '../analysis/access';
 import { accessGraph } from './mermaid';
-import { compareText } from './order';
+import { compareText } from '../core/order';
 import type { AccessReport } from './report';
 import { runRolesSection } from './run-roles-markdown';
-import type { PolicyRef, PolicySide } from './static-iam/gates';
+import type { PolicyRef, PolicySide } from '../analysis/evaluator';
 import { accountWords, principalWords, scopeWords } from './words';
 
 const SIDE_ORDER: PolicySide[] = ['access point policy', 'bucket policy', 'key policy', 'identity policy', 'permissions boundary'];

@@ -1,5 +1,5 @@
 import type { AccessReport } from './report';
-import { compareText, uniqueSortedText } from './order';
+import { compareText, uniqueSortedText } from '../core/order';
 import { accountWords } from './words';
 
 const LABEL_LENGTH = 30;

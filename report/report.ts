@@ -1,12 +1,10 @@
-import { accessEntries, type AccessEntry } from './access';
-import { bucketsOf } from './buckets';
-import { accessPointDelegations, type AccessPointDelegation } from './delegations';
-import { readLintFindings, type ReportedFinding } from './lint-findings';
-import { principalsOf, resourcePoliciesOf } from './policies';
-import { resourceOnlyStatements, type ResourceOnlyStatement } from './resource-only';
+import { accessEntries, type AccessEntry } from '../analysis/access';
+import { accessPointDelegations, type AccessPointDelegation } from '../analysis/delegations';
+import { resourceOnlyStatements, type ResourceOnlyStatement } from '../analysis/resource-only';
+import { readOutput, type SynthesizedOutput } from '../core/synthesized/output';
+import { reportedFindings, type ReportedFinding } from './lint-findings';
 import { runRolesOf, type RunRoleSummary } from './run-roles';
 import { stackSummaries, type StackSummary } from './stack-summary';
-import { readSynthesized, type SynthesizedStack } from './synthesized';
 
 export interface BucketSummary {
   name: string;
@@ -30,19 +28,20 @@ export interface AccessReport {
   runRoles: RunRoleSummary[];
 }
 
-/** Reads cdktf.out (stacks and lint findings) and nothing else. */
-export const buildReport = (outdir: string): AccessReport => reportOf(readSynthesized(outdir), readLintFindings(outdir) ?? null);
-
-export function reportOf(stacks: SynthesizedStack[], lint: ReportedFinding[] | null): AccessReport {
-  const buckets = bucketsOf(stacks, resourcePoliciesOf(stacks));
-  const access = accessEntries(principalsOf(stacks), buckets);
+/** The report of a synthesized output: read from cdktf.out and nothing else. */
+export function reportOf(output: SynthesizedOutput): AccessReport {
+  const buckets = output.buckets();
+  const access = accessEntries(output);
   return {
-    stacks: stackSummaries(stacks),
-    buckets: buckets.map((b) => ({ name: b.name, stack: b.stack, accountId: b.accountId, accessPoints: b.accessPoints.map((ap) => ap.name), kmsKey: b.key?.name.split('.').pop() ?? null })),
+    stacks: stackSummaries(output.stacks),
+    buckets: buckets.map((b) => ({ name: b.name, stack: b.stack, accountId: b.accountId, accessPoints: b.accessPoints.map((ap) => ap.name), kmsKey: b.key?.label ?? null })),
     access,
     resourceOnly: resourceOnlyStatements(buckets, access),
     accessPointDelegations: accessPointDelegations(buckets),
-    lint,
-    runRoles: runRolesOf(stacks),
+    lint: output.lintFindings && reportedFindings(output.lintFindings),
+    runRoles: runRolesOf(output),
   };
 }
+
+/** The report of the synthesized output in `outdir`. */
+export const buildReport = (outdir: string): AccessReport => reportOf(readOutput(outdir));

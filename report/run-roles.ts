@@ -1,7 +1,8 @@
-import type { PolicyDocument, PolicyStatement } from '../core/model';
+import { oidcProviderHostOf } from '../core/aws/arns';
+import type { PolicyStatement } from '../core/model';
+import { compareText } from '../core/order';
 import { asList } from '../core/policy/document';
-import { principalsOf } from './policies';
-import { attributeOf, type SynthesizedStack } from './synthesized';
+import type { SynthesizedOutput } from '../core/synthesized/output';
 
 /** One statement of what a run role may do. */
 export interface RunRolePermission {
@@ -46,43 +47,35 @@ function principalsIn(s: PolicyStatement): { federated: string[]; other: string[
   return { federated: asList(p.Federated), other: [...asList(p.AWS), ...asList(p.Service)] };
 }
 
+const isOidcProvider = (principal: string): boolean => oidcProviderHostOf(principal) !== undefined;
+
 /** Roles whose trust admits web identity tokens of an OIDC provider, with their trust and permissions. */
-export function runRolesOf(stacks: SynthesizedStack[]): RunRoleSummary[] {
-  const principals = new Map(principalsOf(stacks).map((p) => [p.arn, p]));
+export function runRolesOf(output: SynthesizedOutput): RunRoleSummary[] {
   const out: RunRoleSummary[] = [];
-  for (const stack of stacks) {
-    for (const role of stack.view.ofType('aws_iam_role')) {
-      let trust: PolicyDocument;
-      try {
-        trust = JSON.parse(String(role.config.assume_role_policy));
-      } catch {
-        continue;
-      }
-      const allows = trust.Statement.filter((s) => s.Effect === 'Allow');
-      const web = allows.filter((s) => asList(s.Action).some((a) => a.toLowerCase() === WEB_IDENTITY) && principalsIn(s).federated.some((f) => f.includes(':oidc-provider/')));
-      if (web.length === 0) continue;
-      const arn = String(attributeOf(stack, role, 'arn'));
-      const policies = principals.get(arn)?.identityPolicies ?? [];
-      out.push({
-        stack: stack.name,
-        accountId: stack.accountId,
-        role: String(role.config.name),
-        arn,
-        identityProviders: [...new Set(web.flatMap((s) => principalsIn(s).federated))].sort(),
-        audiences: valuesOf(web, ':aud'),
-        subjects: valuesOf(web, ':sub'),
-        otherPrincipals: [...new Set(allows.flatMap((s) => [...principalsIn(s).other, ...principalsIn(s).federated.filter((f) => !f.includes(':oidc-provider/'))]))].sort(),
-        permissions: policies.flatMap((p) =>
-          p.policy.Statement.filter((s) => s.Effect === 'Allow').map((s, i) => ({
-            policy: p.label ?? p.name,
-            statement: s.Sid ?? String(i + 1),
-            actions: asList(s.Action),
-            resources: asList(s.Resource),
-            condition: s.Condition ? JSON.stringify(s.Condition) : null,
-          })),
-        ),
-      });
-    }
+  for (const role of output.principals()) {
+    if (!role.trust) continue;
+    const allows = role.trust.document.Statement.filter((s) => s.Effect === 'Allow');
+    const web = allows.filter((s) => asList(s.Action).some((a) => a.toLowerCase() === WEB_IDENTITY) && principalsIn(s).federated.some(isOidcProvider));
+    if (web.length === 0) continue;
+    out.push({
+      stack: role.stack,
+      accountId: role.accountId,
+      role: role.name,
+      arn: role.arn,
+      identityProviders: [...new Set(web.flatMap((s) => principalsIn(s).federated))].sort(),
+      audiences: valuesOf(web, ':aud'),
+      subjects: valuesOf(web, ':sub'),
+      otherPrincipals: [...new Set(allows.flatMap((s) => [...principalsIn(s).other, ...principalsIn(s).federated.filter((f) => !isOidcProvider(f))]))].sort(),
+      permissions: role.identityPolicies.flatMap((p) =>
+        p.document.Statement.filter((s) => s.Effect === 'Allow').map((s, i) => ({
+          policy: p.label,
+          statement: s.Sid ?? String(i + 1),
+          actions: asList(s.Action),
+          resources: asList(s.Resource),
+          condition: s.Condition ? JSON.stringify(s.Condition) : null,
+        })),
+      ),
+    });
   }
-  return out.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
+  return out.sort((a, b) => compareText(a.arn, b.arn));
 }

@@ -1,28 +1,27 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { MANIFEST, readOutput, SynthesizedOutput } from '../core/synthesized/output';
 import { diffAccess, diffResources, renderDiff } from './diff';
 import { DIFF_MARKDOWN, REPORT_JSON, REPORT_MARKDOWN } from './files';
 import { renderReport } from './markdown';
-import { buildReport, reportOf } from './report';
-import { readSynthesized, type SynthesizedStack } from './synthesized';
+import { reportOf } from './report';
 
 const USAGE = 'usage: npm run report [-- --out <cdktf.out>] [--base <base cdktf.out>]';
 
-function parseArgs(argv: string[]): { outdir: string; base?: string } {
-  const args: { outdir: string; base?: string } = { outdir: 'cdktf.out' };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (value === undefined || !['--out', '--base'].includes(flag)) throw new Error(`unknown argument ${JSON.stringify(flag)}\n${USAGE}`);
-    if (flag === '--out') args.outdir = value;
-    else args.base = value;
+function commandLine(argv: string[]): { outdir: string; base?: string } {
+  try {
+    const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, base: { type: 'string' } }, strict: true, allowPositionals: false });
+    return { outdir: values.out ?? 'cdktf.out', base: values.base };
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message.split('\n')[0] : error}\n${USAGE}`, { cause: error });
   }
-  return args;
 }
 
-/** The base's stacks; a base that did not synthesize counts as empty, and the diff says so. */
-function readBase(dir: string): { stacks: SynthesizedStack[]; note?: string } {
-  if (fs.existsSync(path.join(dir, 'manifest.json'))) return { stacks: readSynthesized(dir) };
-  return { stacks: [], note: `The base has no synthesized output (${path.join(dir, 'manifest.json')} is missing): everything below counts as new.` };
+/** The base's output; a base that did not synthesize counts as empty, and the diff says so. */
+function readBase(dir: string): { output: SynthesizedOutput; note?: string } {
+  if (fs.existsSync(path.join(dir, MANIFEST))) return { output: readOutput(dir) };
+  return { output: new SynthesizedOutput([]), note: `The base has no synthesized output (${path.join(dir, MANIFEST)} is missing): everything below counts as new.` };
 }
 
 /**
@@ -31,8 +30,9 @@ function readBase(dir: string): { stacks: SynthesizedStack[]; note?: string } {
  * to access-diff.md.
  */
 function main(): number {
-  const { outdir, base } = parseArgs(process.argv.slice(2));
-  const report = buildReport(outdir);
+  const { outdir, base } = commandLine(process.argv.slice(2));
+  const output = readOutput(outdir);
+  const report = reportOf(output);
   fs.writeFileSync(path.join(outdir, REPORT_JSON), JSON.stringify(report, null, 2) + '\n');
   fs.writeFileSync(path.join(outdir, REPORT_MARKDOWN), renderReport(report));
   if (base === undefined) {
@@ -40,7 +40,7 @@ function main(): number {
     return 0;
   }
   const before = readBase(base);
-  const diff = renderDiff(diffAccess(reportOf(before.stacks, null).access, report.access), diffResources(before.stacks, readSynthesized(outdir)), before.note);
+  const diff = renderDiff(diffAccess(reportOf(before.output).access, report.access), diffResources(before.output.stacks, output.stacks), before.note);
   fs.writeFileSync(path.join(outdir, DIFF_MARKDOWN), diff);
   process.stdout.write(diff);
   return 0;

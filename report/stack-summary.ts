@@ -1,5 +1,5 @@
-import { byKeys, compareText } from './order';
-import type { SynthesizedStack } from './synthesized';
+import { byKeys, compareText } from '../core/order';
+import type { SynthesizedStack } from '../core/synthesized/output';
 
 export interface StackSummary {
   name: string;
@@ -32,14 +32,14 @@ export function stackSummaries(stacks: SynthesizedStack[]): StackSummary[] {
   return stacks
     .map((stack) => {
       const counts = new Map<string, number>();
-      for (const r of stack.view.resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+      for (const r of stack.resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
       const types = [...counts.keys()].sort(compareText);
       return {
         name: stack.name,
         accountId: stack.accountId,
         region: stack.region,
-        backend: backendOf(stack.view.json),
-        resourceCount: stack.view.resources.length,
+        backend: backendOf(stack.json),
+        resourceCount: stack.resources.length,
         resources: Object.fromEntries(types.map((t) => [t, counts.get(t)!])),
       };
     })

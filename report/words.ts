@@ -1,4 +1,4 @@
-import type { AccessEntry, PrincipalRef } from './access';
+import type { AccessEntry, PrincipalRef } from '../analysis/access';
 
 export const accountWords = (stack: string, accountId: string): string => `${stack} (${accountId})`;
 

@@ -1,19 +1,19 @@
+import type { AccessRequest } from '../analysis/request';
 import type { CompiledOrganisation } from '../core/compile';
+import { iamArn } from '../core/aws/arns';
+import { partitionOf } from '../core/aws/regions';
 import type { ResolvedGrant } from '../core/grants/resolve';
-import { iamArn } from '../core/grants/arns';
 import type { PlatformAccountSpec } from '../core/model';
-import type { S3RequestShape } from './simulate';
 import { APP_ROLE, defaultDataBucket, mlspaceRoleName, NOTEBOOK_ROLE } from '../core/platform/naming';
 
-/** One request and what must happen to it. */
-export interface Expectation extends S3RequestShape {
+/** One request and what must happen to it. The organisation says what to ask; cdktf.out answers. */
+export interface Expectation extends AccessRequest {
   /** Proofs of declared grants must be allowed; probes must be refused. */
   expect: 'allow' | 'deny';
   /** The id of the grant a proof belongs to. */
   grant?: string;
   /** What it shows, in words: the grant it proves or the probe's intent. */
   about: string;
-  principalArn: string;
 }
 
 const PROOF_KEY = 'proof/object.txt';
@@ -57,9 +57,9 @@ export function grantProofs(compiled: CompiledOrganisation): Expectation[] {
   const out: Expectation[] = [];
   for (const grant of compiled.grants) {
     const where = { bucket: grant.bucket.name, accessPoint: grant.accessPoint?.arn };
-    for (const principalArn of coveredPrincipals(compiled, grant)) {
+    for (const principal of coveredPrincipals(compiled, grant)) {
       const about = `grant ${describeGrant(grant)}`;
-      const proof = { expect: 'allow' as const, grant: grant.id, about, principalArn, ...where };
+      const proof = { expect: 'allow' as const, grant: grant.id, about, principal, ...where };
       for (const action of grant.actions.bucket) out.push({ ...proof, action, prefix: grant.prefix || undefined });
       for (const action of grant.actions.object) out.push({ ...proof, action, key: `${grant.prefix}${PROOF_KEY}` });
     }
@@ -71,7 +71,7 @@ export function grantProofs(compiled: CompiledOrganisation): Expectation[] {
 function declared(compiled: CompiledOrganisation, probe: Expectation): boolean {
   return compiled.grants.some((g) => {
     if (g.bucket.name !== probe.bucket || (g.accessPoint?.arn ?? undefined) !== probe.accessPoint) return false;
-    if (!coveredPrincipals(compiled, g).includes(probe.principalArn)) return false;
+    if (!coveredPrincipals(compiled, g).includes(probe.principal)) return false;
     if (probe.key !== undefined) return g.actions.object.includes(probe.action) && probe.key.startsWith(g.prefix);
     return g.actions.bucket.includes(probe.action) && (g.prefix === '' || (probe.prefix ?? '').startsWith(g.prefix));
   });
@@ -88,9 +88,9 @@ function candidateProbes(compiled: CompiledOrganisation): Expectation[] {
   for (const grant of compiled.grants) {
     const where = { bucket: grant.bucket.name, accessPoint: grant.accessPoint?.arn };
     const reads = grant.actions.object.includes('s3:GetObject');
-    for (const principalArn of coveredPrincipals(compiled, grant)) {
-      const probe = (about: string, request: Omit<Expectation, 'expect' | 'about' | 'principalArn'>): void => {
-        out.push({ expect: 'deny', about: `${about} (${describeGrant(grant)})`, principalArn, ...request });
+    for (const principal of coveredPrincipals(compiled, grant)) {
+      const probe = (about: string, request: Omit<Expectation, 'expect' | 'about' | 'principal'>): void => {
+        out.push({ expect: 'deny', about: `${about} (${describeGrant(grant)})`, principal, ...request });
       };
       if (!grant.actions.object.includes('s3:PutObject')) probe('no write on a read grant', { action: 's3:PutObject', ...where, key: `${grant.prefix}${PROOF_KEY}` });
       if (!grant.actions.object.includes('s3:DeleteObject')) probe('no delete without readwrite', { action: 's3:DeleteObject', ...where, key: `${grant.prefix}${PROOF_KEY}` });
@@ -106,8 +106,8 @@ function candidateProbes(compiled: CompiledOrganisation): Expectation[] {
   const granted = new Set(compiled.grants.flatMap((g) => coveredPrincipals(compiled, g).map((p) => `${p} ${g.bucket.name}`)));
   const principals = [...new Set(compiled.grants.flatMap((g) => coveredPrincipals(compiled, g)))].sort();
   for (const bucket of [...new Set(allBuckets)].sort()) {
-    for (const principalArn of principals) {
-      if (!granted.has(`${principalArn} ${bucket}`)) out.push({ expect: 'deny', about: `no grant on ${bucket}`, principalArn, action: 's3:GetObject', bucket, key: PROOF_KEY });
+    for (const principal of principals) {
+      if (!granted.has(`${principal} ${bucket}`)) out.push({ expect: 'deny', about: `no grant on ${bucket}`, principal, action: 's3:GetObject', bucket, key: PROOF_KEY });
     }
   }
   out.push(...platformIsolation(compiled));
@@ -124,14 +124,14 @@ function platformIsolation(compiled: CompiledOrganisation): Expectation[] {
     const bucket = platform.dataBucket ?? defaultDataBucket(spec.id);
     for (const project of platform.projects) {
       for (const user of project.members) {
-        const principalArn = `arn:aws:iam::${spec.id}:role/${mlspaceRoleName(project.name, user)}`;
+        const principal = iamArn(partitionOf(spec.region), spec.id, 'role', mlspaceRoleName(project.name, user));
         const who = `role of ${user} in ${project.name}`;
-        out.push({ expect: 'allow', about: `${who}: its own private/ prefix`, principalArn, action: 's3:GetObject', bucket, key: `private/${user}/${PROOF_KEY}` });
-        out.push({ expect: 'allow', about: `${who}: its own project/ prefix`, principalArn, action: 's3:PutObject', bucket, key: `project/${project.name}/${PROOF_KEY}` });
+        out.push({ expect: 'allow', about: `${who}: its own private/ prefix`, principal, action: 's3:GetObject', bucket, key: `private/${user}/${PROOF_KEY}` });
+        out.push({ expect: 'allow', about: `${who}: its own project/ prefix`, principal, action: 's3:PutObject', bucket, key: `project/${project.name}/${PROOF_KEY}` });
         const otherUser = platform.users.find((u) => u !== user);
-        if (otherUser) out.push({ expect: 'deny', about: `${who}: not ${otherUser}'s private/ prefix`, principalArn, action: 's3:GetObject', bucket, key: `private/${otherUser}/${PROOF_KEY}` });
+        if (otherUser) out.push({ expect: 'deny', about: `${who}: not ${otherUser}'s private/ prefix`, principal, action: 's3:GetObject', bucket, key: `private/${otherUser}/${PROOF_KEY}` });
         const otherProject = platform.projects.find((p) => p.name !== project.name && !p.members.includes(user));
-        if (otherProject) out.push({ expect: 'deny', about: `${who}: not project ${otherProject.name}'s project/ prefix`, principalArn, action: 's3:GetObject', bucket, key: `project/${otherProject.name}/${PROOF_KEY}` });
+        if (otherProject) out.push({ expect: 'deny', about: `${who}: not project ${otherProject.name}'s project/ prefix`, principal, action: 's3:GetObject', bucket, key: `project/${otherProject.name}/${PROOF_KEY}` });
       }
     }
   }

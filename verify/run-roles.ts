@@ -1,11 +1,9 @@
-import { runSimulation } from '@cloud-copilot/iam-simulate';
+import { accountRootArn, bucketArn, iamArn, iamResourceOf, objectKeyArn, oidcProviderArn, parseArn } from '../core/aws/arns';
 import { workloadSubject } from '../core/hcp/names';
 import type { HcpAccountTrust, HcpPlan, HcpRolePlan } from '../core/hcp/plan';
-import type { PolicyDocument } from '../core/model';
 import { asList } from '../core/policy/document';
-import { principalsOf, type NamedPolicy } from '../report/policies';
-import { readSynthesized, type SynthesizedStack } from '../report/synthesized';
-import { evaluateWithContext } from './core-engine';
+import { readOutput, type SynthesizedOutput } from '../core/synthesized/output';
+import { explainDenial, simulate } from './simulator';
 
 /** One request to a run role, and what must happen to it. */
 export interface RunRoleCheck {
@@ -36,6 +34,9 @@ const tokenOf = (trust: HcpAccountTrust, hostname: string, sub: string, aud = tr
   [`${hostname}:sub`]: sub,
 });
 
+/** Another identity provider whose tokens carry `aud` and `sub` claims too. */
+const GITHUB_ACTIONS = 'token.actions.githubusercontent.com';
+
 /** Tokens that must be refused, whatever the role: another organization, project or workspace, audience or identity provider. */
 function assumeChecks(plan: HcpPlan, trust: HcpAccountTrust, role: HcpRolePlan, workspaces: string[], otherWorkspace: string): RunRoleCheck[] {
   const { hostname, organization } = plan;
@@ -58,43 +59,43 @@ function assumeChecks(plan: HcpPlan, trust: HcpAccountTrust, role: HcpRolePlan, 
     }
   }
   out.push({ ...base, expect: 'deny', about: `workspace ${otherWorkspace}, not one of this account`, context: tokenOf(trust, hostname, workloadSubject(organization, project, otherWorkspace, phases[0])) });
-  const github = trust.oidcProvider.arn.replace(/oidc-provider\/.*$/, 'oidc-provider/token.actions.githubusercontent.com');
+  const github = oidcProviderArn(trust.account.partition, trust.account.id, GITHUB_ACTIONS);
   out.push({
     ...base,
     principal: github,
     expect: 'deny',
     about: 'a token of another identity provider with the same claims',
-    context: { 'token.actions.githubusercontent.com:aud': trust.oidcProvider.audience, 'token.actions.githubusercontent.com:sub': workloadSubject(organization, project, workspaces[0], phases[0]) },
+    context: { [`${GITHUB_ACTIONS}:aud`]: trust.oidcProvider.audience, [`${GITHUB_ACTIONS}:sub`]: workloadSubject(organization, project, workspaces[0], phases[0]) },
   });
-  const root = `arn:${trust.account.partition}:iam::${trust.account.id}:root`;
+  const root = accountRootArn(trust.account.partition, trust.account.id);
   out.push({ ...base, principal: root, action: 'sts:AssumeRole', expect: 'deny', about: 'the account itself (any of its users or roles) with sts:AssumeRole', context: {} });
   return out;
 }
 
 /** What the role may do with its own policies: the account's stacks' resources, read (plan) or changed (apply); never data, never itself. */
-function actChecks(trust: HcpAccountTrust, role: HcpRolePlan, scope: { bucket?: string; managedRole?: string; boundary?: string }): RunRoleCheck[] {
+function actChecks(trust: HcpAccountTrust, role: HcpRolePlan, scope: ScopeProbes): RunRoleCheck[] {
   const { partition, id } = trust.account;
   const writes = role.phase !== 'plan';
   const base = { role: role.arn, kind: 'act' as const, principal: role.arn, context: {} };
   const out: RunRoleCheck[] = [];
   if (scope.bucket) {
-    const bucket = `arn:${partition}:s3:::${scope.bucket}`;
+    const bucket = bucketArn(partition, scope.bucket);
     out.push({ ...base, expect: 'allow', about: `reads the policy of ${scope.bucket}`, action: 's3:GetBucketPolicy', resource: bucket });
     out.push({ ...base, expect: writes ? 'allow' : 'deny', about: `${writes ? 'changes' : 'cannot change'} the policy of ${scope.bucket}`, action: 's3:PutBucketPolicy', resource: bucket });
-    out.push({ ...base, expect: 'deny', about: `reads no object of ${scope.bucket}`, action: 's3:GetObject', resource: `${bucket}/any/object` });
-    out.push({ ...base, expect: 'deny', about: 'changes no bucket the stacks do not manage', action: 's3:PutBucketPolicy', resource: `${bucket}-other` });
+    out.push({ ...base, expect: 'deny', about: `reads no object of ${scope.bucket}`, action: 's3:GetObject', resource: objectKeyArn(partition, scope.bucket, 'any/object') });
+    out.push({ ...base, expect: 'deny', about: 'changes no bucket the stacks do not manage', action: 's3:PutBucketPolicy', resource: bucketArn(partition, `${scope.bucket}-other`) });
   }
   if (scope.managedRole) {
-    const managed = `arn:${partition}:iam::${id}:role/${scope.managedRole}`;
-    out.push({ ...base, expect: 'allow', about: `reads role ${scope.managedRole}`, action: 'iam:GetRole', resource: managed });
-    out.push({ ...base, expect: writes ? 'allow' : 'deny', about: `${writes ? 'changes' : 'cannot change'} the trust of role ${scope.managedRole}`, action: 'iam:UpdateAssumeRolePolicy', resource: managed });
-    out.push({ ...base, expect: 'deny', about: `attaches no AWS managed policy to ${scope.managedRole}`, action: 'iam:AttachRolePolicy', resource: managed, context: { 'iam:PolicyARN': `arn:${partition}:iam::aws:policy/AdministratorAccess` } });
+    const managed = iamArn(partition, id, 'role', scope.managedRole.name, scope.managedRole.path);
+    out.push({ ...base, expect: 'allow', about: `reads role ${scope.managedRole.name}`, action: 'iam:GetRole', resource: managed });
+    out.push({ ...base, expect: writes ? 'allow' : 'deny', about: `${writes ? 'changes' : 'cannot change'} the trust of role ${scope.managedRole.name}`, action: 'iam:UpdateAssumeRolePolicy', resource: managed });
+    out.push({ ...base, expect: 'deny', about: `attaches no AWS managed policy to ${scope.managedRole.name}`, action: 'iam:AttachRolePolicy', resource: managed, context: { 'iam:PolicyARN': iamArn(partition, 'aws', 'policy', 'AdministratorAccess') } });
     if (scope.boundary && writes) {
-      out.push({ ...base, expect: 'allow', about: `creates ${scope.managedRole} with the platform's boundary`, action: 'iam:CreateRole', resource: managed, context: { 'iam:PermissionsBoundary': scope.boundary } });
-      out.push({ ...base, expect: 'deny', about: `creates no ${scope.managedRole} without the platform's boundary`, action: 'iam:CreateRole', resource: managed, context: {} });
+      out.push({ ...base, expect: 'allow', about: `creates ${scope.managedRole.name} with the platform's boundary`, action: 'iam:CreateRole', resource: managed, context: { 'iam:PermissionsBoundary': scope.boundary } });
+      out.push({ ...base, expect: 'deny', about: `creates no ${scope.managedRole.name} without the platform's boundary`, action: 'iam:CreateRole', resource: managed, context: {} });
     }
   }
-  out.push({ ...base, expect: 'deny', about: 'creates no role the stacks do not declare', action: 'iam:CreateRole', resource: `arn:${partition}:iam::${id}:role/not-declared` });
+  out.push({ ...base, expect: 'deny', about: 'creates no role the stacks do not declare', action: 'iam:CreateRole', resource: iamArn(partition, id, 'role', 'not-declared') });
   out.push({ ...base, expect: 'deny', about: 'cannot change its own trust', action: 'iam:UpdateAssumeRolePolicy', resource: role.arn });
   return out;
 }
@@ -109,59 +110,56 @@ export function runRoleChecks(plan: HcpPlan): RunRoleCheck[] {
   });
 }
 
+interface ScopeProbes {
+  bucket?: string;
+  managedRole?: { name: string; path: string };
+  boundary?: string;
+}
+
 /** One managed bucket and one managed role of the account, read off the run role's own plan (the first of each). */
-function scopeProbes(trust: HcpAccountTrust): { bucket?: string; managedRole?: string; boundary?: string } {
+function scopeProbes(trust: HcpAccountTrust): ScopeProbes {
   const statements = trust.roles[0].policies.flatMap((p) => p.document.Statement);
   const resourcesOf = (sid: string): string[] => statements.filter((s) => s.Sid?.startsWith(sid)).flatMap((s) => asList(s.Resource));
-  const bucket = resourcesOf('ManagedBuckets')[0]?.split(':::')[1];
+  const bucketResource = resourcesOf('ManagedBuckets')[0];
+  const bucket = bucketResource === undefined ? undefined : parseArn(bucketResource)?.resource;
   const bounded = statements.find((s) => s.Sid?.startsWith('CreateRolesWithBoundary'));
   const roleArn = resourcesOf('Roles')[0] ?? resourcesOf('BoundedRoles')[0];
-  const managedRole = roleArn?.split(':role/')[1]?.replace(/\*$/, '0123456789abcdef');
+  const role = roleArn === undefined ? undefined : iamResourceOf(roleArn);
+  // A family of roles (`MLSpace-genomics-*`) is probed with one name of it.
+  const managedRole = role && { name: role.name.replace(/\*$/, '0123456789abcdef'), path: role.path };
   const boundary = bounded ? String(Object.values(bounded.Condition!.StringEquals)[0]) : undefined;
   return { bucket, managedRole, boundary };
 }
 
-function trustOf(stacks: SynthesizedStack[], arn: string): NamedPolicy | undefined {
-  for (const stack of stacks) {
-    for (const role of stack.view.ofType('aws_iam_role')) {
-      const path = String(role.config.path ?? '/');
-      if (`arn:${stack.partition}:iam::${stack.accountId}:role${path}${role.config.name}` !== arn) continue;
-      return { name: `${stack.name}:${role.address}`, policy: JSON.parse(String(role.config.assume_role_policy)) as PolicyDocument };
-    }
-  }
-  return undefined;
-}
+/** The account a request goes to: the resource's, or the caller's for resources whose ARN names none (S3 buckets). */
+const accountOf = (check: RunRoleCheck): string => parseArn(check.resource)?.account || parseArn(check.role)!.account;
 
-async function decide(check: RunRoleCheck, stacks: SynthesizedStack[], identity: Map<string, NamedPolicy[]>): Promise<{ allowed: boolean; reason: string }> {
-  const account = check.resource.split(':')[4];
+function decide(check: RunRoleCheck, output: SynthesizedOutput): { allowed: boolean; reason: string } {
+  const role = output.principal(check.role);
+  if (!role) return { allowed: false, reason: 'no such role in the synthesized stacks' };
   if (check.kind === 'assume') {
-    const trust = trustOf(stacks, check.role);
-    if (!trust) return { allowed: false, reason: 'no such role in the synthesized stacks' };
-    const analysis = evaluateWithContext({ principal: check.principal, action: check.action, resource: check.resource, resourceAccount: account, context: check.context, identityPolicies: [], resourcePolicy: trust });
-    return { allowed: analysis.result === 'Allowed', reason: `trust policy ${trust.name}: ${analysis.result}` };
+    if (!role.trust) return { allowed: false, reason: `role ${role.name} has no trust policy in the synthesized stacks` };
+    const analysis = simulate({ principal: check.principal, action: check.action, resource: check.resource, resourceAccount: accountOf(check), context: check.context, identityPolicies: [], resourcePolicy: role.trust });
+    return { allowed: analysis.result === 'Allowed', reason: `trust policy ${role.trust.name}: ${analysis.result === 'Allowed' ? 'Allowed' : explainDenial(analysis, { resourcePolicy: role.trust.name })}` };
   }
-  const policies = identity.get(check.role);
-  if (!policies) return { allowed: false, reason: 'no such role in the synthesized stacks' };
-  const result = await runSimulation(
-    {
-      request: { principal: check.role, action: check.action, resource: { resource: check.resource, accountId: account || check.role.split(':')[4] }, contextVariables: { 'aws:SecureTransport': 'true', ...check.context } },
-      identityPolicies: policies.map((p) => ({ name: p.name, policy: p.policy })),
-      serviceControlPolicies: [],
-      resourceControlPolicies: [],
-    },
-    { simulationMode: 'Strict' },
-  );
-  if (result.resultType === 'error') throw new Error(`simulation of ${check.action} on ${check.resource} failed: ${JSON.stringify(result.errors)}`);
-  return { allowed: result.overallResult === 'Allowed', reason: `its policies ${policies.map((p) => p.label ?? p.name).join(', ') || '(none)'}: ${result.overallResult}` };
+  const policies = role.identityPolicies;
+  const analysis = simulate({
+    principal: check.role,
+    action: check.action,
+    resource: check.resource,
+    resourceAccount: accountOf(check),
+    context: { 'aws:SecureTransport': 'true', ...check.context },
+    identityPolicies: policies,
+  });
+  return { allowed: analysis.result === 'Allowed', reason: `its policies ${policies.map((p) => p.label).join(', ') || '(none)'}: ${analysis.result}` };
 }
 
 /** Proves that only the account's own workspaces can assume each run role, and what each may do. */
-export async function verifyRunRoles(plan: HcpPlan, outdir: string): Promise<RunRoleResult> {
-  const stacks = readSynthesized(outdir);
-  const identity = new Map(principalsOf(stacks).map((p) => [p.arn, p.identityPolicies]));
+export function verifyRunRoles(plan: HcpPlan, outdir: string | SynthesizedOutput): RunRoleResult {
+  const output = typeof outdir === 'string' ? readOutput(outdir) : outdir;
   const result: RunRoleResult = { allowed: 0, refused: 0, failures: [] };
   for (const check of runRoleChecks(plan)) {
-    const { allowed, reason } = await decide(check, stacks, identity);
+    const { allowed, reason } = decide(check, output);
     if (allowed !== (check.expect === 'allow')) result.failures.push({ check, reason: `${allowed ? 'allowed' : 'refused'} by ${reason}` });
     else if (allowed) result.allowed++;
     else result.refused++;

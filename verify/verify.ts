@@ -1,11 +1,16 @@
+import { decide } from '../analysis/chain';
+import type { Evaluator } from '../analysis/evaluator';
+import type { AccessRequest } from '../analysis/request';
+import { accessPointKeyArn, objectKeyArn } from '../core/aws/arns';
 import type { CompiledOrganisation } from '../core/compile';
+import { readOutput, type SynthesizedOutput } from '../core/synthesized/output';
 import { grantProofs, probes, type Expectation } from './expectations';
-import { principalsOf, resourcePoliciesOf } from '../report/policies';
-import { evaluate } from './simulate';
-import { readSynthesized } from '../report/synthesized';
+import { simulatorEvaluator } from './simulator';
 
 export interface Failure {
   expectation: Expectation;
+  /** Where the request goes, in words (the resource ARN with the output's partition). */
+  where: string;
   /** Why it failed: the check and the policy that decided, or a missing principal. */
   reason: string;
 }
@@ -22,37 +27,42 @@ export interface VerifyResult {
 export const summary = (r: VerifyResult): string =>
   `${r.grantsProven} grants proven (${r.allowed} requests allowed), ${r.refused} probes refused, ${r.failures.length} failures`;
 
-const where = (e: Expectation): string =>
-  `${e.action} on ${e.accessPoint ? (e.key === undefined ? e.accessPoint : `${e.accessPoint}/object/${e.key}`) : `arn:aws:s3:::${e.bucket}${e.key === undefined ? '' : `/${e.key}`}`}${e.prefix !== undefined ? ` (s3:prefix ${JSON.stringify(e.prefix)})` : ''}${e.secureTransport === false ? ' without TLS' : ''}`;
+/** `s3:GetObject on arn:aws-us-gov:s3:::bucket/key`, with the listing prefix and a missing TLS named. */
+export function describeRequest(request: AccessRequest, output: SynthesizedOutput): string {
+  const bucket = output.bucket(request.bucket);
+  const bucketArn = bucket?.arn ?? request.bucket;
+  const onBucket = request.key === undefined ? bucketArn : bucket ? objectKeyArn(bucket.partition, bucket.name, request.key) : `${request.bucket}/${request.key}`;
+  const resource = request.accessPoint ? (request.key === undefined ? request.accessPoint : accessPointKeyArn(request.accessPoint, request.key)) : onBucket;
+  const prefix = request.prefix !== undefined ? ` (s3:prefix ${JSON.stringify(request.prefix)})` : '';
+  return `${request.action} on ${resource}${prefix}${request.secureTransport === false ? ' without TLS' : ''}`;
+}
 
 export function formatFailure(f: Failure): string {
   const { expectation: e } = f;
-  return `${e.expect === 'allow' ? 'NOT ALLOWED' : 'NOT REFUSED'}: ${e.principalArn} ${where(e)} — ${e.about}; ${f.reason}`;
+  return `${e.expect === 'allow' ? 'NOT ALLOWED' : 'NOT REFUSED'}: ${e.principal} ${f.where} — ${e.about}; ${f.reason}`;
 }
 
 /**
  * Proves the declared grants and refuses the probes against the synthesized policies in
- * `outdir`. The organisation only says what to ask; every answer comes from cdktf.out.
+ * `outdir`. The organisation only says what to ask; every answer comes from cdktf.out, through
+ * the one request chain, decided by the simulator (or the evaluator given).
  */
-export async function verifyAccess(compiled: CompiledOrganisation, outdir: string): Promise<VerifyResult> {
-  const stacks = readSynthesized(outdir);
-  const principals = new Map(principalsOf(stacks).map((p) => [p.arn, p]));
-  const resources = resourcePoliciesOf(stacks);
+export function verifyAccess(compiled: CompiledOrganisation, outdir: string | SynthesizedOutput, evaluator: Evaluator = simulatorEvaluator): VerifyResult {
+  const output = typeof outdir === 'string' ? readOutput(outdir) : outdir;
   const result: VerifyResult = { grantsProven: 0, allowed: 0, refused: 0, failures: [] };
   const grants = new Set<string>();
   const failedGrants = new Set<string>();
   for (const expectation of [...grantProofs(compiled), ...probes(compiled)]) {
     if (expectation.grant) grants.add(expectation.grant);
     const fail = (reason: string): void => {
-      result.failures.push({ expectation, reason });
+      result.failures.push({ expectation, where: describeRequest(expectation, output), reason });
       if (expectation.grant) failedGrants.add(expectation.grant);
     };
-    const principal = principals.get(expectation.principalArn);
-    if (!principal) {
+    if (!output.principal(expectation.principal)) {
       fail('no such principal in the synthesized stacks');
       continue;
     }
-    const decision = await evaluate({ ...expectation, principal }, resources);
+    const decision = decide(expectation, output, evaluator);
     if (decision.allowed !== (expectation.expect === 'allow')) fail(decision.allowed ? `allowed by ${decision.decidedBy}` : `refused by ${decision.decidedBy}`);
     else if (expectation.expect === 'allow') result.allowed++;
     else result.refused++;

@@ -2,6 +2,7 @@ import type { App } from '../cdk';
 import type { HcpPlan } from '../../core/hcp/plan';
 import type { AccountSpec, BackendSpec } from '../../core/model';
 import { AccountStack } from '../account-stack';
+import { keepLiteralsLiteral } from '../literals';
 import { HcpBootstrap } from './bootstrap';
 import { HcpWorkspacesStack } from './workspaces-stack';
 
@@ -11,6 +12,11 @@ import { HcpWorkspacesStack } from './workspaces-stack';
  * applied in the order the README gives, by other people with other credentials.
  */
 export function buildHcpStacks(app: App, plan: HcpPlan, backend: BackendSpec, accountOf: (key: string) => AccountSpec): void {
-  new HcpWorkspacesStack(app, plan, backend);
-  for (const trust of plan.trust) new HcpBootstrap(new AccountStack(app, accountOf(trust.account.key), backend, trust.stack), trust);
+  keepLiteralsLiteral(new HcpWorkspacesStack(app, plan, backend));
+  for (const trust of plan.trust) {
+    // The account's own tags (its provider's default tags) are literals here as in the account's stack.
+    const stack = new AccountStack(app, accountOf(trust.account.key), backend, trust.stack);
+    keepLiteralsLiteral(stack);
+    new HcpBootstrap(stack, trust);
+  }
 }

@@ -2,7 +2,7 @@ import type { Construct } from 'constructs';
 import { type AwsProvider, IamPolicy } from '../aws';
 import type { ManagedPolicyPlan } from '../../core/platform/identity-policies';
 import { named } from '../terraform-name';
-import { namePart } from './logical-id';
+import { namePart } from '../terraform-name';
 
 /** One platform policy with its literal document, named `aws_iam_policy.<policy name>`. */
 export function platformPolicy(scope: Construct, provider: AwsProvider, p: ManagedPolicyPlan): IamPolicy {

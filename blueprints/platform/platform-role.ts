@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { type AwsProvider, IamRole, IamRolePolicyAttachmentsExclusive } from '../aws';
 import type { PlatformRolePlan } from '../../core/platform/plan';
 import { named } from '../terraform-name';
-import { namePart } from './logical-id';
+import { namePart } from '../terraform-name';
 
 export interface PlatformRoleProps {
   provider: AwsProvider;

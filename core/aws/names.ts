@@ -1,4 +1,4 @@
-/** Naming rules of AWS and Terraform, from FACTS.md. Each returns a reason, or undefined when valid. */
+/** Naming rules of AWS and Terraform (AWS documentation). Each returns a reason, or undefined when valid. */
 
 export const ACCOUNT_ID = /^\d{12}$/;
 

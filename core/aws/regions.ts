@@ -47,3 +47,12 @@ export function partitionOf(region: string): string {
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';
 }
+
+/** The DNS suffix of a partition's service endpoints. */
+export const dnsSuffixOf = (partition: string): string => (partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com');
+
+/**
+ * A service's regional endpoint host, as condition keys such as `kms:ViaService` name it:
+ * `s3.us-east-1.amazonaws.com`, `s3.cn-north-1.amazonaws.com.cn`.
+ */
+export const serviceEndpoint = (service: string, region: string): string => `${service}.${region}.${dnsSuffixOf(partitionOf(region))}`;

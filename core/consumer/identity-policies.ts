@@ -1,4 +1,4 @@
-import type { IdentityGrant } from '../compile';
+import type { IdentityGrant } from '../grants/identity-grant';
 import type { ExtraStatement, PolicyDocument, PolicyStatement } from '../model';
 import { mergeStatements } from '../policy/merge';
 import { finalizeSids } from '../policy/sid';

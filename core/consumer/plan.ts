@@ -1,11 +1,12 @@
-import type { CompiledOrganisation, IdentityGrant } from '../compile';
-import { iamArn } from '../grants/arns';
+import type { CompiledOrganisation } from '../compile';
+import type { IdentityGrant } from '../grants/identity-grant';
+import { iamArn } from '../aws/arns';
 import type { AccountSource, ConsumerAccountSpec, ExtraStatement, GroupSpec, PolicyDocument, RoleSpec, UserSpec } from '../model';
 import { refOf, type AccountRef } from '../organisation-index';
 import { policyDocument, policySize } from '../policy/document';
+import { ATTACHMENT_LIMITS, overLimit, POLICY_LIMITS } from '../policy/limits';
 import { ProblemList, show } from '../validation/problem';
 import { principalPolicies, principalStatements, type IdentityPolicy, type PrincipalRef } from './identity-policies';
-import { MANAGED_POLICY_MAX_SIZE } from './split-policies';
 import { trustPolicy } from './trust-policy';
 
 export interface PlannedUser {
@@ -37,10 +38,6 @@ export interface ConsumerPlan {
   roles: PlannedRole[];
 }
 
-/** AWS's default quota of managed policies per user or role, and the fixed one per group. */
-export const DEFAULT_MANAGED_POLICIES_PER_PRINCIPAL = 10;
-export const MANAGED_POLICIES_PER_GROUP = 10;
-
 /**
  * The plan of every consumer account. Limits that only the compiled policies reveal (size,
  * number of attachments) are added to `problems`, to be reported with every other one.
@@ -57,7 +54,7 @@ export function planConsumerAccount(compiled: CompiledOrganisation, source: Acco
   const spec = source.spec as ConsumerAccountSpec;
   const account = refOf(source);
   const grants = compiled.identity.get(spec.key) ?? [];
-  const limit = spec.managedPoliciesPerPrincipal ?? DEFAULT_MANAGED_POLICIES_PER_PRINCIPAL;
+  const limit = spec.managedPoliciesPerPrincipal ?? ATTACHMENT_LIMITS.default;
   const place = (principal: PrincipalRef, field: string, extras: ExtraStatement[] | undefined, max: number): IdentityPolicy[] =>
     placePolicies(problems, source.file, field, principal, grants, extras, max);
 
@@ -70,7 +67,7 @@ export function planConsumerAccount(compiled: CompiledOrganisation, source: Acco
     })),
     groups: (spec.groups ?? []).map((group, i) => ({
       spec: group,
-      policies: place({ kind: 'group', name: group.name }, `groups[${i}]`, group.extraStatements, MANAGED_POLICIES_PER_GROUP),
+      policies: place({ kind: 'group', name: group.name }, `groups[${i}]`, group.extraStatements, ATTACHMENT_LIMITS.group),
     })),
     roles: (spec.roles ?? []).map((role, i) => ({
       spec: role,
@@ -99,7 +96,7 @@ function placePolicies(
     problems.add(
       file,
       field,
-      `statement ${show(statement.Sid ?? statements.indexOf(statement))} of ${who} has ${policySize(policyDocument([statement]))} characters, more than the ${MANAGED_POLICY_MAX_SIZE} one managed policy can hold`,
+      `statement ${show(statement.Sid ?? statements.indexOf(statement))} of ${who} needs ${overLimit('managed', policyDocument([statement]))!.size}, more than one managed policy can hold (${POLICY_LIMITS.managed.limit})`,
       'split it into smaller statements',
     );
   }

@@ -1,4 +1,5 @@
 import type { GranteeKind } from '../grants/resolve';
+import { NAME_LIMITS } from '../policy/limits';
 
 export type ConsumerPrincipalKind = Extract<GranteeKind, 'user' | 'group' | 'role'>;
 
@@ -12,6 +13,5 @@ export function identityPolicyName(kind: ConsumerPrincipalKind, name: string, pa
   return `${IDENTITY_POLICY_PREFIX}-${kind}-${name}${part > 1 ? `-${part}` : ''}`;
 }
 
-/** IAM policy names have at most 128 characters; room is kept for a `-NN` split suffix. */
-export const MAX_POLICY_NAME = 128;
-export const longestPrincipalName = (kind: ConsumerPrincipalKind): number => MAX_POLICY_NAME - identityPolicyName(kind, '').length - '-99'.length;
+/** Policy names are IAM names too; room is kept for a `-NN` split suffix. */
+export const longestPrincipalName = (kind: ConsumerPrincipalKind): number => NAME_LIMITS.policy - identityPolicyName(kind, '').length - '-99'.length;

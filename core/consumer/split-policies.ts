@@ -1,8 +1,6 @@
 import type { PolicyDocument, PolicyStatement } from '../model';
-import { policyDocument, policySize } from '../policy/document';
-
-/** IAM's limit for one customer managed policy document, whitespace not counted. */
-export const MANAGED_POLICY_MAX_SIZE = 6144;
+import { policyDocument } from '../policy/document';
+import { fits } from '../policy/limits';
 
 export interface SplitResult {
   documents: PolicyDocument[];
@@ -14,16 +12,16 @@ export interface SplitResult {
  * Fills documents in statement order, starting a new one when the next statement would make the
  * current one too large. The order is the input's, so the same statements give the same split.
  */
-export function splitIntoPolicies(statements: PolicyStatement[], maxSize = MANAGED_POLICY_MAX_SIZE): SplitResult {
+export function splitIntoPolicies(statements: PolicyStatement[]): SplitResult {
   const documents: PolicyDocument[] = [];
   const oversized: PolicyStatement[] = [];
   let current: PolicyStatement[] = [];
   for (const statement of statements) {
-    if (policySize(policyDocument([statement])) > maxSize) {
+    if (!fits('managed', policyDocument([statement]))) {
       oversized.push(statement);
       continue;
     }
-    if (current.length > 0 && policySize(policyDocument([...current, statement])) > maxSize) {
+    if (current.length > 0 && !fits('managed', policyDocument([...current, statement]))) {
       documents.push(policyDocument(current));
       current = [];
     }

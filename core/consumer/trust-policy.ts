@@ -1,4 +1,4 @@
-import { accountRootArn, iamArn } from '../grants/arns';
+import { accountRootArn, iamArn } from '../aws/arns';
 import type { ConsumerAccountSpec, PolicyDocument, PolicyStatement, RoleSpec } from '../model';
 import { oneOrMany, policyDocument, uniqueSorted } from '../policy/document';
 

@@ -2,7 +2,7 @@ import { mlspaceProjectRolePattern, mlspaceRoleName, ALL_MLSPACE_ROLES_PATTERN, 
 import type { AccessLevel, BucketSpec, GranteeSpec, GrantSpec, OwnerAccountSpec } from '../model';
 import { OrganisationIndex, refOf, type AccountRef } from '../organisation-index';
 import { actionsOf, type GrantActions } from './access-levels';
-import { accessPointArn, bucketArn, iamArn } from './arns';
+import { accessPointArn, bucketArn, iamArn } from '../aws/arns';
 
 export type GranteeKind = 'account' | 'user' | 'group' | 'role' | 'project' | 'platformUser' | 'allPlatformUsers';
 

@@ -2,7 +2,8 @@ import type { ConditionBlock, PolicyStatement } from '../model';
 import { oneOrMany } from '../policy/document';
 import { pascal } from '../policy/sid';
 
-import { accessPointObjectArn, accountRootArn, anyKmsKeyArn, objectArn } from './arns';
+import { accessPointObjectArn, accountRootArn, anyKmsKeyArn, objectArn } from '../aws/arns';
+import { serviceEndpoint } from '../aws/regions';
 import type { ResolvedGrant } from './resolve';
 
 /** `s3:ListBucket` limited to a prefix needs both the prefix itself and everything under it. */
@@ -81,7 +82,7 @@ export function identityStatements(grant: ResolvedGrant): PolicyStatement[] {
  */
 function identityKmsStatement(grant: ResolvedGrant): PolicyStatement {
   const { owner, bucket } = grant;
-  const viaS3: ConditionBlock = { StringEquals: { 'kms:ViaService': `s3.${owner.region}.amazonaws.com` } };
+  const viaS3: ConditionBlock = { StringEquals: { 'kms:ViaService': serviceEndpoint('s3', owner.region) } };
   if (bucket.kms?.keyArn) {
     return { Sid: grantLabel(grant, 'Kms'), Effect: 'Allow', Action: oneOrMany(grant.actions.kms), Resource: bucket.kms.keyArn, Condition: viaS3 };
   }
@@ -97,7 +98,7 @@ function identityKmsStatement(grant: ResolvedGrant): PolicyStatement {
 /** The key policy's statement for one grant (key policies name the key itself as `*`). */
 export function keyPolicyStatement(grant: ResolvedGrant): PolicyStatement {
   const { grantee, owner } = grant;
-  const condition: ConditionBlock = { StringEquals: { 'kms:ViaService': `s3.${owner.region}.amazonaws.com` } };
+  const condition: ConditionBlock = { StringEquals: { 'kms:ViaService': serviceEndpoint('s3', owner.region) } };
   if (grantee.principalArns.length > 0) condition.ArnLike = { 'aws:PrincipalArn': oneOrMany([...grantee.principalArns].sort()) };
   return {
     Sid: grantLabel(grant, 'Kms'),

@@ -28,8 +28,6 @@ export const workloadSubject = (organization: string, project: string, workspace
 /** Every part pinned; only the run phase may be `*`. The names themselves never hold `:`, `*` or `?` (validated). */
 export const PINNED_SUBJECT = /^organization:[^:*?]+:project:[^:*?]+:workspace:[^:*?]+:run_phase:(plan|apply|\*)$/;
 
-export const oidcProviderArn = (partition: string, accountId: string, hostname: string): string => `arn:${partition}:iam::${accountId}:oidc-provider/${hostname}`;
-
 /**
  * Relative to the folder `cdktf deploy` uploads: Terraform strips the working directory from the
  * stack's folder, so it uploads cdktf.out (the synthesized stacks, never the project or

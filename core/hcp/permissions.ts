@@ -1,3 +1,4 @@
+import { anyKmsKeyArn } from '../aws/arns';
 import { MANAGED_BY_TAG } from '../model/tags';
 import type { PolicyStatement } from '../model';
 import type { AccountRef } from '../organisation-index';
@@ -56,8 +57,8 @@ const taggedByBlueprint = (key: 'aws:ResourceTag' | 'aws:RequestTag'): PolicySta
  */
 export function permissionStatements(account: AccountRef, scope: ManagedScope, phase: Phase): PolicyStatement[] {
   const apply = phase === 'apply';
-  const { partition, id, region } = account;
-  const keys = `arn:${partition}:kms:${region}:${id}:key/*`;
+  const { id, region } = account;
+  const keys = anyKmsKeyArn(region, id);
   const statements: PolicyStatement[] = [
     ...allow('ManagedBuckets', actionsFor(phase, BUCKET), scope.createdBuckets),
     ...allow('AdoptedBucketPolicies', actionsFor(phase, ADOPTED_BUCKET_POLICY), scope.adoptedBuckets),

@@ -1,12 +1,11 @@
 import type { CompiledOrganisation } from '../compile';
 import type { ConsumerPlan } from '../consumer/plan';
-import { MANAGED_POLICY_MAX_SIZE, splitIntoPolicies } from '../consumer/split-policies';
-import { IAM_ROLE_ARN } from '../aws/names';
-import { iamArn } from '../grants/arns';
+import { splitIntoPolicies } from '../consumer/split-policies';
+import { iamArn, iamResourceOf, oidcProviderArn } from '../aws/arns';
 import type { CloudBackendSpec, Organisation, PolicyDocument } from '../model';
 import { refOf, type AccountRef } from '../organisation-index';
 import type { PlatformStacksPlan } from '../platform/layout';
-import { policySize } from '../policy/document';
+import { ATTACHMENT_LIMITS, POLICY_LIMITS, sizeOf } from '../policy/limits';
 import type { ProblemList } from '../validation/problem';
 import {
   bootstrapStackName,
@@ -16,7 +15,6 @@ import {
   DEFAULT_RUN_ROLE,
   DEFAULT_TERRAFORM_VERSION,
   HCP_TERRAFORM_HOSTNAME,
-  oidcProviderArn,
   permissionsPolicyName,
   workingDirectory,
   workloadSubject,
@@ -28,10 +26,8 @@ import { consumerScope, ownerScope, platformScope, type ManagedScope } from './s
 import { coveredArns } from './self-check';
 import { runRoleTrust } from './trust';
 
-/** IAM's default limit for a role trust policy, whitespace not counted. */
-export const TRUST_POLICY_MAX_SIZE = 2048;
-/** AWS's default quota of managed policies attached to one role. */
-const POLICIES_PER_ROLE = 10;
+const TRUST_POLICY_MAX_SIZE = POLICY_LIMITS.trust.limit;
+const POLICIES_PER_ROLE = ATTACHMENT_LIMITS.default;
 
 export interface HcpVariable {
   key: string;
@@ -105,10 +101,10 @@ function scopeOf(input: HcpPlanInput, account: AccountRef, kind: string): Manage
   return undefined;
 }
 
+/** The name and path of a role ARN (validated before planning). */
 function roleAt(arn: string): { name: string; path: string } {
-  const full = IAM_ROLE_ARN.exec(arn)![3];
-  const slash = full.lastIndexOf('/');
-  return { name: full.slice(slash + 1), path: slash < 0 ? '/' : `/${full.slice(0, slash + 1)}` };
+  const { name, path } = iamResourceOf(arn)!;
+  return { name, path };
 }
 
 /**
@@ -145,7 +141,7 @@ export function planHcp(problems: ProblemList, input: HcpPlanInput): HcpPlan {
     const role = (arn: string, phase: RunPhase, permissions: Phase): HcpRolePlan => {
       const { name, path } = roleAt(arn);
       const statements = scope ? permissionStatements(account, scope, permissions) : [];
-      const { documents } = splitIntoPolicies(statements, MANAGED_POLICY_MAX_SIZE);
+      const { documents } = splitIntoPolicies(statements);
       const what = permissions === 'plan' ? 'reads (plans)' : 'changes (applies)';
       return {
         name,
@@ -222,7 +218,7 @@ function checkRoles(problems: ProblemList, file: string, account: AccountRef, ro
     );
   }
   for (const role of roles) {
-    const size = policySize(role.trust);
+    const size = sizeOf('trust', role.trust);
     if (size > TRUST_POLICY_MAX_SIZE) {
       problems.add(
         file,

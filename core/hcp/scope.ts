@@ -1,5 +1,5 @@
 import type { ConsumerPlan } from '../consumer/plan';
-import { bucketArn, iamArn } from '../grants/arns';
+import { bucketArn, iamArn, kmsAliasArn } from '../aws/arns';
 import type { AccountRef } from '../organisation-index';
 import type { BucketPlan } from '../owner/bucket-plan';
 import type { PlatformStacksPlan } from '../platform/layout';
@@ -55,7 +55,7 @@ export function ownerScope(account: AccountRef, buckets: BucketPlan[]): ManagedS
   for (const plan of buckets) {
     (plan.spec.existing ? scope.adoptedBuckets : scope.createdBuckets).push(plan.arn);
     scope.accessPoints.push(...plan.accessPoints.map((ap) => ap.arn));
-    if (plan.key?.kind === 'created') scope.keyAliases.push(`arn:${account.partition}:kms:${account.region}:${account.id}:${plan.key.alias}`);
+    if (plan.key?.kind === 'created') scope.keyAliases.push(kmsAliasArn(account.region, account.id, plan.key.alias));
   }
   return scope;
 }

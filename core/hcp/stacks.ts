@@ -5,3 +5,6 @@ export const hcpStackNames = (plan: HcpPlan | undefined): string[] => (plan ? [p
 
 /** The lint context of a bootstrap stack (its roles deploy the account; no account-kind rule applies). */
 export const BOOTSTRAP_LINT_KIND = 'hcp-bootstrap';
+
+/** The lint context of the workspaces stack (no AWS resource: only the rules on every string apply). */
+export const WORKSPACES_LINT_KIND = 'hcp-workspaces';

@@ -13,7 +13,8 @@ import {
 import type { LintContext, LintRule, Severity } from './rule';
 import { literalsStayLiteral } from './template-rule';
 import { runRoleTrustPinned } from './web-identity-rules';
-import { StackView, type TerraformJson } from './stack-view';
+import { SynthesizedOutput } from '../synthesized/output';
+import type { SynthesizedStack, TerraformJson } from '../synthesized/stack';
 
 export const LINT_RULES: LintRule[] = [
   noPublicAllow,
@@ -54,21 +55,21 @@ export interface Finding {
 
 /** Lints one synthesized stack; waivers mark the findings they cover, and unused waivers are findings too. */
 export function lintStack(stack: string, json: TerraformJson, context: LintContext, waivers: LintWaiver[] = []): Finding[] {
-  return lintStacks([{ name: stack, json }], context, waivers);
+  return lintStacks(new SynthesizedOutput([{ name: stack, json }]).stacks, context, waivers);
 }
 
 /**
  * Lints the stacks of one account (its own and, for a sharded platform, its roles stacks) with the
  * account's waivers: a waiver covers its address in any of them, and is stale only if none uses it.
  */
-export function lintStacks(stacks: Array<{ name: string; json: TerraformJson }>, context: LintContext, waivers: LintWaiver[] = []): Finding[] {
+export function lintStacks(stacks: SynthesizedStack[], context: LintContext, waivers: LintWaiver[] = []): Finding[] {
   const used = new Set<LintWaiver>();
   const findings: Finding[] = [];
   const order = new Map(stacks.map((s, i) => [s.name, i]));
-  for (const { name: stack, json } of stacks) {
-    const view = new StackView(stack, json);
+  for (const synthesized of stacks) {
+    const stack = synthesized.name;
     for (const rule of LINT_RULES) {
-      for (const violation of rule.check(view, context)) {
+      for (const violation of rule.check(synthesized, context)) {
         const waiver = waivers.find((w) => w.rule === rule.id && w.resource === violation.address);
         if (waiver) used.add(waiver);
         findings.push({ rule: rule.id, severity: rule.severity, stack, address: violation.address, message: violation.message, waived: waiver?.reason });

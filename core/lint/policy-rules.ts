@@ -1,12 +1,14 @@
+import { parseArn } from '../aws/arns';
+import { accessPointDelegation } from '../policy/access-point-delegation';
 import { asList } from '../policy/document';
+import type { PlacedPolicy, SynthesizedStack } from '../synthesized/stack';
 import type { LintRule, Violation } from './rule';
-import type { PlacedPolicy, StackView } from './stack-view';
 import { coversEveryAction, expandAction } from '../aws/action-patterns';
 import { allows, conditionValues, describe, isAnyPrincipal, resourcesOf, writtenActionsOf } from './statements';
 
-function eachAllow(view: StackView, test: (policy: PlacedPolicy, s: PlacedPolicy['document']['Statement'][number], i: number) => string | undefined): Violation[] {
+function eachAllow(stack: SynthesizedStack, test: (policy: PlacedPolicy, s: PlacedPolicy['document']['Statement'][number], i: number) => string | undefined): Violation[] {
   const out: Violation[] = [];
-  for (const policy of view.policies()) {
+  for (const policy of stack.policies()) {
     policy.document.Statement.forEach((statement, i) => {
       if (!allows(statement)) return;
       const problem = test(policy, statement, i);
@@ -16,11 +18,10 @@ function eachAllow(view: StackView, test: (policy: PlacedPolicy, s: PlacedPolicy
   return out;
 }
 
-/** The access point delegation: `*` narrowed to the owner's own access points by a fixed account id. */
-function isAccessPointDelegation(policy: PlacedPolicy, s: PlacedPolicy['document']['Statement'][number]): boolean {
-  if (policy.kind !== 'bucket-policy') return false;
-  const accounts = s.Condition?.StringEquals?.['s3:DataAccessPointAccount'];
-  return typeof accounts === 'string' && /^\d{12}$/.test(accounts);
+/** The access point delegation, in a bucket policy, to the access points of the stack's own account. */
+function isOwnDelegation(stack: SynthesizedStack, policy: PlacedPolicy, s: PlacedPolicy['document']['Statement'][number]): boolean {
+  const delegation = policy.kind === 'bucket-policy' ? accessPointDelegation(s) : undefined;
+  return delegation !== undefined && (stack.accountId === '' || delegation.account === stack.accountId);
 }
 
 export const noPublicAllow: LintRule = {
@@ -28,8 +29,8 @@ export const noPublicAllow: LintRule = {
   severity: 'error',
   reason: 'An Allow for Principal "*" makes a policy public; with Block Public Access it also cuts off the cross-account grants of that policy.',
   equivalents: ['CKV_AWS_70', 'CKV_AWS_33', 'CKV_AWS_60'],
-  check: (view) =>
-    eachAllow(view, (policy, s) => (isAnyPrincipal(s) && !isAccessPointDelegation(policy, s) ? 'allows Principal "*" (only the access point delegation with s3:DataAccessPointAccount may)' : undefined)),
+  check: (stack) =>
+    eachAllow(stack, (policy, s) => (isAnyPrincipal(s) && !isOwnDelegation(stack, policy, s) ? 'allows Principal "*" (only the access point delegation with s3:DataAccessPointAccount may)' : undefined)),
 };
 
 /** Services whose every action an Allow may not grant (the key policy's own `kms:*` administration stays allowed). */
@@ -41,8 +42,8 @@ export const noWildcardActions: LintRule = {
   severity: 'error',
   reason: 'Wildcard actions grant every current and future action of a service, far beyond any access level.',
   equivalents: ['CKV_AWS_63', 'CKV_AWS_62', 'AwsSolutions-IAM5'],
-  check: (view) =>
-    eachAllow(view, (_p, s) => {
+  check: (stack) =>
+    eachAllow(stack, (_p, s) => {
       const written = writtenActionsOf(s);
       const services = WHOLE_SERVICES.filter((service) => coversEveryAction(written, service));
       if (services.length === 0) return undefined;
@@ -56,8 +57,8 @@ export const noNotElements: LintRule = {
   severity: 'error',
   reason: 'Allow with NotAction, NotPrincipal or NotResource grants everything except a list, so it widens silently as AWS adds services.',
   equivalents: [],
-  check: (view) =>
-    eachAllow(view, (_p, s) => {
+  check: (stack) =>
+    eachAllow(stack, (_p, s) => {
       const used = (['NotAction', 'NotPrincipal', 'NotResource'] as const).filter((k) => s[k] !== undefined);
       return used.length > 0 ? `uses ${used.join(', ')} in an Allow` : undefined;
     }),
@@ -90,10 +91,10 @@ export const noUnscopedEscalation: LintRule = {
   severity: 'error',
   reason: 'Privilege-escalation actions on every resource let a principal raise its own permissions.',
   equivalents: ['CKV_AWS_286', 'AwsSolutions-IAM5'],
-  check: (view) =>
-    eachAllow(view, (policy, s) => {
+  check: (stack) =>
+    eachAllow(stack, (policy, s) => {
       if (policy.kind === 'key-policy' || policy.kind === 'trust-policy') return undefined;
-      const unscoped = resourcesOf(s).some((r) => r === '*' || /^arn:[^:]+:iam::(\d{12}|\*):\*$/.test(r));
+      const unscoped = resourcesOf(s).some((r) => r === '*' || (parseArn(r)?.service === 'iam' && parseArn(r)?.resource === '*'));
       if (!unscoped) return undefined;
       const risky = writtenActionsOf(s).flatMap((written) => {
         const escalating = expandAction(written)
@@ -113,8 +114,8 @@ export const trustNeedsExternalId: LintRule = {
   severity: 'error',
   reason: 'A role trusted by another account without an ExternalId can be assumed through a confused deputy.',
   equivalents: ['CKV_AWS_61'],
-  check: (view) =>
-    eachAllow(view, (policy, s) => {
+  check: (stack) =>
+    eachAllow(stack, (policy, s) => {
       if (policy.kind !== 'trust-policy') return undefined;
       const trusted = typeof s.Principal === 'object' ? asList(s.Principal.AWS) : [];
       const roots = trusted.filter((p) => /:root$|^\d{12}$/.test(p));

@@ -1,13 +1,13 @@
 import type { PolicyStatement } from '../model';
+import type { StackResource, SynthesizedStack } from '../synthesized/stack';
 import type { LintRule, Violation } from './rule';
-import type { StackResource, StackView } from './stack-view';
 import { actionsOf, conditionValues, resourcesOf } from './statements';
 
 /** Buckets created in the stack, with the companion resources that refer to them. */
-function eachBucket(view: StackView, check: (bucket: StackResource, companions: (type: string) => StackResource[]) => string | undefined): Violation[] {
+function eachBucket(stack: SynthesizedStack, check: (bucket: StackResource, companions: (type: string) => StackResource[]) => string | undefined): Violation[] {
   const out: Violation[] = [];
-  for (const bucket of view.ofType('aws_s3_bucket')) {
-    const problem = check(bucket, (type) => view.referring(type, 'bucket', bucket.address));
+  for (const bucket of stack.ofType('aws_s3_bucket')) {
+    const problem = check(bucket, (type) => stack.referring(type, 'bucket', bucket));
     if (problem) out.push({ address: bucket.address, message: problem });
   }
   return out;
@@ -26,8 +26,8 @@ export const bucketTlsOnly: LintRule = {
   severity: 'error',
   reason: 'Every bucket policy denies requests without TLS, for the bucket and its objects.',
   equivalents: ['AwsSolutions-S10'],
-  check: (view) =>
-    view
+  check: (stack) =>
+    stack
       .policies()
       .filter((p) => p.kind === 'bucket-policy' && !p.document.Statement.some(isTlsDeny))
       .map((p) => ({ address: p.address, message: 'has no Deny of requests with aws:SecureTransport false' })),
@@ -40,8 +40,8 @@ export const bucketBlocksPublicAccess: LintRule = {
   severity: 'error',
   reason: 'All four Block Public Access flags keep a bucket private whatever a later policy or ACL says.',
   equivalents: ['CKV2_AWS_6', 'CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56', 'AwsSolutions-S2'],
-  check: (view) =>
-    eachBucket(view, (_b, companions) => {
+  check: (stack) =>
+    eachBucket(stack, (_b, companions) => {
       const blocks = companions('aws_s3_bucket_public_access_block');
       const missing = ALL_FOUR.filter((flag) => !blocks.some((b) => b.config[flag] === true));
       return missing.length > 0 ? `Block Public Access is not on for ${missing.join(', ')}` : undefined;
@@ -53,8 +53,8 @@ export const accessPointBlocksPublicAccess: LintRule = {
   severity: 'error',
   reason: 'An access point with Block Public Access off can be made public by its own policy.',
   equivalents: [],
-  check: (view) =>
-    view.ofType('aws_s3_access_point').flatMap((ap) => {
+  check: (stack) =>
+    stack.ofType('aws_s3_access_point').flatMap((ap) => {
       const config = [ap.config.public_access_block_configuration].flat()[0] ?? {};
       const missing = ALL_FOUR.filter((flag) => config[flag] !== true);
       return missing.length > 0 ? [{ address: ap.address, message: `Block Public Access is not on for ${missing.join(', ')}` }] : [];
@@ -66,8 +66,8 @@ export const bucketOwnerEnforced: LintRule = {
   severity: 'error',
   reason: 'BucketOwnerEnforced disables ACLs, so objects written by other accounts are owned, and governed, by the bucket owner.',
   equivalents: ['CKV2_AWS_65'],
-  check: (view) =>
-    eachBucket(view, (_b, companions) =>
+  check: (stack) =>
+    eachBucket(stack, (_b, companions) =>
       companions('aws_s3_bucket_ownership_controls').some((c) => [c.config.rule].flat().some((r) => r?.object_ownership === 'BucketOwnerEnforced'))
         ? undefined
         : 'object ownership is not BucketOwnerEnforced',
@@ -79,8 +79,8 @@ export const bucketEncrypted: LintRule = {
   severity: 'error',
   reason: 'Default encryption (SSE-S3 or a customer managed KMS key) is declared, not left to account defaults.',
   equivalents: ['CKV_AWS_145', 'CKV_AWS_19'],
-  check: (view) =>
-    eachBucket(view, (_b, companions) => (companions('aws_s3_bucket_server_side_encryption_configuration').length > 0 ? undefined : 'has no default encryption configuration')),
+  check: (stack) =>
+    eachBucket(stack, (_b, companions) => (companions('aws_s3_bucket_server_side_encryption_configuration').length > 0 ? undefined : 'has no default encryption configuration')),
 };
 
 export const bucketVersioned: LintRule = {
@@ -88,8 +88,8 @@ export const bucketVersioned: LintRule = {
   severity: 'warning',
   reason: 'Versioning keeps overwritten and deleted objects recoverable.',
   equivalents: ['CKV_AWS_21'],
-  check: (view) =>
-    eachBucket(view, (_b, companions) =>
+  check: (stack) =>
+    eachBucket(stack, (_b, companions) =>
       companions('aws_s3_bucket_versioning').some((v) => [v.config.versioning_configuration].flat().some((c) => c?.status === 'Enabled')) ? undefined : 'versioning is off',
     ),
 };
@@ -99,7 +99,7 @@ export const bucketAccessLogged: LintRule = {
   severity: 'warning',
   reason: 'Server access logs record who read and wrote what, for audits of shared data.',
   equivalents: ['CKV_AWS_18', 'AwsSolutions-S1'],
-  check: (view) => eachBucket(view, (_b, companions) => (companions('aws_s3_bucket_logging').length > 0 ? undefined : 'has no server access logging')),
+  check: (stack) => eachBucket(stack, (_b, companions) => (companions('aws_s3_bucket_logging').length > 0 ? undefined : 'has no server access logging')),
 };
 
 export const kmsKeyRotation: LintRule = {
@@ -107,8 +107,8 @@ export const kmsKeyRotation: LintRule = {
   severity: 'error',
   reason: 'Customer managed keys rotate yearly.',
   equivalents: ['CKV_AWS_7', 'AwsSolutions-KMS5'],
-  check: (view) =>
-    view
+  check: (stack) =>
+    stack
       .ofType('aws_kms_key')
       .filter((k) => k.config.enable_key_rotation !== true)
       .map((k) => ({ address: k.address, message: 'key rotation is off' })),
@@ -119,10 +119,10 @@ export const platformRolesBounded: LintRule = {
   severity: 'error',
   reason: 'On the ML platform every role carries the permissions boundary, which caps what any of its policies can grant.',
   equivalents: [],
-  check: (view, context) =>
+  check: (stack, context) =>
     context.kind !== 'platform'
       ? []
-      : view
+      : stack
           .ofType('aws_iam_role')
           .filter((r) => typeof r.config.permissions_boundary !== 'string' || r.config.permissions_boundary === '')
           .map((r) => ({ address: r.address, message: 'has no permissions boundary' })),

@@ -1,4 +1,4 @@
-import type { StackView } from './stack-view';
+import type { SynthesizedStack } from '../synthesized/stack';
 
 export type Severity = 'error' | 'warning';
 
@@ -21,5 +21,5 @@ export interface LintRule {
   reason: string;
   /** The same check in Checkov or cdk-nag, where one exists. */
   equivalents: string[];
-  check(view: StackView, context: LintContext): Violation[];
+  check(stack: SynthesizedStack, context: LintContext): Violation[];
 }

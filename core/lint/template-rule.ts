@@ -1,47 +1,15 @@
-import { isResourceReference, liveSequences } from '../terraform/templates';
-import type { LintRule, Violation } from './rule';
-import type { TerraformJson } from './stack-view';
+import type { LintRule } from './rule';
 
 /**
  * Terraform would evaluate a live `${...}` or `%{...}` that is not one of the blueprints' own
- * references, so the stack would apply something other than what was reviewed and proven.
+ * references, so the stack would apply something other than what was reviewed and proven. The
+ * reader of the stack finds them, in every block and object key, and the policies it cannot read.
  */
 export const literalsStayLiteral: LintRule = {
   id: 'DS006',
   severity: 'error',
-  reason: 'Every string reaches Terraform literally: the only live template sequences are references to resources of the stack.',
+  reason:
+    'Terraform evaluates ${...} and %{...} in every string: a live template sequence makes what is applied differ from what was reviewed and proven, and a policy that is not literal JSON cannot be checked at all.',
   equivalents: [],
-  check: (view) => {
-    const out: Violation[] = [];
-    for (const [block, content] of Object.entries(view.json)) {
-      if (block === '//') continue;
-      for (const [address, value] of addressed(block, content)) {
-        const live = new Set<string>();
-        eachString(value, (text) => {
-          for (const sequence of liveSequences(text)) if (!isResourceReference(sequence)) live.add(sequence);
-        });
-        if (live.size > 0) out.push({ address, message: `holds live template sequences ${[...live].map((s) => JSON.stringify(s)).join(', ')}, which Terraform would evaluate` });
-      }
-    }
-    return out;
-  },
+  check: (stack) => stack.problems().map((p) => ({ address: p.address, message: p.field ? `${p.field} ${p.message}` : p.message })),
 };
-
-/** A block of the stack cut into addressable parts: `aws_s3_bucket.x` for resources, the block name otherwise. */
-function addressed(block: string, content: unknown): Array<[string, unknown]> {
-  if (block !== 'resource' && block !== 'data' && block !== 'output') return [[block, content]];
-  const prefix = block === 'data' ? 'data.' : block === 'output' ? 'output.' : '';
-  if (block === 'output') return Object.entries(content as TerraformJson).map(([name, v]) => [`${prefix}${name}`, v]);
-  return Object.entries(content as TerraformJson).flatMap(([type, byName]) => Object.entries(byName as TerraformJson).map(([name, v]): [string, unknown] => [`${prefix}${type}.${name}`, v]));
-}
-
-function eachString(value: unknown, visit: (text: string) => void): void {
-  if (typeof value === 'string') visit(value);
-  else if (Array.isArray(value)) for (const item of value) eachString(item, visit);
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      visit(key);
-      eachString(item, visit);
-    }
-  }
-}

@@ -1,11 +1,11 @@
+import { oidcProviderHostOf } from '../aws/arns';
 import { PINNED_SUBJECT } from '../hcp/names';
 import type { PolicyStatement } from '../model';
 import { asList } from '../policy/document';
 import type { LintRule, Violation } from './rule';
-import type { StackView } from './stack-view';
+import type { SynthesizedStack } from '../synthesized/stack';
 import { actionsOf, allows, describe } from './statements';
 
-const OIDC_PROVIDER = /^arn:[^:]+:iam::\d{12}:oidc-provider\/(.+)$/;
 const ASSUMES = ['sts:assumerolewithwebidentity', 'sts:*', '*'];
 
 /**
@@ -24,7 +24,7 @@ function pinned(s: PolicyStatement, key: string): string[] {
 function problemsOf(s: PolicyStatement): string[] {
   const federated = typeof s.Principal === 'object' ? asList(s.Principal.Federated) : [];
   return federated.flatMap((provider) => {
-    const host = OIDC_PROVIDER.exec(provider)?.[1];
+    const host = oidcProviderHostOf(provider);
     if (!host) return [];
     const audiences = pinned(s, `${host}:aud`);
     const subjects = pinned(s, `${host}:sub`);
@@ -43,9 +43,9 @@ export const runRoleTrustPinned: LintRule = {
   reason:
     'A role assumed with an HCP Terraform workload identity token trusts exact organization, project and workspace names: a wildcard there (or no sub condition) lets runs of other workspaces or organizations assume it.',
   equivalents: [],
-  check: (view: StackView) => {
+  check: (stack: SynthesizedStack) => {
     const out: Violation[] = [];
-    for (const policy of view.policies()) {
+    for (const policy of stack.policies()) {
       if (policy.kind !== 'trust-policy') continue;
       policy.document.Statement.forEach((s, i) => {
         if (!allows(s) || !actionsOf(s).some((a) => ASSUMES.includes(a))) return;

@@ -31,7 +31,10 @@ interface AccountBase {
   kind: AccountKind;
   /** Home region: the default provider `aws.<key>` and where buckets are created. */
   region: string;
-  /** Each extra region gets its own provider `aws.<key>_<region with _>`. */
+  /**
+   * Each extra region gets its own provider `aws.<key>_<region with _>`, for resources added to the
+   * stack by hand (`stack.providerFor(region)`); the blueprints create everything in `region`.
+   */
   extraRegions?: string[];
   deployRole?: DeployRoleSpec;
   tags?: Tags;

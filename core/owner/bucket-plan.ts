@@ -1,4 +1,4 @@
-import { accessPointArn, bucketArn } from '../grants/arns';
+import { accessPointArn, bucketArn } from '../aws/arns';
 import type { ResolvedGrant } from '../grants/resolve';
 import { resourceStatements } from '../grants/statements';
 import type { AccessPointSpec, BucketSpec, PolicyDocument, PolicyStatement } from '../model';

@@ -1,7 +1,8 @@
-import { accessPointArn, bucketArn, objectArn } from '../grants/arns';
+import { accessPointArn, bucketArn, objectArn } from '../aws/arns';
 import type { ResolvedGrant } from '../grants/resolve';
 import type { AccessPointSpec, BucketSpec, ConditionBlock, PolicyStatement } from '../model';
 import type { AccountRef } from '../organisation-index';
+import { delegationCondition } from '../policy/access-point-delegation';
 import { oneOrMany, uniqueSorted } from '../policy/document';
 import { pascal } from '../policy/sid';
 
@@ -17,12 +18,7 @@ export { TLS_DENY_SID, tlsDeny } from '../policy/tls-deny';
 export function delegation(account: AccountRef, bucket: BucketSpec, ap: AccessPointSpec, grants: ResolvedGrant[]): PolicyStatement[] {
   const through = grants.filter((g) => g.accessPoint?.name === ap.name);
   const arn = bucketArn(account.partition, bucket.name);
-  const viaAccessPoint: ConditionBlock = {
-    StringEquals: {
-      's3:DataAccessPointAccount': account.id,
-      's3:DataAccessPointArn': accessPointArn(account.region, account.id, ap.name),
-    },
-  };
+  const viaAccessPoint = delegationCondition(account.id, accessPointArn(account.region, account.id, ap.name));
   const statements: PolicyStatement[] = [];
   const listing = through.filter((g) => g.actions.bucket.length > 0);
   if (listing.length > 0) {

@@ -1,4 +1,4 @@
-import { accountRootArn } from '../grants/arns';
+import { accountRootArn } from '../aws/arns';
 import type { ResolvedGrant } from '../grants/resolve';
 import { keyPolicyStatement } from '../grants/statements';
 import type { BucketSpec, PolicyDocument, PolicyStatement } from '../model';

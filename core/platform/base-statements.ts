@@ -1,8 +1,9 @@
+import { anyKmsKeyArn, arn, iamArn, regionalArn } from '../aws/arns';
 import type { PolicyStatement } from '../model';
 import type { PlatformContext } from './context';
 
 /**
- * MLSpace's own statements (FACTS.md "MLSpace model"; its IAM manager and IAM stack), written for
+ * MLSpace's own statements (from its IAM manager and IAM stack; README, Platform account), written for
  * one platform account. The boundary is the ceiling for every membership role; the project and
  * user documents give each role its share of the data bucket.
  */
@@ -32,7 +33,7 @@ export function boundaryBaseStatements(c: PlatformContext): PolicyStatement[] {
       Sid: 'PassRoleToSageMaker',
       Effect: 'Allow',
       Action: 'iam:PassRole',
-      Resource: `arn:${partition}:iam::${id}:role/MLSpace*`,
+      Resource: iamArn(partition, id, 'role', 'MLSpace*'),
       Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
     },
     // The notebook permissions, without MLSpace's deployment-specific key, subnets and security group:
@@ -65,7 +66,7 @@ export function boundaryBaseStatements(c: PlatformContext): PolicyStatement[] {
       Sid: 'NotebookNetworkInterfaces',
       Effect: 'Allow',
       Action: ['ec2:CreateNetworkInterface', 'ec2:CreateNetworkInterfacePermission', 'ec2:DeleteNetworkInterface', 'ec2:DeleteNetworkInterfacePermission'],
-      Resource: `arn:${partition}:ec2:${region}:${id}:*`,
+      Resource: regionalArn('ec2', region, id, '*'),
     },
     {
       Sid: 'NotebookSageMaker',
@@ -87,20 +88,20 @@ export function boundaryBaseStatements(c: PlatformContext): PolicyStatement[] {
         'sagemaker:StopTrainingJob',
         'sagemaker:StopTransformJob',
       ],
-      Resource: `arn:${partition}:sagemaker:${region}:${id}:*`,
+      Resource: regionalArn('sagemaker', region, id, '*'),
     },
     {
       Sid: 'NotebookKms',
       Effect: 'Allow',
       Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
-      Resource: `arn:${partition}:kms:${region}:${id}:key/*`,
+      Resource: anyKmsKeyArn(region, id),
     },
     {
       // As in MLSpace's own boundary: grants only for AWS services acting for the role (SageMaker volumes).
       Sid: 'NotebookKmsGrants',
       Effect: 'Allow',
       Action: 'kms:CreateGrant',
-      Resource: `arn:${partition}:kms:${region}:${id}:key/*`,
+      Resource: anyKmsKeyArn(region, id),
       Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
     },
   ];
@@ -110,7 +111,7 @@ export function boundaryBaseStatements(c: PlatformContext): PolicyStatement[] {
 function tagDenies(sidPrefix: string, tag: 'project' | 'user', value: string, partition: string): PolicyStatement[] {
   const untagged = { StringNotEqualsIgnoreCase: { [`aws:RequestTag/${tag}`]: value } };
   return [
-    { Sid: `${sidPrefix}EndpointsTagged`, Effect: 'Deny', Action: 'sagemaker:CreateEndpoint', Resource: `arn:${partition}:sagemaker:*:*:endpoint/*`, Condition: untagged },
+    { Sid: `${sidPrefix}EndpointsTagged`, Effect: 'Deny', Action: 'sagemaker:CreateEndpoint', Resource: arn({ partition, service: 'sagemaker', region: '*', account: '*', resource: 'endpoint/*' }), Condition: untagged },
     {
       Sid: `${sidPrefix}JobsTagged`,
       Effect: 'Deny',

@@ -1,13 +1,14 @@
-import type { IdentityGrant } from '../compile';
+import type { IdentityGrant } from '../grants/identity-grant';
 import type { PolicyDocument, PolicyStatement } from '../model';
 import { compactStatements } from '../policy/compact';
-import { policyDocument, policySize } from '../policy/document';
+import { policyDocument } from '../policy/document';
+import { fits } from '../policy/limits';
+import type { ProblemList } from '../validation/problem';
 import { canonical } from '../policy/merge';
 import { finalizeSids } from '../policy/sid';
 import { boundaryBaseStatements, sharedRoleBaseStatements } from './base-statements';
 import type { PlatformContext } from './context';
 import { fitManagedPolicy } from './fit';
-import { MANAGED_POLICY_MAX_SIZE } from './limits';
 
 const withoutSid = ({ Sid: _sid, ...rest }: PolicyStatement): PolicyStatement => rest;
 
@@ -23,7 +24,7 @@ export function boundaryDocument(c: PlatformContext, grants: IdentityGrant[]): P
   const derived = compactStatements(grants.flatMap((g) => g.statements)).filter((s) => !present.has(canonical(withoutSid(s))));
   const taken = head.map((s) => s.Sid).filter((sid): sid is string => sid !== undefined);
   const readable = policyDocument([...head, ...finalizeSids(derived, 'Grant', taken)]);
-  if (policySize(readable) <= MANAGED_POLICY_MAX_SIZE) return readable;
+  if (fits('managed', readable)) return readable;
   return policyDocument([...head, ...derived.map(withoutSid)]);
 }
 
@@ -33,9 +34,10 @@ function baseStatements(c: PlatformContext): PolicyStatement[] {
   return [...boundaryBaseStatements(c), ...sharedRoleBaseStatements(c).map((s) => ({ ...s, Sid: `SharedRoles${s.Sid}` }))];
 }
 
-/** The boundary of a platform account, wide enough for every grant to it; an OrganisationError when it cannot fit. */
-export function planBoundaryDocument(c: PlatformContext, grants: IdentityGrant[]): PolicyDocument {
+/** The boundary of a platform account, wide enough for every grant to it; a problem when it cannot fit. */
+export function planBoundaryDocument(c: PlatformContext, grants: IdentityGrant[], problems: ProblemList): PolicyDocument {
   return fitManagedPolicy(
+    problems,
     {
       file: c.account.file,
       field: c.spec.existingBoundary ? 'platform.existingBoundary' : 'platform',

@@ -4,19 +4,19 @@ import { show, type ProblemList } from '../validation/problem';
 import type { PlatformStacksPlan } from './layout';
 import { userPolicyName } from './naming';
 import type { PlatformPlan } from './plan';
-import { mainStackResources, PLATFORM_RESOURCES, rolesStackResources } from './resource-count';
+import { mainStackResources, rolesStackResources, type PlatformResourceCounts } from './resource-count';
 import { budgetOf, MAX_ROLES_STACKS, rolesStackName } from './roles-stacks';
 
 const FIELD = 'platform.sharding';
 
 /** What each user brings to its roles stack: its user policy and its membership roles. */
-function userWeights(plan: PlatformPlan): Map<string, number> {
+function userWeights(plan: PlatformPlan, counts: PlatformResourceCounts): Map<string, number> {
   const weights = new Map<string, number>();
   const policies = new Set(plan.policies.map((p) => p.name));
   for (const role of plan.roles) {
     if (role.user === undefined) continue;
-    const first = weights.has(role.user) ? 0 : policies.has(userPolicyName(role.user)) ? PLATFORM_RESOURCES.managedPolicy : 0;
-    weights.set(role.user, (weights.get(role.user) ?? 0) + first + PLATFORM_RESOURCES.role);
+    const first = weights.has(role.user) ? 0 : policies.has(userPolicyName(role.user)) ? counts.managedPolicy : 0;
+    weights.set(role.user, (weights.get(role.user) ?? 0) + first + counts.role);
   }
   return weights;
 }
@@ -28,13 +28,21 @@ const range = (key: string, from: number, to: number): string =>
  * Every stack of a platform account must stay within its resource budget. The fix names the
  * smallest roles stack count that fits and what raising the count moves.
  */
-export function checkPlatformBudget(problems: ProblemList, file: string, key: string, plan: PlatformPlan, layout: PlatformStacksPlan, sharding: PlatformShardingSpec | undefined): void {
+export function checkPlatformBudget(
+  problems: ProblemList,
+  file: string,
+  key: string,
+  plan: PlatformPlan,
+  layout: PlatformStacksPlan,
+  sharding: PlatformShardingSpec | undefined,
+  counts: PlatformResourceCounts,
+): void {
   const budget = budgetOf(sharding);
   const budgetField = sharding?.maxResourcesPerStack === undefined ? `the default budget of ${budget}` : `the budget of ${budget} (${FIELD}.maxResourcesPerStack)`;
   const current = layout.rolesStacks.length;
-  const weights = userWeights(plan);
-  const fixed = mainStackResources(layout.main) - (current === 0 ? [...weights.values()].reduce((a, b) => a + b, 0) : 0);
-  const main = mainStackResources(layout.main);
+  const weights = userWeights(plan, counts);
+  const fixed = mainStackResources(layout.main, counts) - (current === 0 ? [...weights.values()].reduce((a, b) => a + b, 0) : 0);
+  const main = mainStackResources(layout.main, counts);
 
   if (fixed > budget) {
     problems.add(
@@ -48,7 +56,7 @@ export function checkPlatformBudget(problems: ProblemList, file: string, key: st
 
   const over = [
     ...(main > budget ? [{ name: key, resources: main }] : []),
-    ...layout.rolesStacks.map((s) => ({ name: s.name, resources: rolesStackResources(s) })).filter((s) => s.resources > budget),
+    ...layout.rolesStacks.map((s) => ({ name: s.name, resources: rolesStackResources(s, counts) })).filter((s) => s.resources > budget),
   ];
   if (over.length === 0) return;
   const what = over.map((s) => `${show(s.name)} (${s.resources} resources)`).join(', ');

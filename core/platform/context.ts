@@ -1,4 +1,4 @@
-import { bucketArn, iamArn } from '../grants/arns';
+import { bucketArn, iamArn } from '../aws/arns';
 import type { PlatformSpec } from '../model';
 import type { AccountRef } from '../organisation-index';
 import { DEFAULT_BOUNDARY_NAME, defaultDataBucket } from './naming';

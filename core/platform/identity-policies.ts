@@ -1,4 +1,4 @@
-import type { IdentityGrant } from '../compile';
+import type { IdentityGrant } from '../grants/identity-grant';
 import type { PolicyDocument, PolicyStatement } from '../model';
 import { policyDocument } from '../policy/document';
 import { mergeStatements } from '../policy/merge';
@@ -6,6 +6,7 @@ import { finalizeSids } from '../policy/sid';
 import { policyArnOf, type PlatformContext } from './context';
 import { fitManagedPolicy } from './fit';
 import { MLSPACE_SYSTEM_TAG } from './naming';
+import type { ProblemList } from '../validation/problem';
 
 /** A customer managed policy of the platform account, with its literal document. */
 export interface ManagedPolicyPlan {
@@ -27,9 +28,10 @@ export interface PolicyTarget {
 }
 
 /** One policy: its base statements, then its grants merged (never widened) with readable Sids. */
-export function grantPolicy(c: PlatformContext, target: PolicyTarget, grants: IdentityGrant[]): ManagedPolicyPlan {
+export function grantPolicy(c: PlatformContext, problems: ProblemList, target: PolicyTarget, grants: IdentityGrant[]): ManagedPolicyPlan {
   const taken = target.base.map((s) => s.Sid).filter((sid): sid is string => sid !== undefined);
   const document = fitManagedPolicy(
+    problems,
     {
       file: c.account.file,
       field: target.field,

@@ -1,4 +1,4 @@
-import type { IdentityGrant } from '../compile';
+import type { IdentityGrant } from '../grants/identity-grant';
 import type { PlatformSpec, PolicyDocument } from '../model';
 import type { AccountRef } from '../organisation-index';
 import { policyDocument } from '../policy/document';
@@ -7,6 +7,7 @@ import { projectBaseStatements, serviceTrustStatements, sharedRoleBaseStatements
 import { planBoundaryDocument } from './boundary';
 import { dataBucketPolicy } from './data-bucket';
 import { grantPolicy, type ManagedPolicyPlan } from './identity-policies';
+import type { ProblemList } from '../validation/problem';
 import { ALL_USERS_POLICY, APP_POLICY, APP_ROLE, MLSPACE_SYSTEM_TAG, NOTEBOOK_POLICY, NOTEBOOK_ROLE, mlspaceRoleName, projectPolicyName, userPolicyName } from './naming';
 
 export interface BoundaryPlan extends ManagedPolicyPlan {
@@ -40,10 +41,10 @@ export interface PlatformPlan {
 }
 
 /** A pure function of a validated platform account and the grants to it. */
-export function planPlatform(account: AccountRef, spec: PlatformSpec, grants: IdentityGrant[]): PlatformPlan {
+export function planPlatform(account: AccountRef, spec: PlatformSpec, grants: IdentityGrant[], problems: ProblemList): PlatformPlan {
   const c = platformContext(account, spec);
   const dataBucket = { name: c.dataBucket, policy: dataBucketPolicy(c) };
-  return { context: c, dataBucket, ...(c.userScopedRoles ? userScoped(c, grants) : sharedRoles(c, grants)) };
+  return { context: c, dataBucket, ...(c.userScopedRoles ? userScoped(c, grants, problems) : sharedRoles(c, grants, problems)) };
 }
 
 /** The grants to each grantee, looked up by kind and name (one pass: platforms have thousands of users). */
@@ -58,14 +59,15 @@ function grantsByGrantee(grants: IdentityGrant[]): (kind: string, name?: string)
   return (kind, name) => byGrantee.get(`${kind}\u0000${name ?? ''}`) ?? [];
 }
 
-function userScoped(c: PlatformContext, grants: IdentityGrant[]): Omit<PlatformPlan, 'context' | 'dataBucket'> {
+function userScoped(c: PlatformContext, grants: IdentityGrant[], problems: ProblemList): Omit<PlatformPlan, 'context' | 'dataBucket'> {
   const { spec } = c;
   const grantsTo = grantsByGrantee(grants);
-  const boundary = boundaryPlan(c, grants, 'MLSpace permissions boundary of every project role: the data bucket prefixes and every bucket shared with the platform');
+  const boundary = boundaryPlan(c, grants, problems, 'MLSpace permissions boundary of every project role: the data bucket prefixes and every bucket shared with the platform');
 
   const projects = spec.projects.map((project, i) =>
     grantPolicy(
       c,
+      problems,
       { name: projectPolicyName(project.name), description: `MLSpace::Project::${project.name}`, tags: { project: project.name }, base: projectBaseStatements(c, project.name), field: `platform.projects[${i}]` },
       grantsTo('project', project.name),
     ),
@@ -75,6 +77,7 @@ function userScoped(c: PlatformContext, grants: IdentityGrant[]): Omit<PlatformP
   const users = members.map(({ user, i }) =>
     grantPolicy(
       c,
+      problems,
       { name: userPolicyName(user), description: `MLSpace::User::${user}`, tags: { user }, base: userBaseStatements(c, user), field: `platform.users[${i}]` },
       grantsTo('platformUser', user),
     ),
@@ -82,7 +85,7 @@ function userScoped(c: PlatformContext, grants: IdentityGrant[]): Omit<PlatformP
   const everyone = grantsTo('allPlatformUsers');
   const allUsers =
     everyone.length > 0
-      ? [grantPolicy(c, { name: ALL_USERS_POLICY, description: 'MLSpace::AllUsers: grants to every platform user', tags: {}, base: [], field: 'platform' }, everyone)]
+      ? [grantPolicy(c, problems, { name: ALL_USERS_POLICY, description: 'MLSpace::AllUsers: grants to every platform user', tags: {}, base: [], field: 'platform' }, everyone)]
       : [];
 
   const roles = spec.projects.flatMap((project) =>
@@ -102,12 +105,12 @@ function userScoped(c: PlatformContext, grants: IdentityGrant[]): Omit<PlatformP
   return { boundary, policies: [...projects, ...users, ...allUsers], roles };
 }
 
-function boundaryPlan(c: PlatformContext, grants: IdentityGrant[], description: string): BoundaryPlan {
+function boundaryPlan(c: PlatformContext, grants: IdentityGrant[], problems: ProblemList, description: string): BoundaryPlan {
   return {
     name: c.boundaryName,
     arn: c.boundaryArn,
     description,
-    document: planBoundaryDocument(c, grants),
+    document: planBoundaryDocument(c, grants, problems),
     tags: { system: MLSPACE_SYSTEM_TAG },
     existing: c.spec.existingBoundary !== undefined,
   };
@@ -117,9 +120,9 @@ function boundaryPlan(c: PlatformContext, grants: IdentityGrant[], description: 
  * Without user-scoped roles every grant goes to both shared roles, as seed 001 describes; they
  * carry the boundary too, so no platform role is ever without one.
  */
-function sharedRoles(c: PlatformContext, grants: IdentityGrant[]): Omit<PlatformPlan, 'context' | 'dataBucket'> {
+function sharedRoles(c: PlatformContext, grants: IdentityGrant[], problems: ProblemList): Omit<PlatformPlan, 'context' | 'dataBucket'> {
   const policy = (name: string, description: string): ManagedPolicyPlan =>
-    grantPolicy(c, { name, description, tags: {}, base: sharedRoleBaseStatements(c), field: 'platform' }, grants);
+    grantPolicy(c, problems, { name, description, tags: {}, base: sharedRoleBaseStatements(c), field: 'platform' }, grants);
   const notebook = policy(NOTEBOOK_POLICY, 'MLSpace notebook policy: the data bucket and every bucket shared with the platform');
   const app = policy(APP_POLICY, 'MLSpace application policy: the data bucket and every bucket shared with the platform');
   const role = (name: string, service: string, policies: string[], description: string): PlatformRolePlan => ({
@@ -132,7 +135,7 @@ function sharedRoles(c: PlatformContext, grants: IdentityGrant[]): Omit<Platform
     tags: { system: MLSPACE_SYSTEM_TAG },
   });
   return {
-    boundary: boundaryPlan(c, grants, 'MLSpace permissions boundary of the notebook and application roles: the data bucket and every bucket shared with the platform'),
+    boundary: boundaryPlan(c, grants, problems, 'MLSpace permissions boundary of the notebook and application roles: the data bucket and every bucket shared with the platform'),
     policies: [notebook, app],
     roles: [
       role(NOTEBOOK_ROLE, 'sagemaker.amazonaws.com', [NOTEBOOK_POLICY], 'MLSpace notebook role: every notebook runs as it'),

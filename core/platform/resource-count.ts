@@ -2,19 +2,20 @@ import type { RolesStackPlan } from './layout';
 import type { PlatformPlan } from './plan';
 
 /**
- * Terraform resources the platform blueprint creates for each part of a plan, so budgets are
- * checked before anything is built. A test keeps these in step with blueprints/platform.
+ * How many Terraform resources the platform blueprint creates for each part of a plan. The
+ * blueprint declares them (blueprints/platform/resource-count.ts) and synthesis hands them to the
+ * core, so budgets are checked before anything is built without the core knowing the blueprint.
  */
-export const PLATFORM_RESOURCES = {
-  /** Bucket, Block Public Access, ownership controls, encryption, versioning, bucket policy. */
-  dataBucket: 6,
-  managedPolicy: 1,
-  /** The role and one exclusive attachment of its policies. */
-  role: 2,
-} as const;
+export interface PlatformResourceCounts {
+  /** The data bucket with its companions (Block Public Access, ownership, encryption, versioning, policy). */
+  dataBucket: number;
+  managedPolicy: number;
+  /** A membership role with what comes with it (the exclusive attachment of its policies). */
+  role: number;
+}
 
-export const mainStackResources = (plan: PlatformPlan): number =>
-  PLATFORM_RESOURCES.dataBucket + ((plan.boundary ? 1 : 0) + plan.policies.length) * PLATFORM_RESOURCES.managedPolicy + plan.roles.length * PLATFORM_RESOURCES.role;
+export const mainStackResources = (plan: PlatformPlan, counts: PlatformResourceCounts): number =>
+  counts.dataBucket + ((plan.boundary ? 1 : 0) + plan.policies.length) * counts.managedPolicy + plan.roles.length * counts.role;
 
-export const rolesStackResources = (stack: Pick<RolesStackPlan, 'policies' | 'roles'>): number =>
-  stack.policies.length * PLATFORM_RESOURCES.managedPolicy + stack.roles.length * PLATFORM_RESOURCES.role;
+export const rolesStackResources = (stack: Pick<RolesStackPlan, 'policies' | 'roles'>, counts: PlatformResourceCounts): number =>
+  stack.policies.length * counts.managedPolicy + stack.roles.length * counts.role;

@@ -1,5 +1,12 @@
 import type { ConditionBlock, PolicyStatement } from '../model';
-import { asList, oneOrMany, uniqueSorted } from './document';
+import { asList, oneOrMany, policyDocument, uniqueSorted } from './document';
+import { sizeOf } from './limits';
+
+/**
+ * The most a merge makes of one statement (aws-cdk's figure), whitespace and Sid not counted: a
+ * policy that grows past IAM's limit must still be splittable into policies statement by statement.
+ */
+export const MERGED_STATEMENT_MAX = 2000;
 
 /**
  * Merges statements without widening anyone's access:
@@ -7,6 +14,7 @@ import { asList, oneOrMany, uniqueSorted } from './document';
  *    lists are joined (each principal had access to every resource of the group);
  * 2. same effect, principal, actions and conditions: their resources are joined;
  * 3. same effect, principal, resources and conditions: their actions are joined.
+ * A merge stops where the statement would grow past MERGED_STATEMENT_MAX; the rest starts another.
  * Sids are joined with `+`; `finalizeSids` turns them into IAM Sids.
  */
 export function mergeStatements(statements: PolicyStatement[]): PolicyStatement[] {
@@ -58,14 +66,24 @@ const joinSids = (a?: string, b?: string): string | undefined => {
   return parts.length > 0 ? parts.join('+') : undefined;
 };
 
+const mergedSize = ({ Sid: _sid, ...rest }: PolicyStatement): number => sizeOf('managed', policyDocument([rest])) - sizeOf('managed', policyDocument([]));
+
 function mergeBy(statements: PolicyStatement[], keyOf: (s: PolicyStatement) => string, join: (a: PolicyStatement, b: PolicyStatement) => PolicyStatement): PolicyStatement[] {
-  const groups = new Map<string, PolicyStatement>();
+  // Each key's statements in order; a merge goes into the last one of the key while it stays under the cap.
+  const out: PolicyStatement[] = [];
+  const open = new Map<string, number>();
   for (const statement of statements) {
     const k = keyOf(statement);
-    const existing = groups.get(k);
-    groups.set(k, existing ? { ...join(existing, statement), Sid: joinSids(existing.Sid, statement.Sid) } : statement);
+    const at = open.get(k);
+    const merged = at === undefined ? undefined : { ...join(out[at], statement), Sid: joinSids(out[at].Sid, statement.Sid) };
+    if (at !== undefined && merged && mergedSize(merged) <= MERGED_STATEMENT_MAX) {
+      out[at] = merged;
+    } else {
+      open.set(k, out.length);
+      out.push(statement);
+    }
   }
-  return [...groups.values()];
+  return out;
 }
 
 interface KeyOptions {

@@ -3,7 +3,8 @@ import { AWS_REGIONS, partitionOf } from '../aws/regions';
 import { LINT_RULES } from '../lint/lint';
 import type { AccountSource } from '../model';
 import { checkKnownFields, isPlainObject } from './fields';
-import { inPartition, partitionOfArn } from './partitions';
+import { partitionOfArn } from '../aws/arns';
+import { inPartition } from './partitions';
 import { show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 

@@ -2,7 +2,8 @@ import { ACCOUNT_KEY, IAM_ROLE_ARN, bucketNameProblem } from '../aws/names';
 import { AWS_REGIONS, partitionOf } from '../aws/regions';
 import type { BackendSpec } from '../model';
 import { checkKnownFields, isPlainObject } from './fields';
-import { inPartition, partitionOfArn } from './partitions';
+import { partitionOfArn } from '../aws/arns';
+import { inPartition } from './partitions';
 import { show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 

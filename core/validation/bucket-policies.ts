@@ -1,10 +1,8 @@
 import type { CompiledOrganisation } from '../compile';
 import type { PolicyDocument } from '../model';
 import { sidClashes, type BucketPlan } from '../owner/bucket-plan';
+import { overLimit, type PolicyKind } from '../policy/limits';
 import { show, type ProblemList } from './problem';
-
-/** S3's limit for a bucket policy and for an access point policy. */
-export const S3_POLICY_LIMIT = 20 * 1024;
 
 /**
  * Checks of the compiled owner documents: an adopted statement may not reuse a derived Sid (it is
@@ -20,19 +18,18 @@ export function checkBucketPolicies(problems: ProblemList, compiled: CompiledOrg
         const index = statements.findIndex((s) => s.Sid === sid);
         problems.add(plan.account.file, `${at}.existing.policy.Statement[${index}].Sid`, `${show(sid)} is also the Sid of a statement the blueprint derives`, 'remove the statement when it is one the blueprint adds (TLS deny, grants, access point delegation, log delivery), or rename its Sid');
       }
-      checkSize(problems, plan.account.file, at, `the bucket policy of ${show(plan.spec.name)}`, plan.policy);
+      checkSize(problems, plan.account.file, at, 'bucket', `the bucket policy of ${show(plan.spec.name)}`, plan.policy);
       plan.accessPoints.forEach((ap, i) => {
-        if (ap.policy) checkSize(problems, plan.account.file, `${at}.accessPoints[${i}]`, `the policy of access point ${show(ap.spec.name)}`, ap.policy);
+        if (ap.policy) checkSize(problems, plan.account.file, `${at}.accessPoints[${i}]`, 'accessPoint', `the policy of access point ${show(ap.spec.name)}`, ap.policy);
       });
+      if (plan.key?.kind === 'created') checkSize(problems, plan.account.file, `${at}.encryption`, 'key', `the key policy of ${show(plan.spec.name)}`, plan.key.policy);
     });
   }
 }
 
-function checkSize(problems: ProblemList, file: string, at: string, what: string, policy: PolicyDocument): void {
-  const size = Buffer.byteLength(JSON.stringify(policy), 'utf8');
-  if (size > S3_POLICY_LIMIT) {
-    problems.add(file, at, `${what} would be ${size} bytes, over S3's limit of ${S3_POLICY_LIMIT}`, 'grant groups or whole projects instead of many single principals, or move grants to access points (each has its own policy)');
-  }
+function checkSize(problems: ProblemList, file: string, at: string, kind: PolicyKind, what: string, policy: PolicyDocument): void {
+  const over = overLimit(kind, policy);
+  if (over) problems.add(file, at, `${what} would be ${over.size}, over ${over.limit}`, 'grant groups or whole projects instead of many single principals, or move grants to access points (each has its own policy)');
 }
 
 /** `buckets[i]` of the plan's bucket in its account file. */

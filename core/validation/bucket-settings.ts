@@ -1,3 +1,4 @@
+import { kmsKeyArn } from '../aws/arns';
 import { partitionOf } from '../aws/regions';
 import { checkKnownFields, isPlainObject } from './fields';
 import { prefixProblem } from './key-prefix';
@@ -39,7 +40,7 @@ export function validateEncryption(problems: ProblemList, owner: BucketOwner, at
 /** A referenced key: a key ARN (identity policies match keys by it) of the owner's account and region. */
 function validateKeyArn(problems: ProblemList, owner: BucketOwner, at: string, keyArn: unknown): void {
   const { file, id, region } = owner;
-  const example = `arn:${partitionOf(region)}:kms:${region}:${id}:key/<key id>`;
+  const example = kmsKeyArn(region, id, '<key id>');
   const match = typeof keyArn === 'string' ? KMS_KEY_ARN.exec(keyArn) : null;
   if (!match) {
     const alias = typeof keyArn === 'string' && /^arn:[^:]+:kms:[^:]*:\d{12}:alias\//.test(keyArn);

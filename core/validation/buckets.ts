@@ -7,7 +7,7 @@ import { validateAccessPoints } from './access-points';
 import { validateEncryption, validateLogging, type BucketOwner } from './bucket-settings';
 import { validateExistingPolicy } from './existing-policy';
 import { checkKnownFields, isPlainObject } from './fields';
-import type { Validator } from './organisation';
+import type { Validator } from './validator';
 import { show, type ProblemList } from './problem';
 
 const BUCKET_FIELDS = ['name', 'existing', 'encryption', 'versioning', 'logging', 'holdsData', 'accessPoints', 'grants', 'tags'];

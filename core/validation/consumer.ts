@@ -3,12 +3,12 @@ import { AWS_REGIONS, partitionOf } from '../aws/regions';
 import { longestPrincipalName, identityPolicyName, type ConsumerPrincipalKind } from '../consumer/policy-names';
 import { trustPolicy } from '../consumer/trust-policy';
 import type { AccountSource, ConsumerAccountSpec, GroupSpec, RoleSpec, UserSpec } from '../model';
-import { policySize } from '../policy/document';
+import { NAME_LIMITS, overLimit, POLICY_LIMITS } from '../policy/limits';
 import { validateTags } from './account';
 import { validateExtraStatements, type StatementContext } from './extra-statements';
 import { checkKnownFields, isPlainObject } from './fields';
-import type { Validator } from './organisation';
-import { partitionOfArn } from './partitions';
+import type { Validator } from './validator';
+import { partitionOfArn } from '../aws/arns';
 import { listOf, show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 import { trustCycles, validateTrust } from './trust';
@@ -16,10 +16,8 @@ import { trustCycles, validateTrust } from './trust';
 const USER_FIELDS = ['name', 'path', 'tags', 'permissionsBoundaryArn', 'accessKey', 'extraStatements'];
 const GROUP_FIELDS = ['name', 'path', 'members', 'extraStatements'];
 const ROLE_FIELDS = ['name', 'path', 'trust', 'maxSessionDuration', 'permissionsBoundaryArn', 'tags', 'extraStatements'];
-const MAX_NAME: Record<ConsumerPrincipalKind, number> = { user: 64, group: 128, role: 64 };
 const BOUNDARY_ARN = /^arn:aws(-cn|-us-gov)?:iam::(\d{12}|aws):policy\/([\w+=,.@/-]+)$/;
 const MAX_GROUPS_PER_USER = 10;
-const MAX_TRUST_POLICY = 2048;
 
 /** Users, groups and roles of every consumer account: names, references, trust and extra statements. */
 export const validateConsumers: Validator = (problems, org) => {
@@ -108,13 +106,13 @@ function principals<T extends { name: string }>(problems: ProblemList, file: str
 function common(problems: ProblemList, file: string, kind: ConsumerPrincipalKind, spec: { name: unknown; path?: unknown }, at: string, fields: string[]): boolean {
   checkKnownFields(problems, file, at, spec, fields);
   const { name, path } = spec;
-  const reason = typeof name === 'string' ? iamNameProblem(name, MAX_NAME[kind]) : 'must be a string';
+  const reason = typeof name === 'string' ? iamNameProblem(name, NAME_LIMITS[kind]) : 'must be a string';
   if (reason) {
-    problems.add(file, `${at}.name`, `${show(name)} ${reason}`, `name the ${kind} with 1 to ${MAX_NAME[kind]} letters, digits or +=,.@_-`);
+    problems.add(file, `${at}.name`, `${show(name)} ${reason}`, `name the ${kind} with 1 to ${NAME_LIMITS[kind]} letters, digits or +=,.@_-`);
     return false;
   }
   if ((name as string).length > longestPrincipalName(kind)) {
-    problems.add(file, `${at}.name`, `${show(name)} is too long to name its policy (${show(identityPolicyName(kind, name as string, 10))} is over 128 characters)`, `shorten it to at most ${longestPrincipalName(kind)} characters`);
+    problems.add(file, `${at}.name`, `${show(name)} is too long to name its policy (${show(identityPolicyName(kind, name as string, 10))} is over ${NAME_LIMITS.policy} characters)`, `shorten it to at most ${longestPrincipalName(kind)} characters`);
   }
   if (path !== undefined) {
     const pathReason = typeof path === 'string' ? iamPathProblem(path) : 'must be a string';
@@ -175,8 +173,6 @@ function validateMembers(problems: ProblemList, file: string, at: string, group:
 function validateTrustSize(problems: ProblemList, source: AccountSource, accounts: AccountSource[], role: RoleSpec, at: string): void {
   const spec = source.spec as ConsumerAccountSpec;
   const accountIdOf = (keyOrId: string): string => accounts.find((a) => a.spec.key === keyOrId)?.spec.id ?? keyOrId;
-  const size = policySize(trustPolicy(role, { consumer: spec, partition: partitionOf(spec.region), accountIdOf }));
-  if (size > MAX_TRUST_POLICY) {
-    problems.add(source.file, `${at}.trust`, `gives a trust policy of ${size} characters, more than the ${MAX_TRUST_POLICY} IAM accepts`, 'trust fewer principals, e.g. one role that the others assume first');
-  }
+  const over = overLimit('trust', trustPolicy(role, { consumer: spec, partition: partitionOf(spec.region), accountIdOf }));
+  if (over) problems.add(source.file, `${at}.trust`, `gives a trust policy of ${over.size}, more than the ${POLICY_LIMITS.trust.limit} IAM accepts`, 'trust fewer principals, e.g. one role that the others assume first');
 }

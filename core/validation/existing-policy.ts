@@ -1,7 +1,8 @@
-import { bucketArn } from '../grants/arns';
+import { bucketArn } from '../aws/arns';
 import { asList } from '../policy/document';
 import { checkKnownFields, isPlainObject } from './fields';
-import { foreignArns, partitionOfArn } from './partitions';
+import { partitionOfArn } from '../aws/arns';
+import { foreignArns } from './partitions';
 import { show, type ProblemList } from './problem';
 import { textsProblem, validateCondition, validatePrincipal } from './statement-elements';
 

@@ -4,7 +4,8 @@ import { arnMatchesFormat, iamActionsOf, iamServices, type IamAction } from '../
 import { AWS_REGIONS } from '../aws/regions';
 import { asList } from '../policy/document';
 import { checkKnownFields, isPlainObject } from './fields';
-import { foreignArns, partitionOfArn } from './partitions';
+import { partitionOfArn } from '../aws/arns';
+import { foreignArns } from './partitions';
 import { show, type ProblemList } from './problem';
 import { validateCondition } from './statement-elements';
 import { didYouMean } from './suggest';

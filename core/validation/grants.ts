@@ -4,7 +4,7 @@ import type { AccessPointSpec, AccountSource, BucketSpec, GrantSpec, OwnerAccoun
 import { checkKnownFields, isPlainObject } from './fields';
 import { prefixProblem } from './key-prefix';
 import { inPartition } from './partitions';
-import type { Validator } from './organisation';
+import type { Validator } from './validator';
 import { listOf, show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 

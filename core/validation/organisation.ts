@@ -11,12 +11,7 @@ import { validateHcp } from './hcp';
 import { validatePlatforms } from './platform';
 import type { ProblemList } from './problem';
 import { stackNamesOf } from './stack-names';
-
-/**
- * A validator of one concern of the organisation. Each adds every problem it finds to the list;
- * the blueprint issues register theirs in VALIDATORS.
- */
-export type Validator = (problems: ProblemList, org: Organisation) => void;
+import type { Validator } from './validator';
 
 const validateSettings: Validator = (problems, org) => {
   validateBackend(problems, org.indexFile, org.backend, stackNamesOf(org));
@@ -27,10 +22,7 @@ const validateSettings: Validator = (problems, org) => {
 /** Run after the settings, and only when every account file holds an object. */
 export const VALIDATORS: Validator[] = [validateGrants, validateConsumers, validateBuckets, validatePlatforms, validateHcp];
 
-/**
- * A check of the compiled documents (Sid clashes, size limits). These run only when every
- * validator passed, since the compiler expects a valid organisation.
- */
+/** A check of the compiled documents (Sid clashes, size limits); the compiler expects a valid organisation. */
 export type CompiledCheck = (problems: ProblemList, compiled: CompiledOrganisation) => void;
 
 export const COMPILED_CHECKS: CompiledCheck[] = [checkBucketPolicies];

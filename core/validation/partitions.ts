@@ -1,12 +1,10 @@
+import { partitionOfArn } from '../aws/arns';
 import { partitionOf } from '../aws/regions';
 
 /**
  * AWS partitions (`aws`, `aws-cn`, `aws-us-gov`) are separate worlds: a principal, key or role of
  * one partition can never be granted anything in another, so naming one is always a mistake.
  */
-
-/** The partition an ARN names, or undefined for anything that is not an ARN (`*`, an account id). */
-export const partitionOfArn = (value: string): string | undefined => /^arn:([^:]*):/.exec(value)?.[1];
 
 /** The ARNs among `values` that belong to another partition than `partition`. */
 export function foreignArns(values: unknown[], partition: string): string[] {

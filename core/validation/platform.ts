@@ -1,10 +1,10 @@
 import { bucketNameProblem, iamNameProblem } from '../aws/names';
 import { AWS_REGIONS, partitionOf } from '../aws/regions';
 import type { AccountSource, Organisation } from '../model';
-import { MAX_POLICIES_PER_ROLE, POLICY_NAME_MAX, ROLE_NAME_MAX } from '../platform/limits';
+import { ATTACHMENT_LIMITS, NAME_LIMITS } from '../policy/limits';
 import { mlspaceRoleName, PROJECT_NAME, projectPolicyName, RESERVED_PROJECT_NAMES, userPolicyName } from '../platform/naming';
 import { checkKnownFields, isPlainObject } from './fields';
-import type { Validator } from './organisation';
+import type { Validator } from './validator';
 import { validateIdentityDocument } from './policy-document';
 import { validateSharding } from './sharding';
 import { listOf, show, type ProblemList } from './problem';
@@ -39,7 +39,7 @@ function validatePlatform(problems: ProblemList, source: AccountSource, allUsers
     if (reason) problems.add(file, 'platform.dataBucket', `${show(platform.dataBucket)} ${reason}`, 'leave it out for mlspace-data-<account id>, or name the bucket MLSpace was deployed with');
   }
   if (platform.boundaryName !== undefined) {
-    const reason = typeof platform.boundaryName === 'string' ? iamNameProblem(platform.boundaryName, POLICY_NAME_MAX) : 'is not a policy name';
+    const reason = typeof platform.boundaryName === 'string' ? iamNameProblem(platform.boundaryName, NAME_LIMITS.policy) : 'is not a policy name';
     if (reason) problems.add(file, 'platform.boundaryName', `${show(platform.boundaryName)} ${reason}`, 'leave it out for mlspace-project-user-permission-boundary, or name the deployed boundary policy');
   }
   validateExistingBoundary(problems, file, platform, AWS_REGIONS.includes(source.spec.region) ? partitionOf(source.spec.region) : undefined);
@@ -106,12 +106,12 @@ function validateProjects(problems: ProblemList, file: string, projects: unknown
       problems.add(file, `${at}.name`, `${show(name)} is also the project at platform.projects[${seen.get(name.toLowerCase())}] (IAM names ignore case)`, 'give every project its own name');
     } else {
       seen.set(name.toLowerCase(), i);
-      checkIamName(problems, file, `${at}.name`, projectPolicyName(name), POLICY_NAME_MAX, 'policy');
+      checkIamName(problems, file, `${at}.name`, projectPolicyName(name), NAME_LIMITS.policy, 'policy');
     }
     validateMembers(problems, file, at, project.members, users, known, typeof name === 'string' ? name : '');
     const attached = 2 + (allUsersPolicy ? 1 : 0);
-    if (attached > MAX_POLICIES_PER_ROLE) {
-      problems.add(file, at, `its roles would carry ${attached} managed policies, over IAM's default of ${MAX_POLICIES_PER_ROLE}`, 'raise the quota and this limit together');
+    if (attached > ATTACHMENT_LIMITS.default) {
+      problems.add(file, at, `its roles would carry ${attached} managed policies, over IAM's default of ${ATTACHMENT_LIMITS.default}`, 'raise the quota and this limit together');
     }
   });
 }
@@ -129,8 +129,8 @@ function validateMembers(problems: ProblemList, file: string, at: string, member
     } else if (seen.has(member)) {
       problems.add(file, field, `${show(member)} is listed twice`, 'list each member once');
     } else if (PROJECT_NAME.test(project)) {
-      checkIamName(problems, file, field, mlspaceRoleName(project, member), ROLE_NAME_MAX, 'role');
-      checkIamName(problems, file, field, userPolicyName(member), POLICY_NAME_MAX, 'policy');
+      checkIamName(problems, file, field, mlspaceRoleName(project, member), NAME_LIMITS.role, 'role');
+      checkIamName(problems, file, field, userPolicyName(member), NAME_LIMITS.policy, 'policy');
     }
     seen.add(member);
   });

@@ -1,6 +1,7 @@
 import { checkKnownFields, isPlainObject } from './fields';
 import { asList } from '../policy/document';
-import { foreignArns, partitionOfArn } from './partitions';
+import { partitionOfArn } from '../aws/arns';
+import { foreignArns } from './partitions';
 import { show, type ProblemList } from './problem';
 import { validateCondition } from './statement-elements';
 

@@ -91,7 +91,7 @@ describe('attachment limit and oversized statements: a clear error, exit 1, noth
     consumerOf(files).users![0].extraStatements = [huge];
     expect(run(files)).toEqual({
       status: 1,
-      problems: [`consumer.json: users[0]: statement "ReadArchivePart1" of user "copier" has ${policySize(policyDocument([huge as PolicyStatement]))} characters, more than the 6144 one managed policy can hold. Fix: split it into smaller statements`],
+      problems: [`consumer.json: users[0]: statement "ReadArchivePart1" of user "copier" needs ${policySize(policyDocument([huge as PolicyStatement]))} characters without whitespace, more than one managed policy can hold (6144). Fix: split it into smaller statements`],
       written: false,
     });
   });

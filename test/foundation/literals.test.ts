@@ -53,3 +53,24 @@ describe('template text in every free-text field, and an adopted boundary with a
     expect(document.Statement[0]).toEqual(boundary.Statement[0]);
   });
 });
+
+describe('template text with the HCP Terraform backend: the bootstrap and workspaces stacks are escaped too', () => {
+  const files = withTemplateText(defaultOrganisation());
+  files.index.backend = { kind: 'cloud', organization: 'acme', workspacePrefix: 'data-sharing-', project: 'data-platform' };
+  const synthesized = synthOrganisation(files);
+
+  test('every stack synthesizes, and none holds a live template sequence other than a resource reference', () => {
+    expect(synthesized.stackKeys()).toEqual(['consumer', 'consumer-hcp-bootstrap', 'hcp-workspaces', 'owner', 'owner-hcp-bootstrap', 'platform', 'platform-hcp-bootstrap']);
+    for (const key of synthesized.stackKeys()) {
+      const live = liveSequences(JSON.stringify(synthesized.stack(key))).filter((s) => !isResourceReference(s));
+      expect({ key, live }).toEqual({ key, live: [] });
+    }
+  });
+
+  test("a bootstrap stack's provider carries the account's tags exactly as declared", () => {
+    const tags = synthesized.stack('consumer-hcp-bootstrap').provider.aws[0].default_tags[0].tags;
+    const declared = files.accounts.consumer.tags!;
+    expect(Object.fromEntries(Object.entries(tags as Record<string, string>).map(([k, v]) => [unescapeTemplate(k), unescapeTemplate(v)]))).toMatchObject(declared);
+    expect(tags[escapeTemplate(TEMPLATE_TEXT.tagKey)]).toBe(escapeTemplate(TEMPLATE_TEXT.tagValue));
+  });
+});

@@ -36,7 +36,11 @@ describe('which stack runs where (npm run hcp-stacks), read from cdktf.out', () 
     expect(cli('--out', outdir, 'workspaces')).toMatchObject({ status: 0, stdout: 'hcp-workspaces\n' });
     const table = cli('--out', outdir, 'table').stdout.split('\n');
     expect(table.slice(0, 3)).toEqual(['| stack | HCP Terraform workspace | runs |', '| --- | --- | --- |', '| hcp-workspaces | data-sharing-hcp-workspaces | where it is applied, with an HCP Terraform token |']);
-    expect(cli('--out', outdir, 'everything')).toMatchObject({ status: 1, stderr: 'usage: npm run hcp-stacks -- [--out <cdktf.out>] account|bootstrap|workspaces|table\n' });
+    const usage = 'usage: npm run hcp-stacks -- [--out <cdktf.out>] account|bootstrap|workspaces|table\n';
+    expect(cli('--out', outdir, 'everything')).toMatchObject({ status: 1, stderr: usage });
+    // A misspelt option is refused, never taken for the output folder's default.
+    expect(cli('--outdir', outdir, 'account')).toMatchObject({ status: 1, stderr: usage });
+    expect(cli('--out', outdir, 'account', 'table')).toMatchObject({ status: 1, stderr: usage });
   });
 
   test('another backend has no workspaces stack, and says so', () => {
@@ -74,6 +78,14 @@ describe('the access report of the run roles', () => {
     expect(markdown).toContain('## HCP Terraform run roles');
     expect(markdown).toContain('### hcp-terraform-run in owner (111111111111)');
     expect(markdown).toContain('- by runs whose `sub` is `organization:acme:project:data-platform:workspace:data-sharing-owner:run_phase:apply`');
+  });
+
+  test('the workspaces stack has no AWS provider: no account and no region is made up for it', () => {
+    const stacks = new Map(report.stacks.map((s) => [s.name, s]));
+    expect(stacks.get('hcp-workspaces')).toMatchObject({ accountId: '', region: '' });
+    expect(stacks.get('owner-hcp-bootstrap')).toMatchObject({ accountId: '111111111111', region: 'us-east-1' });
+    expect(report.buckets.map((b) => b.stack)).not.toContain('hcp-workspaces');
+    expect(report.access.map((e) => e.principal.stack)).not.toContain('hcp-workspaces');
   });
 
   test('the local backend has no run roles and no such section', () => {

@@ -16,14 +16,7 @@ export function cloudOrganisation(backend: Partial<CloudBackendSpec> = {}, works
 }
 
 /** Every account of the organisation moved to `region` (GovCloud, China ...), hand-written ARNs with it. */
-export function inRegion(files: OrganisationFiles, region: string): OrganisationFiles {
-  const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
-  for (const [name, account] of Object.entries(files.accounts)) {
-    account.region = region;
-    files.accounts[name] = JSON.parse(JSON.stringify(account).replace(/"arn:aws:/g, `"arn:${partition}:`));
-  }
-  return files;
-}
+export { inRegion } from '../support/synthesized-output';
 
 /** A folder for one test file's organisations and syntheses, removed with everything in it by `cleanup`. */
 export function scratch(): { synth: (files: OrganisationFiles) => Synthesized; dir: (prefix: string) => string; cleanup: () => void } {

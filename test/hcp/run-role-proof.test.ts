@@ -1,22 +1,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateOrganisation } from '../../bench/generate-organisation';
-import { prepareOrganisation } from '../../core/prepare';
 import { formatRunRoleFailure, runRoleChecks, verifyRunRoles } from '../../verify/run-roles';
-import { organisationOf } from '../support/compiled';
+import { prepared } from '../support/compiled';
 import { CLOUD, cloudOrganisation, inRegion, scratch } from './helpers';
 import type { OrganisationFiles } from '../support/organisation-files';
 
 const tmp = scratch();
 afterAll(tmp.cleanup);
 
-const hcpOf = (files: OrganisationFiles) => prepareOrganisation(organisationOf(files)).hcp!;
+const hcpOf = (files: OrganisationFiles) => prepared(files).hcp!;
 
 describe('access proof of the run roles (simulator, against cdktf.out)', () => {
-  test('default organisation: the own workspaces\' tokens are let in, tokens of other workspaces, organizations, projects, audiences, providers and phases are refused', async () => {
+  test('default organisation: the own workspaces\' tokens are let in, tokens of other workspaces, organizations, projects, audiences, providers and phases are refused', () => {
     const files = cloudOrganisation();
     const { outdir } = tmp.synth(files);
-    const result = await verifyRunRoles(hcpOf(files), outdir);
+    const result = verifyRunRoles(hcpOf(files), outdir);
     expect(result.failures.map(formatRunRoleFailure)).toEqual([]);
     const checks = runRoleChecks(hcpOf(files));
     expect(result.allowed + result.refused).toBe(checks.length);
@@ -36,12 +35,12 @@ describe('access proof of the run roles (simulator, against cdktf.out)', () => {
   test.each([
     ['GovCloud, sharded platform', 'us-gov-west-1', 2],
     ['China', 'cn-north-1', 0],
-  ])('generated organisation in %s', async (_title, region, rolesStacks) => {
+  ])('generated organisation in %s', (_title, region, rolesStacks) => {
     const files = inRegion(generateOrganisation({ platformUsers: 30, buckets: 6, rolesStacks }), region);
     files.index.backend = { ...CLOUD, workspaces: { planRoleName: false } };
     const { outdir } = tmp.synth(files);
     const hcp = hcpOf(files);
-    const result = await verifyRunRoles(hcp, outdir);
+    const result = verifyRunRoles(hcp, outdir);
     expect(result.failures.map(formatRunRoleFailure)).toEqual([]);
     // Every workspace of the platform (its own and the roles stacks) can assume its run role, in both phases.
     const platformRuns = runRoleChecks(hcp).filter((c) => c.kind === 'assume' && c.expect === 'allow' && c.role.includes(':333333333333:'));
@@ -49,7 +48,7 @@ describe('access proof of the run roles (simulator, against cdktf.out)', () => {
     expect(result.refused).toBeGreaterThan(result.allowed);
   });
 
-  test('a trust that lets other organizations in is caught', async () => {
+  test('a trust that lets other organizations in is caught', () => {
     const files = cloudOrganisation();
     const { outdir } = tmp.synth(files);
     const file = path.join(outdir, 'stacks', 'owner-hcp-bootstrap', 'cdk.tf.json');
@@ -61,20 +60,20 @@ describe('access proof of the run roles (simulator, against cdktf.out)', () => {
     trust.Statement[0].Condition.StringLike = { 'app.terraform.io:sub': sub.replace('organization:acme:', 'organization:*:') };
     role.assume_role_policy = JSON.stringify(trust);
     fs.writeFileSync(file, JSON.stringify(stack));
-    const result = await verifyRunRoles(hcpOf(files), outdir);
+    const result = verifyRunRoles(hcpOf(files), outdir);
     expect(result.failures.map(formatRunRoleFailure)).toEqual([
       expect.stringMatching(/^NOT REFUSED: arn:aws:iam::111111111111:oidc-provider\/app\.terraform\.io sts:AssumeRoleWithWebIdentity on arn:aws:iam::111111111111:role\/hcp-terraform-run — workspace data-sharing-owner of another organization; allowed by trust policy owner-hcp-bootstrap:aws_iam_role\.hcp-terraform-run: Allowed$/),
     ]);
   });
 
-  test('a plan role that may write is caught', async () => {
+  test('a plan role that may write is caught', () => {
     const files = cloudOrganisation();
     const { outdir } = tmp.synth(files);
     const file = path.join(outdir, 'stacks', 'owner-hcp-bootstrap', 'cdk.tf.json');
     const stack = JSON.parse(fs.readFileSync(file, 'utf8'));
     stack.resource.aws_iam_policy['hcp-terraform-plan-permissions'].policy = stack.resource.aws_iam_policy['hcp-terraform-run-permissions'].policy;
     fs.writeFileSync(file, JSON.stringify(stack));
-    const failures = (await verifyRunRoles(hcpOf(files), outdir)).failures.map(formatRunRoleFailure);
+    const failures = verifyRunRoles(hcpOf(files), outdir).failures.map(formatRunRoleFailure);
     expect(failures).toEqual([expect.stringContaining('s3:PutBucketPolicy on arn:aws:s3:::examplebucket — cannot change the policy of examplebucket; allowed by its policies hcp-terraform-plan-permissions')]);
   });
 });

@@ -65,6 +65,11 @@ test('the access point delegation is the one allowed Principal "*"', () => {
     Condition: { StringEquals: { 's3:DataAccessPointAccount': '111111111111' } },
   };
   expect(rulesHit(secureBucketStack({ aws_s3_bucket_policy: { data: { bucket: '${aws_s3_bucket.data.id}', policy: doc(tlsDeny, delegation) } } }))).toEqual([]);
+  // Delegating to another account's access points is not the blueprint's delegation.
+  const owned = (statement: PolicyStatement) => ({ ...secureBucketStack({ aws_s3_bucket_policy: { data: { bucket: '${aws_s3_bucket.data.id}', policy: doc(tlsDeny, statement) } } }), provider: { aws: [{ region: 'us-east-1', allowed_account_ids: ['111111111111'] }] } });
+  expect(rulesHit(owned(delegation))).toEqual([]);
+  expect(rulesHit(owned({ ...delegation, Condition: { StringEquals: { 's3:DataAccessPointAccount': '999999999999' } } }))).toEqual(['DS001 aws_s3_bucket_policy.data']);
+  expect(rulesHit(owned({ ...delegation, Condition: { StringLike: { 's3:DataAccessPointAccount': '*' } } }))).toEqual(['DS001 aws_s3_bucket_policy.data']);
   // The same statement in an identity-free key policy is public.
   expect(rulesHit({ resource: { aws_kms_key: { k: { enable_key_rotation: true, policy: doc(delegation) } } } })).toEqual(['DS001 aws_kms_key.k']);
 });

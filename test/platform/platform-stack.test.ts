@@ -1,6 +1,6 @@
 import type { PlatformAccountSpec, PolicyDocument } from '../../core/model';
 import { defaultOrganisation } from '../support/organisation-files';
-import { roleAllows, type AccessRequest } from '../support/policy-match';
+import { identityAllows } from '../../analysis/static/evaluator';
 import { synthOrganisation, type StackJson } from '../support/synth';
 
 const DATA = 'arn:aws:s3:::mlspace-data-333333333333';
@@ -33,9 +33,10 @@ function rolesOf(stack: StackJson): SynthesizedRole[] {
   });
 }
 
+/** The role's identity side: its attached policies, within its boundary. */
 const can = (role: SynthesizedRole, action: string, resource: string, prefix?: string): boolean => {
-  const request: AccessRequest = { action, resource, context: prefix === undefined ? undefined : { 's3:prefix': prefix } };
-  return roleAllows(role, request);
+  const request = { action, resource, context: prefix === undefined ? undefined : { 's3:prefix': prefix } };
+  return identityAllows(role.policies, request) && (role.boundary === undefined || identityAllows([role.boundary], request));
 };
 const who = (role: SynthesizedRole): string => `${role.project}/${role.user}`;
 
@@ -116,11 +117,11 @@ describe('the synthesized platform stack (default organisation)', () => {
     const boundary = roles[0].boundary!;
     const key = 'arn:aws:kms:us-east-1:333333333333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
     const grant = (forAwsResource?: string): boolean =>
-      roleAllows({ policies: [boundary], boundary }, { action: 'kms:CreateGrant', resource: key, context: forAwsResource === undefined ? undefined : { 'kms:GrantIsForAWSResource': forAwsResource } });
+      identityAllows([boundary], { action: 'kms:CreateGrant', resource: key, context: forAwsResource === undefined ? undefined : { 'kms:GrantIsForAWSResource': forAwsResource } });
     expect(grant('true')).toBe(true);
     expect(grant('false')).toBe(false);
     expect(grant()).toBe(false);
-    expect(roleAllows({ policies: [boundary], boundary }, { action: 'kms:Decrypt', resource: key })).toBe(true);
+    expect(identityAllows([boundary], { action: 'kms:Decrypt', resource: key })).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { OwnerAccountSpec } from '../../core/model';
 import { diffAccess, diffResources, NO_ACCESS_CHANGE, renderDiff } from '../../report/diff';
 import { buildReport } from '../../report/report';
-import { readSynthesized } from '../../report/synthesized';
+import { readOutput } from '../../core/synthesized/output';
 import { defaultOrganisation, type OrganisationFiles } from '../support/organisation-files';
 import { PROJECT_ROOT, synthOrganisation } from '../support/synth';
 
@@ -46,7 +46,7 @@ describe('comparing with the previous synthesis', () => {
     const head = changed((owner) => {
       bucket(owner, 'examplebucket').grants = bucket(owner, 'examplebucket').grants!.filter((g) => !('user' in g.to));
     });
-    const stacks = diffResources(readSynthesized(base), readSynthesized(head));
+    const stacks = diffResources(readOutput(base).stacks, readOutput(head).stacks);
     expect(stacks.map((s) => [s.stack, s.added, s.removed, s.changed])).toEqual([
       ['consumer', [], ['aws_iam_policy.policy_data-access-user-copier', 'aws_iam_user_policy_attachment.attach_data-access-user-copier'], ['aws_iam_user_policy_attachments_exclusive.user_copier_attachments_exclusive']],
       ['owner', [], [], ['aws_s3_bucket_policy.examplebucket']],
@@ -76,7 +76,7 @@ describe('comparing with the previous synthesis', () => {
   });
 
   test('a base that did not synthesize counts as empty, and the diff says so', () => {
-    const text = renderDiff(diffAccess([], buildReport(base).access), diffResources([], readSynthesized(base)), 'The base has no synthesized output.');
+    const text = renderDiff(diffAccess([], buildReport(base).access), diffResources([], readOutput(base).stacks), 'The base has no synthesized output.');
     expect(text).toContain('> The base has no synthesized output.');
     expect(text).toContain('- user copier in consumer (222222222222) gains read on examplebucket');
     expect(text).toContain('### owner (stack added)');

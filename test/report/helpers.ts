@@ -1,4 +1,4 @@
-import type { AccessEntry } from '../../report/access';
+import type { AccessEntry } from '../../analysis/access';
 import type { AccessReport } from '../../report/report';
 
 /** The access lines of one principal (by name) on one bucket. */

@@ -1,21 +1,37 @@
 import { mlspaceRoleName } from '../../core/platform/naming';
+import type { PolicyDocument } from '../../core/model';
+import { SynthesizedOutput, type TerraformJson } from '../../core/synthesized/output';
 import { renderReport } from '../../report/markdown';
-import { buildReport } from '../../report/report';
-import { synthOrganisation } from '../support/synth';
+import { reportOf } from '../../report/report';
+import { synthesizeAndRead } from '../support/synthesized-output';
 import { linesOf, summaryOf, throughOf } from './helpers';
-import { FULL_BOUNDARY, platformStack, writeSynthesized } from './platform-fixture';
 
 /**
- * The platform blueprint lands on another branch; this hand-made stack has its shape (roles per
- * membership with a boundary, project/user/all-users policies attached exclusively) and sits
- * beside the real owner stack of the default organisation.
+ * The report over the real platform stack of the default organisation (one role per project
+ * membership with the boundary, project/user/all-users policies attached exclusively), and over
+ * that stack with one thing changed the way a hand edit or a broken blueprint would change it.
  */
-const owner = synthOrganisation().stack('owner');
+const synthesized = synthesizeAndRead().output;
 const genomicsAlice = mlspaceRoleName('genomics', 'alice');
 const imagingCarol = mlspaceRoleName('imaging', 'carol');
+const BOUNDARY = 'mlspace-project-user-permission-boundary';
+const DATA = 'mlspace-data-333333333333';
+
+/** The default organisation's output with its platform stack changed. */
+function withPlatform(change: (platform: TerraformJson) => void): SynthesizedOutput {
+  const stacks = synthesized.stacks.map((s) => ({ name: s.name, json: structuredClone(s.json) }));
+  change(stacks.find((s) => s.name === 'platform')!.json);
+  return new SynthesizedOutput(stacks);
+}
+
+function editPolicy(resource: TerraformJson, edit: (document: PolicyDocument) => void): void {
+  const document = JSON.parse(resource.policy);
+  edit(document);
+  resource.policy = JSON.stringify(document);
+}
 
 describe('MLSpace-style platform roles', () => {
-  const report = buildReport(writeSynthesized({ owner, platform: platformStack() }));
+  const report = reportOf(synthesized);
 
   test('project genomics gets readwrite on bucket-to-be-shared: owner bucket policy, project policy and boundary', () => {
     const [line] = linesOf(report, 'bucket-to-be-shared', genomicsAlice);
@@ -23,21 +39,29 @@ describe('MLSpace-style platform roles', () => {
     expect(throughOf(line)).toEqual(
       expect.arrayContaining([
         'bucket policy bucket-to-be-shared GrantObjectsPlatformProjectGenomics',
-        'identity policy MLSpace-project-genomics GrantObjectsBucketToBeShared',
-        'permissions boundary mlspace-project-user-permission-boundary statement 4',
+        'identity policy MLSpace-project-genomics GrantObjectsPlatformProjectGenomics',
+        `permissions boundary ${BOUNDARY} GrantObjectsPlatformAllPlatformUsersPlatformPlatformUserCarolPlatformProjectGenomics`,
       ]),
     );
   });
 
-  test('user carol gets read through her user policy; all users read reference-data', () => {
+  test('user carol gets read through her user policy; every role reads reference-data', () => {
     expect(linesOf(report, 'bucket-to-be-shared', imagingCarol).map(summaryOf)).toEqual([`role ${imagingCarol} read bucket-to-be-shared`]);
-    expect(report.access.filter((e) => e.bucket === 'reference-data').map((e) => `${e.principal.name} ${e.level}`)).toEqual([`${genomicsAlice} read`, `${imagingCarol} read`]);
+    expect(throughOf(linesOf(report, 'bucket-to-be-shared', imagingCarol)[0])).toContain('identity policy MLSpace-user-carol GrantObjectsPlatformPlatformUserCarol');
+    const readers = report.access.filter((e) => e.bucket === 'reference-data').map((e) => `${e.principal.name} ${e.level}`);
+    expect(readers.sort()).toEqual([genomicsAlice, mlspaceRoleName('genomics', 'bob'), imagingCarol, mlspaceRoleName('imaging', 'bob')].sort().map((r) => `${r} read`));
   });
 
-  test('on the platform\'s own data bucket each role reaches its project and private prefixes, by identity alone', () => {
-    const lines = (role: string): string[] => linesOf(report, 'mlspace-data-333333333333', role).map((e) => `${e.prefix} ${e.level}`);
-    expect(lines(genomicsAlice)).toEqual(['private/alice/ readwrite (objects only)', 'project/genomics/ readwrite']);
-    expect(lines(imagingCarol)).toEqual(['private/carol/ readwrite (objects only)', 'project/imaging/ readwrite (objects only)']);
+  test("on the platform's own data bucket each role reaches its project and private prefixes, global/ and index/, by identity alone", () => {
+    const lines = (role: string): string[] => linesOf(report, DATA, role).map((e) => `${e.prefix} ${e.level}`);
+    expect(lines(genomicsAlice)).toEqual([
+      'global/ read + s3:DeleteObject, s3:PutObject, s3:PutObjectTagging',
+      'index/ read + s3:PutObject, s3:PutObjectTagging',
+      'private/alice/ read + s3:DeleteObject, s3:PutObject, s3:PutObjectTagging',
+      'project/genomics/ read + s3:DeleteObject, s3:PutObject, s3:PutObjectTagging',
+    ]);
+    expect(lines(imagingCarol).map((l) => l.split(' ')[0])).toEqual(['global/', 'index/', 'private/carol/', 'project/imaging/']);
+    for (const line of linesOf(report, DATA, genomicsAlice)) expect(line.through.every((r) => r.side === 'identity policy' || r.side === 'permissions boundary')).toBe(true);
   });
 
   test('the picture shortens the 63-character role names', () => {
@@ -49,16 +73,24 @@ describe('MLSpace-style platform roles', () => {
 
 describe('the boundary limits what the identity policies give', () => {
   test('a boundary without writes on bucket-to-be-shared leaves the genomics project read only', () => {
-    const readOnlyShare = FULL_BOUNDARY.map((s) => (JSON.stringify(s.Resource) === JSON.stringify(['arn:aws:s3:::bucket-to-be-shared/*']) ? { ...s, Action: 's3:GetObject' } : s));
-    const report = buildReport(writeSynthesized({ owner, platform: platformStack({ boundary: readOnlyShare }) }));
-    expect(linesOf(report, 'bucket-to-be-shared', genomicsAlice).map((e) => e.level)).toEqual(['read']);
-    expect(report.resourceOnly.map((r) => r.statement)).not.toContain('GrantObjectsPlatformProjectGenomics');
+    const output = withPlatform((platform) =>
+      editPolicy(platform.resource.aws_iam_policy[BOUNDARY], (doc) => {
+        for (const s of doc.Statement) {
+          if ([s.Resource].flat().includes('arn:aws:s3:::bucket-to-be-shared/*')) s.Action = [s.Action ?? []].flat().filter((a) => a === 's3:GetObject');
+        }
+      }),
+    );
+    const [line] = linesOf(reportOf(output), 'bucket-to-be-shared', genomicsAlice);
+    // The bucket policy and the project policy still offer the writes; the boundary takes them away.
+    expect([line.level, line.actions]).toEqual(['read', ['s3:GetObject', 's3:ListBucket']]);
   });
 
   test('a boundary no stack defines is not evaluated, and the report says so', () => {
     const unknown = 'arn:aws:iam::333333333333:policy/hand-made-boundary';
-    const report = buildReport(writeSynthesized({ owner, platform: platformStack({ boundaryArn: unknown }) }));
-    const [line] = linesOf(report, 'bucket-to-be-shared', genomicsAlice);
+    const output = withPlatform((platform) => {
+      for (const role of Object.values<TerraformJson>(platform.resource.aws_iam_role)) role.permissions_boundary = unknown;
+    });
+    const [line] = linesOf(reportOf(output), 'bucket-to-be-shared', genomicsAlice);
     expect(line.level).toBe('readwrite');
     expect(throughOf(line)).toContain(`permissions boundary ${unknown} not synthesized, not evaluated`);
   });
@@ -66,9 +98,12 @@ describe('the boundary limits what the identity policies give', () => {
 
 test('in the same account, a bucket policy naming a role grants without an identity policy, within the boundary', () => {
   const role = `arn:aws:iam::333333333333:role/${imagingCarol}`;
-  const global = { Sid: 'ReadGlobal', Effect: 'Allow' as const, Principal: { AWS: role }, Action: ['s3:GetObject', 's3:GetObjectAcl'], Resource: 'arn:aws:s3:::mlspace-data-333333333333/global/*' };
-  const report = buildReport(writeSynthesized({ owner, platform: platformStack({ dataBucketStatements: [global] }) }));
-  const [line] = linesOf(report, 'mlspace-data-333333333333', imagingCarol).filter((e) => e.prefix === 'global/');
+  const output = withPlatform((platform) =>
+    editPolicy(platform.resource.aws_s3_bucket_policy[DATA], (doc) => {
+      doc.Statement.push({ Sid: 'ReadGlobalReadOnly', Effect: 'Allow', Principal: { AWS: role }, Action: ['s3:GetObject', 's3:GetObjectAcl'], Resource: `arn:aws:s3:::${DATA}/global-read-only/*` });
+    }),
+  );
+  const [line] = linesOf(reportOf(output), DATA, imagingCarol).filter((e) => e.prefix === 'global-read-only/');
   // s3:GetObjectAcl is named by the bucket policy, but the boundary does not allow it.
-  expect([line.level, line.actions, throughOf(line)]).toEqual(['read (objects only)', ['s3:GetObject'], ['bucket policy mlspace-data-333333333333 ReadGlobal']]);
+  expect([line.level, line.actions, throughOf(line)]).toEqual(['read (objects only)', ['s3:GetObject'], [`bucket policy ${DATA} ReadGlobalReadOnly`]]);
 });

@@ -1,14 +1,14 @@
 import { generateOrganisation } from '../../bench/generate-organisation';
 import type { PlatformAccountSpec } from '../../core/model';
 import { DEFAULT_MAX_RESOURCES_PER_STACK } from '../../core/platform/roles-stacks';
+import { PLATFORM_RESOURCES } from '../../blueprints/platform/resource-count';
 import { mainStackResources, rolesStackResources } from '../../core/platform/resource-count';
-import { prepareOrganisation } from '../../core/prepare';
-import { organisationOf } from '../support/compiled';
+import { prepared as prepare } from '../support/compiled';
 import type { OrganisationFiles } from '../support/organisation-files';
 
 /** User → the roles stack holding its roles, from the core's plan (no cdktf needed). */
 function stackOfUsers(files: OrganisationFiles): Map<string, string> {
-  const layout = prepareOrganisation(organisationOf(files)).platforms.get('platform')!;
+  const layout = prepare(files).platforms.get('platform')!;
   const out = new Map<string, string>();
   for (const stack of layout.rolesStacks) for (const role of stack.roles) out.set(role.user!, stack.name);
   return out;
@@ -36,8 +36,8 @@ test('a 5,000-user platform fits its stacks within the default budget', () => {
   const files = generateOrganisation({ platformUsers: 5000, buckets: 20 });
   const spec = files.accounts.platform as PlatformAccountSpec;
   expect(spec.platform!.sharding!.stacks).toBeGreaterThan(1);
-  const layout = prepareOrganisation(organisationOf(files)).platforms.get('platform')!;
-  const sizes = [mainStackResources(layout.main), ...layout.rolesStacks.map(rolesStackResources)];
+  const layout = prepare(files).platforms.get('platform')!;
+  const sizes = [mainStackResources(layout.main, PLATFORM_RESOURCES), ...layout.rolesStacks.map((s) => rolesStackResources(s, PLATFORM_RESOURCES))];
   expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(25_000);
   for (const size of sizes) expect(size).toBeLessThanOrEqual(DEFAULT_MAX_RESOURCES_PER_STACK);
 });

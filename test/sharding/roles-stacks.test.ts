@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PlatformAccountSpec, PlatformSpec } from '../../core/model';
+import { PLATFORM_RESOURCES } from '../../blueprints/platform/resource-count';
 import { mainStackResources, rolesStackResources } from '../../core/platform/resource-count';
-import { prepareOrganisation } from '../../core/prepare';
-import { organisationOf } from '../support/compiled';
+import { prepared as prepare } from '../support/compiled';
 import { defaultOrganisation, type OrganisationFiles } from '../support/organisation-files';
 import { resourcesOf, synthOrganisation, type StackJson } from '../support/synth';
 
@@ -80,12 +80,12 @@ describe('a platform split over roles stacks', () => {
   });
 
   test('the budget counts of the core match the synthesized stacks', () => {
-    const prepared = prepareOrganisation(organisationOf(sharded(2)));
+    const prepared = prepare(sharded(2));
     const layout = prepared.platforms.get('platform')!;
-    const counts = { platform: mainStackResources(layout.main), ...Object.fromEntries(layout.rolesStacks.map((s) => [s.name, rolesStackResources(s)])) };
+    const counts = { platform: mainStackResources(layout.main, PLATFORM_RESOURCES), ...Object.fromEntries(layout.rolesStacks.map((s) => [s.name, rolesStackResources(s, PLATFORM_RESOURCES)])) };
     expect(counts).toEqual(Object.fromEntries(['platform', ...rolesStacks].map((name) => [name, resourcesOf(synthesized.stack(name)).length])));
-    const whole = prepareOrganisation(organisationOf(defaultOrganisation())).platforms.get('platform')!;
-    expect(mainStackResources(whole.main)).toBe(resourcesOf(unsharded.stack('platform')).length);
+    const whole = prepare(defaultOrganisation()).platforms.get('platform')!;
+    expect(mainStackResources(whole.main, PLATFORM_RESOURCES)).toBe(resourcesOf(unsharded.stack('platform')).length);
   });
 });
 

@@ -1,16 +1,15 @@
 import { generateOrganisation } from '../../bench/generate-organisation';
 import { DEFAULT_MAX_RESOURCES_PER_STACK } from '../../core/platform/roles-stacks';
-import { prepareOrganisation } from '../../core/prepare';
 import { buildReport } from '../../report/report';
 import { formatFailure, verifyAccess } from '../../verify/verify';
-import { organisationOf } from '../support/compiled';
+import { prepared as prepare } from '../support/compiled';
 import { resourcesOf, synthOrganisation } from '../support/synth';
 
 test('a sharded platform: every grant proven and every probe refused across its roles stacks', async () => {
   const files = generateOrganisation({ platformUsers: 12, buckets: 10, consumerPrincipals: 3, projectsPerUser: 2, rolesStacks: 3 });
   const synthesized = synthOrganisation(files);
   expect(synthesized.stackKeys()).toEqual(['consumer', 'owner', 'platform', 'platform-roles-1', 'platform-roles-2', 'platform-roles-3']);
-  const compiled = prepareOrganisation(organisationOf(files)).compiled;
+  const compiled = prepare(files).compiled;
   const result = await verifyAccess(compiled, synthesized.outdir);
   expect(result.failures.map(formatFailure)).toEqual([]);
   expect(result.grantsProven).toBe(compiled.grants.length);

@@ -1,6 +1,8 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resourcesOf, synthOrganisation } from '../support/synth';
 import { tempDir } from '../support/organisation-files';
+import { AWS_PROVIDER_VERSION } from '../../blueprints/aws';
 import { discoverTerraform, terraformCheckable, validateAndPlan, type PlanResult } from '../support/terraform';
 
 /**
@@ -36,8 +38,15 @@ describeWithTerraform('terraform validate and offline plan (default organisation
   });
 });
 
-test('terraform checks: discovery result', () => {
+test('terraform checks: what discovery found is there, and what it missed is missing', () => {
   // .ci/run greps this line to report whether the checks ran.
   console.log(discovery.found ? `TERRAFORM CHECKS: ran with ${discovery.tools.terraform}` : `TERRAFORM CHECKS: skipped (${discovery.reason})`);
-  expect(discovery.found ? discovery.tools.mirror : discovery.reason).toEqual(expect.any(String));
+  const onPath = (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && fs.existsSync(path.join(dir, 'terraform')));
+  if (discovery.found) {
+    expect(fs.statSync(discovery.tools.terraform).mode & 0o111).not.toBe(0);
+    expect(fs.existsSync(path.join(discovery.tools.mirror, 'registry.terraform.io', 'hashicorp', 'aws', AWS_PROVIDER_VERSION))).toBe(true);
+  } else {
+    // The reason names the missing piece: the binary when none is on the PATH, else the mirror.
+    expect(discovery.reason).toMatch(onPath ? /filesystem mirror of hashicorp\/aws/ : /^no terraform binary on the PATH$/);
+  }
 });

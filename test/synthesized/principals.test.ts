@@ -1,9 +1,8 @@
-import { principalsOf } from '../../report/policies';
-import { readSynthesized } from '../../report/synthesized';
+import { readOutput } from '../../core/synthesized/output';
 import { synthOrganisation } from '../support/synth';
 
 describe('principals read from the synthesized consumer stack', () => {
-  const principals = principalsOf(readSynthesized(synthOrganisation().outdir));
+  const principals = readOutput(synthOrganisation().outdir).principals();
   const byArn = (arn: string) => principals.find((p) => p.arn === arn)!;
 
   test('a policy attached by both a single and an exclusive attachment counts once, under its IAM name', () => {

@@ -1,16 +1,17 @@
 import type { ConditionBlock } from '../../core/model';
 import { asList } from '../../core/policy/document';
 import type { RequestContext } from './context';
-import { globMatch } from './glob';
+import { matchesPattern } from './pattern';
 
-type Compare = (expected: string, actual: string) => boolean;
+type Compare = (expected: string, actual: string, context: RequestContext) => boolean;
 
 const COMPARE: Record<string, Compare> = {
-  StringEquals: (e, a) => e === a,
-  StringEqualsIgnoreCase: (e, a) => e.toLowerCase() === a.toLowerCase(),
-  StringLike: (e, a) => globMatch(e, a),
-  ArnEquals: (e, a) => e === a,
-  ArnLike: (e, a) => globMatch(e, a),
+  StringEquals: (e, a, c) => matchesPattern(e, a, c, { wildcards: false }),
+  StringEqualsIgnoreCase: (e, a, c) => matchesPattern(e, a, c, { wildcards: false, ignoreCase: true }),
+  StringLike: (e, a, c) => matchesPattern(e, a, c, { wildcards: true }),
+  // IAM matches ArnEquals like ArnLike: both take wildcards in each part of the ARN.
+  ArnEquals: (e, a, c) => matchesPattern(e, a, c, { wildcards: true }),
+  ArnLike: (e, a, c) => matchesPattern(e, a, c, { wildcards: true }),
   Bool: (e, a) => e.toLowerCase() === a.toLowerCase(),
 };
 
@@ -40,7 +41,7 @@ function operatorHolds(operator: string, key: string, expectedValues: string[], 
   const compare = COMPARE[negatedOf ?? name];
   if (!compare) return false;
   if (actual === undefined) return ifExists || set === 'all' || negatedOf !== undefined;
-  const matches = (value: string): boolean => expectedValues.some((e) => compare(e, value));
+  const matches = (value: string): boolean => expectedValues.some((e) => compare(e, value, context));
   if (negatedOf) return set === 'any' ? actual.some((v) => !matches(v)) : actual.every((v) => !matches(v));
   return set === 'all' ? actual.every(matches) : actual.some(matches);
 }

@@ -1,8 +1,8 @@
-import { levelOf } from '../../report/access-level';
-import { conditionsHold } from '../../report/static-iam/conditions';
-import { RequestContext } from '../../report/static-iam/context';
-import { globMatch, literalHead } from '../../report/static-iam/glob';
-import { principalMatch, statementApplies } from '../../report/static-iam/statements';
+import { levelOf } from '../../analysis/access-level';
+import { conditionsHold } from '../../analysis/static/conditions';
+import { RequestContext } from '../../analysis/static/context';
+import { globMatch, literalHead } from '../../analysis/static/glob';
+import { principalMatch, statementApplies } from '../../analysis/static/statements';
 
 describe('static reading of policy documents', () => {
   test.each([
@@ -30,6 +30,9 @@ describe('static reading of policy documents', () => {
     expect(conditionsHold({ 'ForAllValues:StringLike': { 's3:prefix': 'q/*' } }, context)).toBe(false);
     expect(conditionsHold({ ArnLike: { 'AWS:PRINCIPALARN': 'arn:aws:iam::1:user/*' } }, context)).toBe(true);
     expect(conditionsHold({ NumericLessThan: { 's3:max-keys': '10' } }, context)).toBe(false);
+    // IAM matches ArnEquals like ArnLike, wildcards included.
+    expect(conditionsHold({ ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::1:user/*' } }, context)).toBe(true);
+    expect(conditionsHold({ StringEquals: { 'aws:PrincipalArn': 'arn:aws:iam::1:user/*' } }, context)).toBe(false);
   });
 
   test('principals: any, the caller\'s own ARN, or its account (which leaves the decision to IAM)', () => {

@@ -1,11 +1,11 @@
+import { accountRootArn } from '../core/aws/arns';
 import type { PolicyStatement } from '../core/model';
+import { byKeys, uniqueSortedText } from '../core/order';
 import { asList } from '../core/policy/document';
+import type { NamedPolicy, SynthesizedBucket } from '../core/synthesized/output';
 import type { AccessEntry } from './access';
-import type { SynthesizedBucket } from './buckets';
-import { byKeys, uniqueSortedText } from './order';
-import type { NamedPolicy } from './policies';
-import { statementName } from './static-iam/statements';
-import type { PolicySide } from './static-iam/gates';
+import type { PolicySide } from './evaluator';
+import { statementName } from './static/statements';
 
 /** A resource-side Allow that no synthesized principal's access goes through. */
 export interface ResourceOnlyStatement {
@@ -39,14 +39,14 @@ export function resourceOnlyStatements(buckets: SynthesizedBucket[], entries: Ac
   const used = new Set(entries.flatMap((e) => e.through.map((r) => `${r.side}|${r.policy}|${r.statement}`)));
   const out: ResourceOnlyStatement[] = [];
   for (const bucket of buckets) {
-    const ownRoot = [bucket.accountId, `arn:${bucket.arn.split(':')[1]}:iam::${bucket.accountId}:root`];
+    const ownRoot = [bucket.accountId, accountRootArn(bucket.partition, bucket.accountId)];
     const policies: Array<[PolicySide, string, NamedPolicy | undefined]> = [
       ['bucket policy', bucket.name, bucket.policy],
       ...bucket.accessPoints.map((ap): [PolicySide, string, NamedPolicy | undefined] => ['access point policy', ap.name, ap.policy]),
-      ['key policy', bucket.key?.name.split('.').pop() ?? '', bucket.key],
+      ['key policy', bucket.key?.label ?? '', bucket.key],
     ];
     for (const [side, label, named] of policies) {
-      named?.policy.Statement.forEach((s, i) => {
+      named?.document.Statement.forEach((s, i) => {
         const principals = principalsOf(s);
         if (s.Effect !== 'Allow' || principals.every((p) => ownRoot.includes(p))) return;
         const statement = statementName(s, i);

@@ -1,8 +1,10 @@
+import { accountRootArn, partitionOfArn } from '../../core/aws/arns';
 import type { PolicyPrincipal, PolicyStatement } from '../../core/model';
 import { asList } from '../../core/policy/document';
 import { conditionsHold } from './conditions';
 import type { RequestContext } from './context';
 import { globMatch } from './glob';
+import { matchesPattern } from './pattern';
 
 export interface StaticRequest {
   action: string;
@@ -13,7 +15,7 @@ export interface StaticRequest {
 /** Action, resource and condition of a statement match the request (the principal is checked apart). */
 export function statementApplies(s: PolicyStatement, request: StaticRequest): boolean {
   const action = (patterns: string[]): boolean => patterns.some((p) => globMatch(p, request.action, true));
-  const resource = (patterns: string[]): boolean => patterns.some((p) => globMatch(p, request.resource));
+  const resource = (patterns: string[]): boolean => patterns.some((p) => matchesPattern(p, request.resource, request.context, { wildcards: true }));
   if (s.Action !== undefined ? !action(asList(s.Action)) : s.NotAction === undefined || action(asList(s.NotAction))) return false;
   if (s.Resource !== undefined ? !resource(asList(s.Resource)) : s.NotResource !== undefined && resource(asList(s.NotResource))) return false;
   return conditionsHold(s.Condition, request.context);
@@ -32,12 +34,12 @@ export interface Caller {
 
 function names(principal: PolicyPrincipal, caller: Caller): PrincipalMatch {
   if (principal === '*') return 'any';
-  const partition = caller.arn.split(':')[1];
+  const root = accountRootArn(partitionOfArn(caller.arn) ?? 'aws', caller.accountId);
   let match: PrincipalMatch;
   for (const value of asList(principal.AWS)) {
     if (value === '*') return 'any';
     if (value === caller.arn) match = 'arn';
-    else if (!match && (value === caller.accountId || value === `arn:${partition}:iam::${caller.accountId}:root`)) match = 'account';
+    else if (!match && (value === caller.accountId || value === root)) match = 'account';
   }
   return match;
 }

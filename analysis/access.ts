@@ -1,0 +1,123 @@
+import { byKeys, compareText } from '../core/order';
+import { asList } from '../core/policy/document';
+import type { Principal, SynthesizedAccessPoint, SynthesizedBucket, SynthesizedOutput } from '../core/synthesized/output';
+import { levelOf } from './access-level';
+import { actionsToAsk } from './actions';
+import { decide, principalContext } from './chain';
+import type { PolicyRef } from './evaluator';
+import { candidatePrefixes } from './prefixes';
+import { RequestContext } from './static/context';
+import { staticEvaluator } from './static/evaluator';
+import { literalHead } from './static/glob';
+import { principalMatch } from './static/statements';
+
+export interface PrincipalRef {
+  kind: 'user' | 'role';
+  name: string;
+  arn: string;
+  stack: string;
+  accountId: string;
+}
+
+/** What one principal can do on one bucket (whole, or under a prefix), directly or through one access point. */
+export interface AccessEntry {
+  bucket: string;
+  bucketStack: string;
+  bucketAccountId: string;
+  /** The access point's name, or null for requests on the bucket itself. */
+  accessPoint: string | null;
+  /** `''` for the whole bucket. */
+  prefix: string;
+  principal: PrincipalRef;
+  level: string;
+  actions: string[];
+  /** Every statement that took part: on the resource side, the identity side, the boundary and the key. */
+  through: PolicyRef[];
+}
+
+/** Stands for any object key: no policy pattern names it, so only wildcards reach it. */
+const ANY_KEY = '\u0000';
+
+export const principalRef = (p: Principal): PrincipalRef => ({ kind: p.kind, name: p.name, arn: p.arn, stack: p.stack, accountId: p.accountId });
+
+/**
+ * A quick pre-check that skips pairs with no chance: the principal's policies name nothing that
+ * can be this bucket or access point, and (in another account, where IAM must allow too) no
+ * resource statement could stand in for them.
+ */
+function mayReach(principal: Principal, bucket: SynthesizedBucket, ap: SynthesizedAccessPoint | undefined): boolean {
+  const arn = ap?.arn ?? bucket.arn;
+  const touches = (pattern: string): boolean => {
+    const head = literalHead(pattern);
+    return arn.startsWith(head) || head.startsWith(arn);
+  };
+  const identityTouches = principal.identityPolicies.some(({ document }) =>
+    document.Statement.some((s) => s.Effect === 'Allow' && (s.Resource === undefined || asList(s.Resource).some(touches))),
+  );
+  if (identityTouches || principal.accountId !== bucket.accountId) return identityTouches;
+  return [bucket.policy, ap?.policy].some((p) => p?.document.Statement.some((s) => s.Effect === 'Allow' && ['any', 'arn'].includes(principalMatch(s, principal) ?? '')));
+}
+
+const refKey = (r: PolicyRef): string => `${r.side}\u0001${r.policy}\u0001${r.statement}`;
+
+function uniqueRefs(refs: PolicyRef[]): PolicyRef[] {
+  const byKey = new Map(refs.map((r) => [refKey(r), r]));
+  return [...byKey.keys()].sort(compareText).map((k) => byKey.get(k)!);
+}
+
+/**
+ * Effective access of every synthesized user and role on every synthesized bucket: what both the
+ * caller's side (identity policies within the boundary) and the resource side (bucket, access
+ * point and key policies) allow, decided by the static evaluator over the one request chain.
+ * Under each prefix only what the whole bucket (or a shorter prefix) does not already give is listed.
+ */
+export function accessEntries(output: SynthesizedOutput): AccessEntry[] {
+  const buckets = output.buckets();
+  const principals = output.principals();
+  const resourceDocuments = buckets.flatMap((b) => [b.policy, ...b.accessPoints.map((ap) => ap.policy)]).flatMap((p) => (p ? [p.document] : []));
+  const actions = actionsToAsk(resourceDocuments);
+  const everyDocument = [...resourceDocuments, ...principals.flatMap((p) => [...p.identityPolicies, ...(p.boundary ? [p.boundary] : [])].map((n) => n.document))];
+  const out: AccessEntry[] = [];
+  for (const bucket of buckets) {
+    const candidates = candidatePrefixes(bucket, everyDocument);
+    for (const principal of principals) {
+      const prefixes = candidates(new RequestContext(principalContext(principal))).sort((a, b) => a.length - b.length || compareText(a, b));
+      for (const ap of [undefined, ...bucket.accessPoints]) {
+        if (!mayReach(principal, bucket, ap)) continue;
+        const granted = new Map<string, Map<string, PolicyRef[]>>();
+        for (const prefix of prefixes) {
+          const covered = (action: string): boolean => [...granted].some(([shorter, byAction]) => prefix.startsWith(shorter) && byAction.has(action));
+          const here = new Map<string, PolicyRef[]>();
+          for (const action of actions) {
+            if (covered(action.name)) continue;
+            const request = {
+              principal: principal.arn,
+              action: action.name,
+              bucket: bucket.name,
+              accessPoint: ap?.arn,
+              ...(action.object ? { key: `${prefix}${ANY_KEY}` } : prefix !== '' ? { prefix } : {}),
+            };
+            const decision = decide(request, output, staticEvaluator);
+            if (decision.allowed) here.set(action.name, decision.refs);
+          }
+          if (here.size > 0) granted.set(prefix, here);
+        }
+        for (const [prefix, byAction] of granted) {
+          const actionNames = [...byAction.keys()].sort(compareText);
+          out.push({
+            bucket: bucket.name,
+            bucketStack: bucket.stack,
+            bucketAccountId: bucket.accountId,
+            accessPoint: ap?.name ?? null,
+            prefix,
+            principal: principalRef(principal),
+            level: levelOf(actionNames),
+            actions: actionNames,
+            through: uniqueRefs([...byAction.values()].flat()),
+          });
+        }
+      }
+    }
+  }
+  return out.sort(byKeys((e) => e.bucket, (e) => e.accessPoint ?? '', (e) => e.prefix, (e) => e.principal.stack, (e) => e.principal.kind, (e) => e.principal.name, (e) => e.principal.arn));
+}

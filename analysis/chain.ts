@@ -1,0 +1,98 @@
+import { accessPointKeyArn, objectKeyArn } from '../core/aws/arns';
+import { serviceEndpoint } from '../core/aws/regions';
+import { DATA_ACCESS_POINT_ACCOUNT, DATA_ACCESS_POINT_ARN } from '../core/policy/access-point-delegation';
+import type { Principal, SynthesizedOutput } from '../core/synthesized/output';
+import { kmsActionFor } from './actions';
+import type { Check, Evaluator, PolicyRef } from './evaluator';
+import type { AccessRequest } from './request';
+
+/** The context keys AWS sets for every request of a principal. */
+export function principalContext(principal: Principal, secureTransport = true): Record<string, string> {
+  const context: Record<string, string> = {
+    'aws:PrincipalArn': principal.arn,
+    'aws:PrincipalAccount': principal.accountId,
+    'aws:PrincipalType': principal.kind === 'user' ? 'User' : 'AssumedRole',
+    'aws:SecureTransport': String(secureTransport),
+  };
+  if (principal.kind === 'user') context['aws:username'] = principal.name;
+  for (const [key, value] of Object.entries(principal.tags)) context[`aws:PrincipalTag/${key}`] = value;
+  return context;
+}
+
+export type Chain = { checks: Check[] } | { problem: string };
+
+/**
+ * The checks S3 and KMS make for one request, in order: on the bucket, or through an access point
+ * (the access point policy with the caller's side, then the bucket policy's delegation), then the
+ * bucket's customer managed key when the action needs it. The request is allowed only if every
+ * check allows it.
+ */
+export function requestChain(request: AccessRequest, output: SynthesizedOutput): Chain {
+  const principal = output.principal(request.principal);
+  if (!principal) return { problem: 'no such principal in the synthesized stacks' };
+  const bucket = output.bucket(request.bucket);
+  if (!bucket) return { problem: `no bucket ${request.bucket} in the synthesized stacks` };
+  const context: Record<string, string | string[]> = principalContext(principal, request.secureTransport ?? true);
+  if (request.prefix !== undefined) context['s3:prefix'] = request.prefix;
+  const onBucket = request.key === undefined ? bucket.arn : objectKeyArn(bucket.partition, bucket.name, request.key);
+  const bucketPolicy = bucket.policy && { side: 'bucket policy' as const, label: bucket.name, name: bucket.policy.name, document: bucket.policy.document };
+  const common = { principal, action: request.action, resourceAccount: bucket.accountId };
+
+  const checks: Check[] = [];
+  if (request.accessPoint) {
+    const ap = bucket.accessPoints.find((a) => a.arn === request.accessPoint);
+    if (!ap) return { problem: `no access point ${request.accessPoint} on bucket ${bucket.name}` };
+    const viaAccessPoint = { ...context, [DATA_ACCESS_POINT_ACCOUNT]: bucket.accountId, [DATA_ACCESS_POINT_ARN]: ap.arn };
+    checks.push({
+      ...common,
+      label: 'request through the access point',
+      callerSide: true,
+      resource: request.key === undefined ? ap.arn : accessPointKeyArn(ap.arn, request.key),
+      context: viaAccessPoint,
+      resourcePolicy: ap.policy && { side: 'access point policy', label: ap.name, name: ap.policy.name, document: ap.policy.document },
+    });
+    checks.push({ ...common, label: "the bucket's delegation to the access point", callerSide: false, resource: onBucket, context: viaAccessPoint, resourcePolicy: bucketPolicy });
+  } else {
+    checks.push({ ...common, label: 'request on the bucket', callerSide: true, resource: onBucket, context, resourcePolicy: bucketPolicy });
+  }
+  const kmsAction = kmsActionFor(request.action);
+  if (bucket.key && kmsAction) {
+    checks.push({
+      ...common,
+      label: 'KMS request',
+      callerSide: true,
+      action: kmsAction,
+      resource: bucket.key.arn,
+      context: {
+        ...principalContext(principal),
+        'kms:CallerAccount': principal.accountId,
+        'kms:ViaService': serviceEndpoint('s3', bucket.region),
+        // S3 Bucket Keys are on: the encryption context is the bucket ARN.
+        'kms:EncryptionContext:aws:s3:arn': bucket.arn,
+      },
+      resourcePolicy: { side: 'key policy', label: bucket.key.label, name: bucket.key.name, document: bucket.key.document },
+    });
+  }
+  return { checks };
+}
+
+export interface Decision {
+  allowed: boolean;
+  /** Every statement that took part, when allowed. */
+  refs: PolicyRef[];
+  /** The checks that allowed it, or the check that refused it and why. */
+  decidedBy: string;
+}
+
+/** Answers a request with one evaluator: every check of its chain must allow it. */
+export function decide(request: AccessRequest, output: SynthesizedOutput, evaluator: Evaluator): Decision {
+  const chain = requestChain(request, output);
+  if ('problem' in chain) return { allowed: false, refs: [], decidedBy: chain.problem };
+  const refs: PolicyRef[] = [];
+  for (const check of chain.checks) {
+    const verdict = evaluator.check(check);
+    if (!verdict.allowed) return { allowed: false, refs: [], decidedBy: `${check.label}: ${verdict.reason ?? 'refused'}` };
+    refs.push(...verdict.refs);
+  }
+  return { allowed: true, refs, decidedBy: chain.checks.map((c) => c.label).join(' + ') };
+}

@@ -1,0 +1,14 @@
+import type { PlatformResourceCounts } from '../../core/platform/resource-count';
+
+/**
+ * What this blueprint creates for each part of a platform plan (see platform-blueprint.ts,
+ * roles-blueprint.ts and platform-role.ts); a test compares the budget counts with the
+ * synthesized stacks.
+ */
+export const PLATFORM_RESOURCES: PlatformResourceCounts = {
+  /** Bucket, Block Public Access, ownership controls, encryption, versioning, bucket policy. */
+  dataBucket: 6,
+  managedPolicy: 1,
+  /** The role and one exclusive attachment of its policies. */
+  role: 2,
+};
