@@ -1,12 +1,14 @@
 import { Construct } from 'constructs';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { NONCURRENT_LOG_EXPIRY_DAYS } from '../core/logging/access-logs';
 import type { PolicyDocument } from '../core/model';
 import { named } from './terraform-name';
 
@@ -18,6 +20,8 @@ export interface SecureBucketProps {
   /** Versioning on (a bucket created without it simply has none). */
   versioning: boolean;
   logging?: { targetBucket: string; targetPrefix?: string };
+  /** A log bucket: its objects (and the versions and delete markers they leave) are deleted after this many days. */
+  expireObjectsAfterDays?: number;
   /** `prevent_destroy`: a plan that would delete the bucket fails. */
   preventDestroy: boolean;
   /** The whole bucket policy, placed as a literal JSON document. */
@@ -71,8 +75,30 @@ export class SecureBucket extends Construct {
       }),
       name,
     );
-    if (props.versioning) {
-      named(new S3BucketVersioningA(this, 'versioning', { provider, bucket, versioningConfiguration: { status: 'Enabled' } }), name);
+    const versioning = props.versioning
+      ? named(new S3BucketVersioningA(this, 'versioning', { provider, bucket, versioningConfiguration: { status: 'Enabled' } }), name)
+      : undefined;
+    if (props.expireObjectsAfterDays !== undefined) {
+      named(
+        new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+          provider,
+          bucket,
+          rule: [
+            {
+              id: 'expire-logs',
+              status: 'Enabled',
+              filter: [{ prefix: '' }],
+              expiration: [{ days: props.expireObjectsAfterDays }],
+              noncurrentVersionExpiration: [{ noncurrentDays: NONCURRENT_LOG_EXPIRY_DAYS }],
+              abortIncompleteMultipartUpload: [{ daysAfterInitiation: 1 }],
+            },
+            // An expiry leaves a delete marker in a versioned bucket; S3 cannot combine its removal with Days in one rule.
+            { id: 'remove-expired-delete-markers', status: 'Enabled', filter: [{ prefix: '' }], expiration: [{ expiredObjectDeleteMarker: true }] },
+          ],
+          dependsOn: versioning ? [versioning] : undefined,
+        }),
+        name,
+      );
     }
     if (props.logging) {
       this.logging = named(

@@ -1,4 +1,5 @@
 import { identityStatements } from './grants/statements';
+import { logBucketOf, withLogBucket } from './logging/access-logs';
 import { resolveGrants, type GranteeKind, type ResolvedGrant } from './grants/resolve';
 import type { Organisation, OwnerAccountSpec, PolicyStatement } from './model';
 import { OrganisationIndex, refOf } from './organisation-index';
@@ -40,13 +41,16 @@ export function compileOrganisation(org: Organisation): CompiledOrganisation {
   for (const source of org.accounts) {
     if (source.spec.kind !== 'owner') continue;
     const account = refOf(source);
-    const specs = (source.spec as OwnerAccountSpec).buckets ?? [];
+    const spec = source.spec as OwnerAccountSpec;
+    const logs = logBucketOf(account.id, spec.accessLogs);
+    const specs = withLogBucket(spec.buckets ?? [], logs);
     const plans = specs.map((bucket) =>
       planBucket(
         account,
         bucket,
         grantsOnBucket.get(`${account.key}\u0000${bucket.name}`) ?? [],
         specs.filter((other) => other.logging?.targetBucket === bucket.name),
+        bucket.name === logs?.name ? logs.expireAfterDays : undefined,
       ),
     );
     buckets.set(account.key, plans);
@@ -62,7 +66,7 @@ export function compileOrganisation(org: Organisation): CompiledOrganisation {
   const platforms = new Map<string, PlatformPlan>();
   for (const source of org.accounts) {
     if (source.spec.kind !== 'platform' || !source.spec.platform) continue;
-    platforms.set(source.spec.key, planPlatform(refOf(source), source.spec.platform, identity.get(source.spec.key) ?? []));
+    platforms.set(source.spec.key, planPlatform(refOf(source), source.spec.platform, identity.get(source.spec.key) ?? [], logBucketOf(source.spec.id, source.spec.accessLogs)));
   }
   return { index, grants, buckets, identity, platforms };
 }
