@@ -15,9 +15,13 @@ export function cloudOrganisation(backend: Partial<CloudBackendSpec> = {}, works
   return files;
 }
 
-/** Every account of the organisation moved to `region` (GovCloud, China ...). */
+/** Every account of the organisation moved to `region` (GovCloud, China ...), hand-written ARNs with it. */
 export function inRegion(files: OrganisationFiles, region: string): OrganisationFiles {
-  for (const account of Object.values(files.accounts)) account.region = region;
+  const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  for (const [name, account] of Object.entries(files.accounts)) {
+    account.region = region;
+    files.accounts[name] = JSON.parse(JSON.stringify(account).replace(/"arn:aws:/g, `"arn:${partition}:`));
+  }
   return files;
 }
 
