@@ -7,6 +7,9 @@ const owner: OwnerAccountSpec = {
   kind: 'owner',
   region: 'us-east-1',
   tags: { team: 'data-platform' },
+  // Seed 002 asks for access logging: every bucket below logs into access-logs-111111111111 under
+  // its own prefix; the logs expire after a year.
+  accessLogs: { expireAfterDays: 365 },
   buckets: [
     {
       // Seed 000: list and read for the consumer account's copier and analyst.

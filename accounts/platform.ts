@@ -7,6 +7,8 @@ const platform: PlatformAccountSpec = {
   kind: 'platform',
   region: 'us-east-1',
   tags: { team: 'ml-platform' },
+  // Server access logs stay in the source bucket's account: the data bucket logs into access-logs-333333333333.
+  accessLogs: { expireAfterDays: 365 },
   platform: {
     users: ['alice', 'bob', 'carol'],
     projects: [

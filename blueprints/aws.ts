@@ -31,6 +31,7 @@ export { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 export { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 export { S3AccessPoint } from '@cdktf/provider-aws/lib/s3-access-point';
 export { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+export { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 export { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 export { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 export { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { type AwsProvider, S3Bucket, S3BucketLoggingA, S3BucketOwnershipControls, S3BucketPolicy, S3BucketPublicAccessBlock, S3BucketServerSideEncryptionConfigurationA, S3BucketVersioningA } from './aws';
+import { type AwsProvider, S3Bucket, S3BucketLifecycleConfiguration, S3BucketLoggingA, S3BucketOwnershipControls, S3BucketPolicy, S3BucketPublicAccessBlock, S3BucketServerSideEncryptionConfigurationA, S3BucketVersioningA } from './aws';
+import { NONCURRENT_LOG_EXPIRY_DAYS } from '../core/logging/access-logs';
 import type { PolicyDocument } from '../core/model';
 import { named } from './terraform-name';
 
@@ -11,6 +12,8 @@ export interface SecureBucketProps {
   /** Versioning on (a bucket created without it simply has none). */
   versioning: boolean;
   logging?: { targetBucket: string; targetPrefix?: string };
+  /** A log bucket: its objects (and the versions and delete markers they leave) are deleted after this many days. */
+  expireObjectsAfterDays?: number;
   /** `prevent_destroy`: a plan that would delete the bucket fails. */
   preventDestroy: boolean;
   /** The whole bucket policy, placed as a literal JSON document. */
@@ -64,8 +67,30 @@ export class SecureBucket extends Construct {
       }),
       name,
     );
-    if (props.versioning) {
-      named(new S3BucketVersioningA(this, 'versioning', { provider, bucket, versioningConfiguration: { status: 'Enabled' } }), name);
+    const versioning = props.versioning
+      ? named(new S3BucketVersioningA(this, 'versioning', { provider, bucket, versioningConfiguration: { status: 'Enabled' } }), name)
+      : undefined;
+    if (props.expireObjectsAfterDays !== undefined) {
+      named(
+        new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+          provider,
+          bucket,
+          rule: [
+            {
+              id: 'expire-logs',
+              status: 'Enabled',
+              filter: [{ prefix: '' }],
+              expiration: [{ days: props.expireObjectsAfterDays }],
+              noncurrentVersionExpiration: [{ noncurrentDays: NONCURRENT_LOG_EXPIRY_DAYS }],
+              abortIncompleteMultipartUpload: [{ daysAfterInitiation: 1 }],
+            },
+            // An expiry leaves a delete marker in a versioned bucket; S3 cannot combine its removal with Days in one rule.
+            { id: 'remove-expired-delete-markers', status: 'Enabled', filter: [{ prefix: '' }], expiration: [{ expiredObjectDeleteMarker: true }] },
+          ],
+          dependsOn: versioning ? [versioning] : undefined,
+        }),
+        name,
+      );
     }
     if (props.logging) {
       this.logging = named(

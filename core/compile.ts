@@ -1,5 +1,6 @@
 import type { IdentityGrant } from './grants/identity-grant';
 import { identityStatements } from './grants/statements';
+import { logBucketOf, withLogBucket } from './logging/access-logs';
 import { resolveGrants, type ResolvedGrant } from './grants/resolve';
 import type { Organisation, OwnerAccountSpec } from './model';
 import { OrganisationIndex, refOf } from './organisation-index';
@@ -38,13 +39,16 @@ export function compileOrganisation(org: Organisation): CompiledOrganisation {
   for (const source of org.accounts) {
     if (source.spec.kind !== 'owner') continue;
     const account = refOf(source);
-    const specs = (source.spec as OwnerAccountSpec).buckets ?? [];
+    const spec = source.spec as OwnerAccountSpec;
+    const logs = logBucketOf(account.id, spec.accessLogs);
+    const specs = withLogBucket(spec.buckets ?? [], logs);
     const plans = specs.map((bucket) =>
       planBucket(
         account,
         bucket,
         grantsOnBucket.get(`${account.key}\u0000${bucket.name}`) ?? [],
         specs.filter((other) => other.logging?.targetBucket === bucket.name),
+        bucket.name === logs?.name ? logs.expireAfterDays : undefined,
       ),
     );
     buckets.set(account.key, plans);
@@ -60,7 +64,7 @@ export function compileOrganisation(org: Organisation): CompiledOrganisation {
   const platforms = new Map<string, PlatformPlan>();
   for (const source of org.accounts) {
     if (source.spec.kind !== 'platform' || !source.spec.platform) continue;
-    platforms.set(source.spec.key, planPlatform(refOf(source), source.spec.platform, identity.get(source.spec.key) ?? [], problems));
+    platforms.set(source.spec.key, planPlatform(refOf(source), source.spec.platform, identity.get(source.spec.key) ?? [], problems, logBucketOf(source.spec.id, source.spec.accessLogs)));
   }
   return { index, grants, buckets, identity, platforms, problems: problems.problems };
 }

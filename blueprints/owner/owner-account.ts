@@ -48,6 +48,7 @@ export class OwnerAccount extends Construct {
       versioning: spec.versioning ?? true,
       logging: spec.logging ? { targetBucket: spec.logging.targetBucket, targetPrefix: logTargetPrefix(spec) } : undefined,
       preventDestroy: holdsData,
+      expireObjectsAfterDays: plan.expireLogsAfterDays,
       policy: plan.policy,
       tags: spec.tags,
     });

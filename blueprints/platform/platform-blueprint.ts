@@ -17,14 +17,27 @@ export class PlatformBlueprint extends Construct {
     super(stack, 'platform');
     const { provider } = stack;
 
-    new SecureBucket(this, {
+    const logBucket = plan.logBucket
+      ? new SecureBucket(this, {
+          provider,
+          name: plan.logBucket.name,
+          versioning: true,
+          preventDestroy: true,
+          expireObjectsAfterDays: plan.logBucket.expireAfterDays,
+          policy: plan.logBucket.policy,
+        })
+      : undefined;
+    const dataBucket = new SecureBucket(this, {
       provider,
       name: plan.dataBucket.name,
       versioning: true,
+      logging: plan.dataBucket.logging,
       preventDestroy: true,
       policy: plan.dataBucket.policy,
       tags: { system: 'MLSpace' },
     });
+    // Logging starts only once its target exists and its policy lets the logging service write.
+    if (logBucket) dataBucket.logging!.dependsOn = [dependable(logBucket.bucket), dependable(logBucket.policy)];
 
     const boundary = plan.boundary ? platformPolicy(this, provider, plan.boundary) : undefined;
     // Adopting a deployed boundary: Terraform takes it over in place instead of failing to create it.

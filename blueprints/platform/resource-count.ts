@@ -8,6 +8,8 @@ import type { PlatformResourceCounts } from '../../core/platform/resource-count'
 export const PLATFORM_RESOURCES: PlatformResourceCounts = {
   /** Bucket, Block Public Access, ownership controls, encryption, versioning, bucket policy. */
   dataBucket: 6,
+  /** The data bucket's logging, and the log bucket: the six above plus its lifecycle rule. */
+  accessLogs: 8,
   managedPolicy: 1,
   /** The role and one exclusive attachment of its policies. */
   role: 2,

@@ -8,7 +8,7 @@ export interface ProviderActions {
   write: string[];
 }
 
-/** aws_s3_bucket and its companions (ownership controls, public access block, encryption, versioning, logging, policy). */
+/** aws_s3_bucket and its companions (ownership controls, public access block, encryption, versioning, logging, lifecycle, policy). */
 export const BUCKET: ProviderActions = {
   read: [
     // HeadBucket needs s3:ListBucket: the run and plan roles can list keys, never read objects.
@@ -30,6 +30,8 @@ export const BUCKET: ProviderActions = {
     's3:PutEncryptionConfiguration',
     's3:PutBucketVersioning',
     's3:PutBucketLogging',
+    // PutBucketLifecycleConfiguration and DeleteBucketLifecycle (the log bucket's expiry).
+    's3:PutLifecycleConfiguration',
   ],
 };
 

@@ -80,7 +80,7 @@ export function platformScope(account: AccountRef, plan: PlatformStacksPlan): Ma
   const { partition, id } = account;
   const { main, rolesStacks } = plan;
   const c = main.context;
-  scope.createdBuckets = [bucketArn(partition, c.dataBucket)];
+  scope.createdBuckets = [bucketArn(partition, c.dataBucket), ...(main.logBucket ? [bucketArn(partition, main.logBucket.name)] : [])];
   const roles = [...main.roles, ...rolesStacks.flatMap((s) => s.roles)];
   const policies = [...main.policies, ...rolesStacks.flatMap((s) => s.policies)];
   const roleArns = c.userScopedRoles

@@ -99,7 +99,13 @@ export const bucketAccessLogged: LintRule = {
   severity: 'warning',
   reason: 'Server access logs record who read and wrote what, for audits of shared data.',
   equivalents: ['CKV_AWS_18', 'AwsSolutions-S1'],
-  check: (stack) => eachBucket(stack, (_b, companions) => (companions('aws_s3_bucket_logging').length > 0 ? undefined : 'has no server access logging')),
+  check: (stack) => {
+    // A log bucket is not asked to log itself: its own logs would need yet another bucket, and S3 cannot log into the source.
+    const logTargets = new Set(stack.ofType('aws_s3_bucket_logging').map((l) => l.config.target_bucket));
+    return eachBucket(stack, (bucket, companions) =>
+      companions('aws_s3_bucket_logging').length > 0 || logTargets.has(bucket.config.bucket) ? undefined : 'has no server access logging',
+    );
+  },
 };
 
 export const kmsKeyRotation: LintRule = {

@@ -1,4 +1,4 @@
-import type { BucketSpec } from './bucket';
+import type { AccessLogsSpec, BucketSpec } from './bucket';
 import type { GroupSpec, RoleSpec, UserSpec } from './principals';
 import type { PlatformSpec } from './platform';
 
@@ -45,6 +45,8 @@ interface AccountBase {
 export interface OwnerAccountSpec extends AccountBase {
   kind: 'owner';
   buckets?: BucketSpec[];
+  /** A log bucket in this account that receives the server access logs of its buckets. */
+  accessLogs?: AccessLogsSpec;
 }
 
 /** Uses data: IAM users, groups and roles. */
@@ -64,6 +66,8 @@ export interface ConsumerAccountSpec extends AccountBase {
 export interface PlatformAccountSpec extends AccountBase {
   kind: 'platform';
   platform?: PlatformSpec;
+  /** A log bucket in this account that receives the data bucket's server access logs. */
+  accessLogs?: AccessLogsSpec;
 }
 
 export type AccountSpec = OwnerAccountSpec | ConsumerAccountSpec | PlatformAccountSpec;

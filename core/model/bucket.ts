@@ -12,6 +12,18 @@ export interface BucketLoggingSpec {
   targetPrefix?: string;
 }
 
+/**
+ * The account's log bucket: every bucket the blueprint creates in this account sends its server
+ * access logs there (under `<bucket>/`) unless it names its own `logging`. It is created secure
+ * like every bucket, holds no grants, and its logs expire.
+ */
+export interface AccessLogsSpec {
+  /** Defaults to `access-logs-<account id>`. */
+  bucket?: string;
+  /** Log objects are deleted this many days after they were written; 365 when absent. */
+  expireAfterDays?: number;
+}
+
 export interface AccessPointSpec {
   name: string;
   /** Requests through this access point are limited to keys under this prefix. */

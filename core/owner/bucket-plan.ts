@@ -31,13 +31,15 @@ export interface BucketPlan {
   /** The customer managed key, when the bucket uses one. */
   key?: KeyPlan;
   grants: ResolvedGrant[];
+  /** The account's log bucket: its objects expire after this many days. */
+  expireLogsAfterDays?: number;
 }
 
 /**
  * One bucket of an owner account. `grants` are the grants on this bucket; `logSources` the buckets
  * of the same account that send their server access logs here.
  */
-export function planBucket(account: AccountRef, bucket: BucketSpec, grants: ResolvedGrant[], logSources: BucketSpec[] = []): BucketPlan {
+export function planBucket(account: AccountRef, bucket: BucketSpec, grants: ResolvedGrant[], logSources: BucketSpec[] = [], expireLogsAfterDays?: number): BucketPlan {
   const arn = bucketArn(account.partition, bucket.name);
   const crossAccount = grants.filter((g) => g.grantee.account.id !== account.id);
   const existing = bucket.existing?.policy;
@@ -69,6 +71,7 @@ export function planBucket(account: AccountRef, bucket: BucketSpec, grants: Reso
     accessPoints,
     key: planKey(account, bucket, grants),
     grants,
+    ...(expireLogsAfterDays !== undefined ? { expireLogsAfterDays } : {}),
   };
 }
 

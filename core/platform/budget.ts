@@ -48,7 +48,7 @@ export function checkPlatformBudget(
     problems.add(
       file,
       `${FIELD}.maxResourcesPerStack`,
-      `the stack ${show(key)} would hold ${fixed} resources without any role (data bucket, boundary, project and all-users policies), over ${budgetField}`,
+      `the stack ${show(key)} would hold ${fixed} resources without any role (data bucket${plan.logBucket ? ', log bucket' : ''}, boundary, project and all-users policies), over ${budgetField}`,
       `raise ${FIELD}.maxResourcesPerStack to at least ${fixed}: project policies stay in the account's own stack`,
     );
     return;

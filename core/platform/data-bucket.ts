@@ -1,4 +1,6 @@
+import { bucketArn } from '../aws/arns';
 import type { PolicyDocument } from '../model';
+import { logDelivery } from '../owner/bucket-statements';
 import { policyDocument } from '../policy/document';
 import { tlsDeny } from '../policy/tls-deny';
 import type { PlatformContext } from './context';
@@ -10,4 +12,10 @@ import type { PlatformContext } from './context';
  */
 export function dataBucketPolicy(c: PlatformContext): PolicyDocument {
   return policyDocument([tlsDeny(c.dataBucketArn)]);
+}
+
+/** The platform's log bucket: TLS only, and the S3 logging service writes the data bucket's logs under its prefix. */
+export function logBucketPolicy(c: PlatformContext, logBucket: string, targetPrefix: string): PolicyDocument {
+  const target = { name: logBucket };
+  return policyDocument([tlsDeny(bucketArn(c.account.partition, logBucket)), logDelivery(c.account, target, { name: c.dataBucket, logging: { targetBucket: logBucket, targetPrefix } })]);
 }

@@ -1,11 +1,12 @@
 import type { IdentityGrant } from '../grants/identity-grant';
+import type { LogBucket } from '../logging/access-logs';
 import type { PlatformSpec, PolicyDocument } from '../model';
 import type { AccountRef } from '../organisation-index';
 import { policyDocument } from '../policy/document';
 import { platformContext, type PlatformContext } from './context';
 import { projectBaseStatements, serviceTrustStatements, sharedRoleBaseStatements, userBaseStatements } from './base-statements';
 import { planBoundaryDocument } from './boundary';
-import { dataBucketPolicy } from './data-bucket';
+import { dataBucketPolicy, logBucketPolicy } from './data-bucket';
 import { grantPolicy, type ManagedPolicyPlan } from './identity-policies';
 import type { ProblemList } from '../validation/problem';
 import { ALL_USERS_POLICY, APP_POLICY, APP_ROLE, MLSPACE_SYSTEM_TAG, NOTEBOOK_POLICY, NOTEBOOK_ROLE, mlspaceRoleName, projectPolicyName, userPolicyName } from './naming';
@@ -33,7 +34,9 @@ export interface PlatformRolePlan {
 /** Everything the platform blueprint places: literal documents and names, no references. */
 export interface PlatformPlan {
   context: PlatformContext;
-  dataBucket: { name: string; policy: PolicyDocument };
+  dataBucket: { name: string; policy: PolicyDocument; logging?: { targetBucket: string; targetPrefix: string } };
+  /** The account's log bucket, when it has one: the data bucket's server access logs land there. */
+  logBucket?: { name: string; policy: PolicyDocument; expireAfterDays: number };
   /** Absent without user-scoped roles: no role would carry it. */
   boundary?: BoundaryPlan;
   policies: ManagedPolicyPlan[];
@@ -41,10 +44,12 @@ export interface PlatformPlan {
 }
 
 /** A pure function of a validated platform account and the grants to it. */
-export function planPlatform(account: AccountRef, spec: PlatformSpec, grants: IdentityGrant[], problems: ProblemList): PlatformPlan {
+export function planPlatform(account: AccountRef, spec: PlatformSpec, grants: IdentityGrant[], problems: ProblemList, logs?: LogBucket): PlatformPlan {
   const c = platformContext(account, spec);
-  const dataBucket = { name: c.dataBucket, policy: dataBucketPolicy(c) };
-  return { context: c, dataBucket, ...(c.userScopedRoles ? userScoped(c, grants, problems) : sharedRoles(c, grants, problems)) };
+  const targetPrefix = `${c.dataBucket}/`;
+  const dataBucket = { name: c.dataBucket, policy: dataBucketPolicy(c), ...(logs ? { logging: { targetBucket: logs.name, targetPrefix } } : {}) };
+  const logBucket = logs ? { logBucket: { name: logs.name, policy: logBucketPolicy(c, logs.name, targetPrefix), expireAfterDays: logs.expireAfterDays } } : {};
+  return { context: c, dataBucket, ...logBucket, ...(c.userScopedRoles ? userScoped(c, grants, problems) : sharedRoles(c, grants, problems)) };
 }
 
 /** The grants to each grantee, looked up by kind and name (one pass: platforms have thousands of users). */
@@ -59,7 +64,7 @@ function grantsByGrantee(grants: IdentityGrant[]): (kind: string, name?: string)
   return (kind, name) => byGrantee.get(`${kind}\u0000${name ?? ''}`) ?? [];
 }
 
-function userScoped(c: PlatformContext, grants: IdentityGrant[], problems: ProblemList): Omit<PlatformPlan, 'context' | 'dataBucket'> {
+function userScoped(c: PlatformContext, grants: IdentityGrant[], problems: ProblemList): Omit<PlatformPlan, 'context' | 'dataBucket' | 'logBucket'> {
   const { spec } = c;
   const grantsTo = grantsByGrantee(grants);
   const boundary = boundaryPlan(c, grants, problems, 'MLSpace permissions boundary of every project role: the data bucket prefixes and every bucket shared with the platform');
@@ -120,7 +125,7 @@ function boundaryPlan(c: PlatformContext, grants: IdentityGrant[], problems: Pro
  * Without user-scoped roles every grant goes to both shared roles, as seed 001 describes; they
  * carry the boundary too, so no platform role is ever without one.
  */
-function sharedRoles(c: PlatformContext, grants: IdentityGrant[], problems: ProblemList): Omit<PlatformPlan, 'context' | 'dataBucket'> {
+function sharedRoles(c: PlatformContext, grants: IdentityGrant[], problems: ProblemList): Omit<PlatformPlan, 'context' | 'dataBucket' | 'logBucket'> {
   const policy = (name: string, description: string): ManagedPolicyPlan =>
     grantPolicy(c, problems, { name, description, tags: {}, base: sharedRoleBaseStatements(c), field: 'platform' }, grants);
   const notebook = policy(NOTEBOOK_POLICY, 'MLSpace notebook policy: the data bucket and every bucket shared with the platform');

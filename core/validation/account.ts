@@ -10,9 +10,9 @@ import { didYouMean } from './suggest';
 
 const COMMON_FIELDS = ['key', 'id', 'kind', 'region', 'extraRegions', 'deployRole', 'tags', 'lintWaivers'];
 const FIELDS_BY_KIND = new Map<string, readonly string[]>([
-  ['owner', [...COMMON_FIELDS, 'buckets']],
+  ['owner', [...COMMON_FIELDS, 'buckets', 'accessLogs']],
   ['consumer', [...COMMON_FIELDS, 'users', 'groups', 'roles', 'managedPoliciesPerPrincipal']],
-  ['platform', [...COMMON_FIELDS, 'platform']],
+  ['platform', [...COMMON_FIELDS, 'platform', 'accessLogs']],
 ]);
 
 /** The settings every account has: key, id, kind, regions, deploy role, tags. */

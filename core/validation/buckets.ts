@@ -3,6 +3,7 @@ import { partitionOf } from '../aws/regions';
 import type { AccountSource } from '../model';
 import { defaultDataBucket } from '../platform/naming';
 import { validateTags } from './account';
+import { validateAccessLogs } from './access-logs';
 import { validateAccessPoints } from './access-points';
 import { validateEncryption, validateLogging, type BucketOwner } from './bucket-settings';
 import { validateExistingPolicy } from './existing-policy';
@@ -20,6 +21,14 @@ export const validateBuckets: Validator = (problems, org) => {
   for (const source of org.accounts) {
     if (source.spec.kind === 'platform') claimDataBucket(source, names);
   }
+  const logBuckets = new Map<AccountSource, string>();
+  for (const source of org.accounts) {
+    if (source.spec.kind !== 'owner' && source.spec.kind !== 'platform') continue;
+    const logBucket = validateAccessLogs(problems, source);
+    if (logBucket === undefined) continue;
+    validateName(problems, source.file, 'accessLogs.bucket', logBucket, names);
+    logBuckets.set(source, logBucket);
+  }
   for (const source of org.accounts) {
     if (source.spec.kind !== 'owner') continue;
     const { file } = source;
@@ -29,11 +38,16 @@ export const validateBuckets: Validator = (problems, org) => {
       problems.add(file, 'buckets', `must be a list of buckets, not ${show(buckets)}`, 'write buckets: [{ name: "my-bucket" }]');
       continue;
     }
+    const logBucket = logBuckets.get(source);
     const owner: BucketOwner = {
       file,
       id: String(source.spec.id),
       region: String(source.spec.region),
-      buckets: new Map(buckets.filter((b) => isPlainObject(b) && typeof b.name === 'string').map((b) => [b.name as string, b])),
+      buckets: new Map([
+        ...buckets.filter((b) => isPlainObject(b) && typeof b.name === 'string').map((b): [string, Record<string, unknown>] => [b.name as string, b]),
+        // A bucket may name the account's log bucket as its own logging target (with another prefix, say).
+        ...(logBucket ? [[logBucket, { name: logBucket }] as [string, Record<string, unknown>]] : []),
+      ]),
     };
     const accessPoints = new Map<string, string>();
     buckets.forEach((bucket: unknown, i: number) => {

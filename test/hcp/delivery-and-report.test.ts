@@ -71,8 +71,8 @@ describe('the access report of the run roles', () => {
     const run = report.runRoles.find((r) => r.arn === 'arn:aws:iam::111111111111:role/hcp-terraform-run')!;
     const buckets = run.permissions.find((p) => p.statement === 'ManagedBuckets')!;
     expect(buckets.policy).toBe('hcp-terraform-run-permissions');
-    expect(buckets.resources).toEqual(['examplebucket', 'bucket-to-be-shared', 'reference-data', 'store-events', 'new-client', 'new-client-dev'].map((b) => `arn:aws:s3:::${b}`));
-    expect(buckets.actions).toEqual(expect.arrayContaining(['s3:PutBucketPolicy', 's3:CreateBucket']));
+    expect(buckets.resources).toEqual(['examplebucket', 'bucket-to-be-shared', 'reference-data', 'store-events', 'new-client', 'new-client-dev', 'access-logs-111111111111'].map((b) => `arn:aws:s3:::${b}`));
+    expect(buckets.actions).toEqual(expect.arrayContaining(['s3:PutBucketPolicy', 's3:CreateBucket', 's3:PutBucketLogging', 's3:PutLifecycleConfiguration']));
     expect(buckets.actions).not.toContain('s3:GetObject');
     const markdown = renderReport(report);
     expect(markdown).toContain('## HCP Terraform run roles');

@@ -36,7 +36,7 @@ const cases: Case[] = [
   ]],
   ['logging to itself', (o) => (o.buckets![0].logging = { targetBucket: 'examplebucket' }), ['owner.json: buckets[0].logging.targetBucket: "examplebucket" is the bucket itself. Fix: send the logs to another bucket of this account (logging into itself logs its own log writes, without end)']],
   ['logging to a bucket the account does not describe', (o) => (o.buckets![0].logging = { targetBucket: 'reference-dat' }), [
-    'owner.json: buckets[0].logging.targetBucket: "reference-dat" is not a bucket of owner.json (did you mean "reference-data"?). Fix: log to one of this account\'s buckets (bucket-to-be-shared, reference-data, store-events, new-client, new-client-dev), or declare the log bucket here so its policy lets the logging service write',
+    'owner.json: buckets[0].logging.targetBucket: "reference-dat" is not a bucket of owner.json (did you mean "reference-data"?). Fix: log to one of this account\'s buckets (bucket-to-be-shared, reference-data, store-events, new-client, new-client-dev, access-logs-111111111111), or declare the log bucket here so its policy lets the logging service write',
   ]],
   ['logging to a KMS-encrypted bucket', (o) => (o.buckets![0].logging = { targetBucket: 'store-events' }), ['owner.json: buckets[0].logging.targetBucket: "store-events" is encrypted with a KMS key, and S3 delivers server access logs only to SSE-S3 buckets. Fix: log to a bucket with SSE-S3 encryption (the default)']],
   ['an adopted policy with a duplicate Sid, a foreign resource and no principal', (o) => {

@@ -9,6 +9,7 @@ import { resourcesOf, synthOrganisation, type StackJson } from '../support/synth
 const stack = synthOrganisation().stack('owner');
 const BUCKETS = ['examplebucket', 'bucket-to-be-shared', 'reference-data', 'store-events', 'new-client', 'new-client-dev'];
 const OWNER_ID = '111111111111';
+const LOG_BUCKET = 'access-logs-111111111111';
 
 /** A policy argument as written: literal JSON, no Terraform interpolation inside. */
 function literal(json: string): PolicyDocument {
@@ -25,9 +26,9 @@ const everyPolicy = (): Array<[string, PolicyDocument]> => [
 
 describe('owner stack of the default organisation', () => {
   test('declares each bucket with its secure defaults, and nothing from data sources', () => {
-    expect(Object.keys(stack.resource.aws_s3_bucket).sort()).toEqual([...BUCKETS].sort());
+    expect(Object.keys(stack.resource.aws_s3_bucket).sort()).toEqual([...BUCKETS, LOG_BUCKET].sort());
     expect(stack.data).toBeUndefined();
-    for (const bucket of BUCKETS) {
+    for (const bucket of [...BUCKETS, LOG_BUCKET]) {
       const r = stack.resource;
       expect([bucket, r.aws_s3_bucket[bucket].bucket, r.aws_s3_bucket[bucket].lifecycle]).toEqual([bucket, bucket, { prevent_destroy: true }]);
       expect(r.aws_s3_bucket_public_access_block[bucket]).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
@@ -39,6 +40,44 @@ describe('owner stack of the default organisation', () => {
         bucket === 'store-events' ? { sse_algorithm: 'aws:kms', kms_master_key_id: '${aws_kms_key.store-events.arn}' } : { sse_algorithm: 'AES256' },
       ]);
     }
+  });
+
+  test('every bucket logs into the log bucket under its own prefix; the log bucket holds no grant and its logs expire', () => {
+    const r = stack.resource;
+    expect(Object.keys(r.aws_s3_bucket_logging).sort()).toEqual([...BUCKETS].sort());
+    for (const bucket of BUCKETS) {
+      expect(r.aws_s3_bucket_logging[bucket]).toMatchObject({
+        bucket: `\${aws_s3_bucket.${bucket}.id}`,
+        target_bucket: LOG_BUCKET,
+        target_prefix: `${bucket}/`,
+        depends_on: [`aws_s3_bucket.${LOG_BUCKET}`, `aws_s3_bucket_policy.${LOG_BUCKET}`],
+      });
+    }
+    const statements = bucketPolicy(LOG_BUCKET).Statement;
+    expect(statements[0].Sid).toBe('DenyInsecureTransport');
+    // Only the S3 logging service may write, each source under its own prefix, from this account.
+    expect(statements.slice(1)).toEqual(
+      [...BUCKETS].map((source) => ({
+        Sid: expect.stringMatching(/^ServerAccessLogsFrom[A-Za-z0-9]+$/),
+        Effect: 'Allow',
+        Principal: { Service: 'logging.s3.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: `arn:aws:s3:::${LOG_BUCKET}/${source}/*`,
+        Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:s3:::${source}` }, StringEquals: { 'aws:SourceAccount': OWNER_ID } },
+      })),
+    );
+    expect(r.aws_s3_bucket_lifecycle_configuration[LOG_BUCKET].rule).toEqual([
+      {
+        id: 'expire-logs',
+        status: 'Enabled',
+        filter: [{ prefix: '' }],
+        expiration: [{ days: 365 }],
+        noncurrent_version_expiration: [{ noncurrent_days: 1 }],
+        abort_incomplete_multipart_upload: [{ days_after_initiation: 1 }],
+      },
+      { id: 'remove-expired-delete-markers', status: 'Enabled', filter: [{ prefix: '' }], expiration: [{ expired_object_delete_marker: true }] },
+    ]);
+    expect(Object.keys(r.aws_s3_bucket_lifecycle_configuration)).toEqual([LOG_BUCKET]);
   });
 
   test('store-events has a rotated customer managed key with an alias, protected from destroy', () => {

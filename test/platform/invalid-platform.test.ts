@@ -64,8 +64,10 @@ describe('invalid platform accounts: a clear message, exit 1, nothing written', 
       owner(org).buckets!.push({ name: `lab-results-${i}`, grants: [{ to: { account: 'platform', project: 'imaging' }, access: i % 2 ? 'read' : 'write', prefix: `run-${i}/` }] });
     }
     const result = refusalOf(org)!;
-    // The project's own policy is over its limit too: every limit a compiled document breaks is reported.
-    expect(result.problems).toHaveLength(2);
+    // The project's own policy is over its limit too, and so is the owner's log bucket policy (one
+    // log delivery statement per bucket): every limit a compiled document breaks is reported.
+    expect(result.problems).toHaveLength(3);
+    expect(result.problems[2]).toMatch(/^owner\.json: accessLogs: the bucket policy of "access-logs-111111111111" would be \d+ bytes, over S3's limit of 20480\. Fix: give some buckets a logging target of their own/);
     expect(result.problems[1]).toMatch(/^platform\.json: platform\.projects\[1\]: the policy "MLSpace-project-imaging" needs \d+ characters without whitespace even compacted/);
     expect(result.problems[0]).toMatch(
       /^platform\.json: platform: the permissions boundary "mlspace-project-user-permission-boundary" needs \d+ characters without whitespace even compacted, over IAM's limit of 6144; \d+ of 123 grants fit, these \d+ do not: lab-results-\d+\/run-\d+\/:platform\/project\/imaging:(read|write), .* and \d+ more\. Fix: a boundary is one managed policy and cannot be split: /,

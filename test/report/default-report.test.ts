@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { mlspaceRoleName } from '../../core/platform/naming';
 import { renderReport } from '../../report/markdown';
 import { buildReport, type AccessReport } from '../../report/report';
+import type { OwnerAccountSpec } from '../../core/model';
+import { defaultOrganisation } from '../support/organisation-files';
 import { PROJECT_ROOT, synthOrganisation } from '../support/synth';
 import { linesOf, summaryOf, throughOf } from './helpers';
 
@@ -62,8 +64,16 @@ describe('access report of the default organisation', () => {
     expect(roleLines('reference-data')).toEqual(
       [mlspaceRoleName('genomics', 'alice'), mlspaceRoleName('genomics', 'bob'), mlspaceRoleName('imaging', 'bob'), mlspaceRoleName('imaging', 'carol')].map((r) => `${r} read`).sort(),
     );
-    // Every resource-side grant of the default organisation is used by a synthesized principal.
-    expect(report.resourceOnly).toEqual([]);
+    // Every resource-side grant of the default organisation is used by a synthesized principal; only
+    // the log buckets' statements for the S3 logging service are used by no principal of cdktf.out.
+    expect(report.resourceOnly.filter((r) => r.principals.join() !== 'logging.s3.amazonaws.com')).toEqual([]);
+    const logDeliveries = report.resourceOnly.map((r) => `${r.bucket} ${r.statement} ${r.actions.join()}`);
+    expect(logDeliveries).toEqual(
+      [
+        ...['BucketToBeShared', 'Examplebucket', 'NewClient', 'NewClientDev', 'ReferenceData', 'StoreEvents'].map((b) => `access-logs-111111111111 ServerAccessLogsFrom${b} s3:PutObject`),
+        'access-logs-333333333333 ServerAccessLogsFromMlspaceData333333333333 s3:PutObject',
+      ].sort(),
+    );
   });
 
   test('no principal has access to anything it was not granted', () => {
@@ -80,16 +90,25 @@ describe('access report of the default organisation', () => {
     expect(markdown).toContain('| role analyst in consumer (222222222222) | whole bucket | **read** |');
     expect(markdown).toContain('### Why the access point delegation is not public');
     expect(markdown).toContain('`DelegateObjectsToAccessPointEc2Consumer`');
-    expect(markdown).toContain('Server access logs record who read and wrote what');
+    expect(markdown).toContain('- lint: 0 warnings, 0 waived');
     expect(markdown).toMatch(/\| owner \| 111111111111 \| us-east-1 \| \d+ \| local state/);
     expect(markdown).toContain('| `aws_s3_bucket` |');
   });
 
+  test('no lint finding: every bucket logs, the log buckets into nothing', () => {
+    expect(report.lint).toEqual([]);
+  });
+
   test('the lint findings come from lint-findings.json, with the rule\'s reason and equivalents', () => {
-    expect(report.lint).not.toBeNull();
-    const logging = report.lint!.find((f) => f.rule === 'DS107' && f.address === 'aws_s3_bucket.examplebucket')!;
+    // The same organisation without the owner's log bucket: each of its buckets is named.
+    const files = defaultOrganisation();
+    delete (files.accounts.owner as OwnerAccountSpec).accessLogs;
+    const withoutLogs = buildReport(synthOrganisation(files).outdir);
+    const owner = ['bucket-to-be-shared', 'examplebucket', 'new-client', 'new-client-dev', 'reference-data', 'store-events'];
+    expect(withoutLogs.lint!.map((f) => `${f.rule} ${f.stack} ${f.address}`).sort()).toEqual(owner.map((b) => `DS107 owner aws_s3_bucket.${b}`));
+    const logging = withoutLogs.lint!.find((f) => f.address === 'aws_s3_bucket.examplebucket')!;
     expect(logging).toMatchObject({ severity: 'warning', stack: 'owner', equivalents: expect.arrayContaining(['CKV_AWS_18']) });
-    expect(logging.reason).not.toBe('');
+    expect(renderReport(withoutLogs)).toContain('Server access logs record who read and wrote what');
   });
 
   test('deterministic: a second synthesis gives the same bytes, and no machine path appears', () => {

@@ -16,7 +16,8 @@ describe('stacks in the report', () => {
     files.index.backend = { kind: 's3', bucket: 'acme-terraform-state', region: 'us-east-1' };
     const [, owner] = buildReport(synthOrganisation(files).outdir).stacks;
     expect(owner.backend).toBe('S3 state s3://acme-terraform-state/owner/terraform.tfstate');
-    expect(owner.resources.aws_s3_bucket).toBe(6);
+    // six data buckets and the log bucket
+    expect(owner.resources.aws_s3_bucket).toBe(7);
     expect(owner.resourceCount).toBe(Object.values(owner.resources).reduce((a, b) => a + b, 0));
   });
 });
