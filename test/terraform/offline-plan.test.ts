@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { resourcesOf, synthOrganisation } from '../support/synth';
 import { tempDir } from '../support/organisation-files';
-import { discoverTerraform, validateAndPlan, type PlanResult } from '../support/terraform';
+import { discoverTerraform } from '../../terraform-tools/discovery';
+import { validateAndPlan, type PlanResult } from '../support/terraform';
 
 /**
  * Real terraform on every synthesized stack of the default organisation: init from the local
