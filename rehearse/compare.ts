@@ -61,10 +61,11 @@ function appliedDocument(placed: PlacedPolicy, instance: StateInstance, held: Ac
   switch (instance.type) {
     case 'aws_s3_bucket_policy':
       return held.buckets.find((b) => b.name === a.bucket)?.policy;
+    // By name: moto writes every access point ARN with us-east-1 (a name is unique in an account and region).
     case 'aws_s3_access_point':
-      return held.accessPoints.find((p) => p.arn === a.arn)?.policy;
+      return held.accessPoints.find((p) => p.name === a.name)?.policy;
     case 'aws_s3control_access_point_policy':
-      return held.accessPoints.find((p) => p.arn === a.access_point_arn)?.policy;
+      return held.accessPoints.find((p) => p.name === String(a.access_point_arn).split('/').pop())?.policy;
     case 'aws_kms_key':
       return held.keys.find((k) => k.arn === a.arn)?.policy;
     case 'aws_kms_key_policy':

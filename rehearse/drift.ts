@@ -143,7 +143,7 @@ export function driftCases(stacks: RehearsedStack[], holdings: Map<string, Accou
     what: 'edit an access point policy',
     target: `policy of access point ${a.name}`,
     calls: [{ service: 's3control', region: t.region, operation: 'put_access_point_policy', params: { AccountId: a.account_id, Name: a.name, Policy: withStatement(a.policy, { Principal: { AWS: OUTSIDER }, Action: 's3:GetObject', Resource: `${a.arn}/object/*` }) } }],
-    present: (h) => marked(h.accessPoints.find((p) => p.arn === a.arn)?.policy),
+    present: (h) => marked(h.accessPoints.find((p) => p.name === a.name)?.policy),
   }));
   add(pick('aws_kms_key'), (t, a) => ({
     what: 'edit a key policy',

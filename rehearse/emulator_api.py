@@ -115,11 +115,13 @@ def read_buckets(region):
     return buckets
 
 
-def read_access_points(account_id, region):
+def read_access_points(account_id, region, bucket_regions):
+    # moto keeps access points per account (their ARNs always say us-east-1): an access point is in
+    # its bucket's region, as in AWS.
     s3control = client("s3control", region)
     points = []
     for ap in s3control.list_access_points(AccountId=account_id).get("AccessPointList", []):
-        entry = {"name": ap["Name"], "bucket": ap["Bucket"], "arn": ap["AccessPointArn"], "region": region}
+        entry = {"name": ap["Name"], "bucket": ap["Bucket"], "arn": ap["AccessPointArn"], "region": bucket_regions.get(ap["Bucket"], region)}
         try:
             entry["policy"] = s3control.get_access_point_policy(AccountId=account_id, Name=ap["Name"])["Policy"]
         except ClientError as error:
@@ -145,12 +147,13 @@ def read_keys(region):
 def read_back(regions):
     home = regions[0]
     account_id = client("sts", home).get_caller_identity()["Account"]
+    # ListBuckets is global: every region's buckets at once.
+    buckets = read_buckets(home)
     return {
         "accountId": account_id,
         "iam": read_iam(home),
-        # ListBuckets is global: every region's buckets at once.
-        "buckets": read_buckets(home),
-        "accessPoints": [ap for region in regions for ap in read_access_points(account_id, region)],
+        "buckets": buckets,
+        "accessPoints": read_access_points(account_id, home, {b["name"]: b["region"] for b in buckets}),
         "keys": [key for region in regions for key in read_keys(region)],
     }
 

@@ -14,6 +14,8 @@ export interface Emulator {
 }
 
 const READY_TIMEOUT_MS = 60_000;
+/** moto's server, serving one request at a time (see the file for why). */
+const SERVER = path.join(__dirname, 'emulator_server.py');
 
 /**
  * Starts one moto server per account on a free loopback port and stops exactly the servers it
@@ -44,7 +46,7 @@ export class Emulators {
       const port = await freePort();
       const log = path.join(this.logDir, `moto-${accountId}-${port}.log`);
       const out = fs.openSync(log, 'a');
-      const child = spawn(this.python, ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+      const child = spawn(this.python, [SERVER, '-H', '127.0.0.1', '-p', String(port)], {
         env: { ...process.env, MOTO_ACCOUNT_ID: accountId },
         stdio: ['ignore', out, out],
       });

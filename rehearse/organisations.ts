@@ -8,6 +8,8 @@ export interface RehearsalOrganisation {
   name: string;
   about: string;
   files: OrganisationFiles;
+  /** Whether to change its accounts by hand and watch the next plan and deploy (the sharded platform holds the same kinds of resources as the others, only more). */
+  drift: boolean;
 }
 
 /** The organisation in accounts/ (or a folder of JSON account files), as the files the CLI reads. */
@@ -18,6 +20,7 @@ export function organisationFromFolder(accountsDir?: string): RehearsalOrganisat
     name: accountsDir ?? 'accounts',
     about: accountsDir ? `the organisation in ${accountsDir}` : 'the organisation in accounts/',
     files: { index: { backend: loaded.backend, accounts: Object.keys(accounts) }, accounts },
+    drift: true,
   };
 }
 
@@ -32,7 +35,7 @@ export function everyGranteeKind(): RehearsalOrganisation {
   owner.region = 'eu-west-1';
   owner.buckets![1].grants!.push({ to: { account: 'consumer' }, access: 'list' });
   files.accounts.platform.region = 'us-west-2';
-  return { name: 'generated', about: 'a generated organisation with every grantee kind, in three regions', files };
+  return { name: 'generated', about: 'a generated organisation with every grantee kind, in three regions', files, drift: true };
 }
 
 /** Users of the sharded rehearsal and its per-stack budget: several roles stacks, each well within it. */
@@ -45,5 +48,5 @@ export function shardedPlatform(): RehearsalOrganisation {
   const rolesStacks = Math.ceil((SHARDED_USERS * 5) / (SHARDED_BUDGET * 0.75));
   const files = generateOrganisation({ platformUsers: SHARDED_USERS, buckets: 3, consumerPrincipals: 1, projectsPerUser: 2, rolesStacks });
   (files.accounts.platform as PlatformAccountSpec).platform!.sharding!.maxResourcesPerStack = SHARDED_BUDGET;
-  return { name: 'sharded', about: `a platform of ${SHARDED_USERS} users sharded into ${rolesStacks} roles stacks of at most ${SHARDED_BUDGET} resources`, files };
+  return { name: 'sharded', about: `a platform of ${SHARDED_USERS} users sharded into ${rolesStacks} roles stacks of at most ${SHARDED_BUDGET} resources`, files, drift: false };
 }

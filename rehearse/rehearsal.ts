@@ -101,7 +101,7 @@ export async function rehearse(org: RehearsalOrganisation, tools: RehearsalTools
     for (const d of result.comparison.differences) result.failures.push(`${d.stack}: ${d.address} (${d.kind}) differs from what was synthesized:\n    synthesized ${d.synthesized}\n    applied     ${d.applied}`);
     options.say(`  read back ${result.comparison.compared} documents and boundaries: ${result.comparison.differences.length} differ from the synthesized ones`);
 
-    const proof = await proveApplied(org, project.accountsDir, stacks, holdings, path.join(workDir, `${org.name}-applied`));
+    const proof = await proveApplied(org, project, stacks, holdings, path.join(workDir, `${org.name}-applied`));
     result.proof = proof.line;
     result.failures.push(...proof.failures);
     options.say(`  access proof on the read-back documents: ${proof.line}`);
@@ -133,15 +133,20 @@ function regionsOf(stacks: RehearsedStack[], accountId: string): string[] {
   return [...new Set([homeRegion(own[0]), ...own.flatMap((s) => [...s.regions.values()])])];
 }
 
-async function proveApplied(org: RehearsalOrganisation, accountsDir: string, stacks: RehearsedStack[], holdings: Map<string, AccountHoldings>, viewDir: string): Promise<{ line: string; failures: string[] }> {
+/**
+ * The access proof on what the accounts hold must find what it finds on the synthesized stacks:
+ * no failure, and the same grants proven and probes refused.
+ */
+async function proveApplied(org: RehearsalOrganisation, project: { accountsDir: string; outdir: string }, stacks: RehearsedStack[], holdings: Map<string, AccountHoldings>, viewDir: string): Promise<{ line: string; failures: string[] }> {
   const keyOf = new Map(Object.values(org.files.accounts).map((spec) => [spec.id, spec.key]));
   const accounts: AccountReadBack[] = [...holdings].map(([accountId, held]) => ({ key: keyOf.get(accountId) ?? accountId, accountId, regions: regionsOf(stacks, accountId), holdings: held }));
   writeAppliedView(accounts, viewDir);
-  const compiled = prepareOrganisation(loadOrganisation(accountsLocation(accountsDir))).compiled;
-  const proof = await verifyAccess(compiled, viewDir);
-  const failures = proof.failures.map((f) => `access proof on what was applied: ${formatFailure(f)}`);
-  if (proof.grantsProven !== compiled.grants.length) failures.push(`access proof on what was applied: ${proof.grantsProven} of ${compiled.grants.length} grants proven`);
-  return { line: summary(proof), failures };
+  const compiled = prepareOrganisation(loadOrganisation(accountsLocation(project.accountsDir))).compiled;
+  const applied = await verifyAccess(compiled, viewDir);
+  const synthesized = await verifyAccess(compiled, project.outdir);
+  const failures = applied.failures.map((f) => `access proof on what was applied: ${formatFailure(f)}`);
+  if (summary(applied) !== summary(synthesized)) failures.push(`access proof on what was applied: ${summary(applied)}; on what was synthesized: ${summary(synthesized)}`);
+  return { line: summary(applied), failures };
 }
 
 interface DriftContext {
