@@ -40,7 +40,7 @@ export function everyGranteeKind(): RehearsalOrganisation {
 
 /** Users of the sharded rehearsal and its per-stack budget: several roles stacks, each well within it. */
 const SHARDED_USERS = 250;
-const SHARDED_BUDGET = 400;
+const SHARDED_BUDGET = 600;
 
 /** A platform of a few hundred users under a small per-stack budget, so that several roles stacks deploy after the platform stack. */
 export function shardedPlatform(): RehearsalOrganisation {
