@@ -40,9 +40,15 @@ export interface ApiCall {
   params: Record<string, unknown>;
 }
 
+/** The caller's environment without AWS settings (a profile or token would take over boto3) or proxies. */
+function callerWithoutAws(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^AWS_/.test(name) && !/^(https?|no|all)_proxy$/i.test(name)));
+  return { ...env, NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1' };
+}
+
 async function python(binary: string, args: string[], input?: string): Promise<string> {
   const run = promisify(execFile);
-  const child = run(binary, [SCRIPT, ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1' } });
+  const child = run(binary, [SCRIPT, ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: callerWithoutAws() });
   if (input !== undefined) {
     child.child.stdin!.end(input);
   }
