@@ -1,4 +1,4 @@
-import { findProviderMirror } from '../test/support/terraform';
+import { findProviderMirror } from '../terraform-tools/discovery';
 
 /**
  * Prints the terraform filesystem mirror that holds hashicorp/aws <version> (the folder that

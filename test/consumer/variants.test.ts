@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { ConsumerAccountSpec } from '../../core/model';
 import { defaultOrganisation, tempDir, writeOrganisation } from '../support/organisation-files';
 import { readSynthesized, resourcesOf, runCli, synthOrganisation } from '../support/synth';
-import { discoverTerraform, validateAndPlan } from '../support/terraform';
+import { discoverTerraform } from '../../terraform-tools/discovery';
+import { validateAndPlan } from '../support/terraform';
 import { principalAddress } from './helpers';
 
 /** A base64 PGP public key body (any base64 is accepted at synth; AWS checks the key on apply). */

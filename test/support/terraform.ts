@@ -1,95 +1,15 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { WORKSPACES_STACK } from '../../core/hcp/names';
-import { AWS_PROVIDER_VERSION } from '../../blueprints/aws';
+import { writeCliConfig } from '../../terraform-tools/cli-config';
+import type { TerraformTools } from '../../terraform-tools/discovery';
 
 /**
  * Real `terraform validate` and an offline `terraform plan` against the AWS provider of the
- * bindings (5.100.0) that the machine carries in a filesystem mirror. Nothing is downloaded: the
- * generated CLI config installs providers from the mirror only.
+ * bindings that the machine carries in a filesystem mirror (found by terraform-tools/discovery.ts).
  */
-const providerDir = (version: string): string => path.join('registry.terraform.io', 'hashicorp', 'aws', version);
-
-export interface TerraformTools {
-  terraform: string;
-  /** The folder that contains registry.terraform.io/. */
-  mirror: string;
-}
-
-export type Discovery = { found: true; tools: TerraformTools } | { found: false; reason: string };
-
-let cached: Discovery | undefined;
-
-/** Finds terraform on the PATH and the provider mirror (TF_PROVIDER_MIRROR, known plugin folders, then a search). */
-export function discoverTerraform(): Discovery {
-  cached ??= discover();
-  return cached;
-}
-
-function discover(): Discovery {
-  const terraform = onPath('terraform');
-  if (!terraform) return { found: false, reason: 'no terraform binary on the PATH' };
-  const mirror = findProviderMirror();
-  if (!mirror) {
-    return { found: false, reason: `no filesystem mirror of hashicorp/aws ${AWS_PROVIDER_VERSION} (set TF_PROVIDER_MIRROR to the folder containing registry.terraform.io/)` };
-  }
-  return { found: true, tools: { terraform, mirror } };
-}
-
-function onPath(binary: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, binary);
-    if (dir && fs.existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-/** The filesystem mirror (the folder containing registry.terraform.io/) that holds this hashicorp/aws version. */
-export function findProviderMirror(version = AWS_PROVIDER_VERSION): string | undefined {
-  const hasProvider = (root: string): boolean => fs.existsSync(path.join(root, providerDir(version)));
-  const fromEnv = process.env.TF_PROVIDER_MIRROR;
-  if (fromEnv) return hasProvider(fromEnv) ? fromEnv : undefined;
-  const home = os.homedir();
-  const known = [
-    path.join(home, '.terraform.d', 'plugins'),
-    path.join(home, '.local', 'share', 'terraform', 'plugins'),
-    '/usr/local/share/terraform/plugins',
-    '/usr/share/terraform/plugins',
-    '/opt/tf-plugins',
-    '/opt/terraform/plugins',
-  ];
-  const direct = known.find(hasProvider);
-  if (direct) return direct;
-  // The provider binary lives at <mirror>/registry.terraform.io/hashicorp/aws/<version>/<os_arch>/.
-  const search = spawnSync('find', ['/', '-xdev', '-maxdepth', '9', '-name', `terraform-provider-aws_v${version}*`, '-path', `*${providerDir(version)}*`], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  const binary = (search.stdout ?? '').split('\n').find((line) => line.includes(providerDir(version)));
-  return binary ? binary.slice(0, binary.indexOf(path.sep + 'registry.terraform.io')) : undefined;
-}
-
-/** A CLI config that installs every registry provider from the mirror and nothing from the network. */
-export function writeCliConfig(tools: TerraformTools, dir: string): string {
-  const file = path.join(dir, 'terraform-offline.tfrc');
-  fs.writeFileSync(
-    file,
-    `provider_installation {
-  filesystem_mirror {
-    path    = ${JSON.stringify(tools.mirror)}
-    include = ["registry.terraform.io/*/*"]
-  }
-  direct {
-    exclude = ["registry.terraform.io/*/*"]
-  }
-}
-`,
-  );
-  return file;
-}
 
 /**
  * Fake credentials and skip flags so the provider plans without reaching AWS. `allowed_account_ids`

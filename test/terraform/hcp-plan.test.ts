@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { generateOrganisation } from '../../bench/generate-organisation';
 import { CLOUD, cloudOrganisation, inRegion, scratch } from '../hcp/helpers';
 import { resourcesOf, type Synthesized } from '../support/synth';
-import { discoverTerraform, terraformCheckable, TERRAFORM_UNCHECKABLE, validateAndPlan } from '../support/terraform';
+import { discoverTerraform } from '../../terraform-tools/discovery';
+import { terraformCheckable, TERRAFORM_UNCHECKABLE, validateAndPlan } from '../support/terraform';
 
 /**
  * The HCP Terraform backend's AWS side through real terraform: the bootstrap stacks (OIDC provider,

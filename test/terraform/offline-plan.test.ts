@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { resourcesOf, synthOrganisation } from '../support/synth';
 import { tempDir } from '../support/organisation-files';
 import { AWS_PROVIDER_VERSION } from '../../blueprints/aws';
-import { discoverTerraform, terraformCheckable, validateAndPlan, type PlanResult } from '../support/terraform';
+import { discoverTerraform } from '../../terraform-tools/discovery';
+import { terraformCheckable, validateAndPlan, type PlanResult } from '../support/terraform';
 
 /**
  * Real terraform on every synthesized stack of the default organisation: init from the local
@@ -44,7 +45,9 @@ test('terraform checks: what discovery found is there, and what it missed is mis
   const onPath = (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && fs.existsSync(path.join(dir, 'terraform')));
   if (discovery.found) {
     expect(fs.statSync(discovery.tools.terraform).mode & 0o111).not.toBe(0);
-    expect(fs.existsSync(path.join(discovery.tools.mirror, 'registry.terraform.io', 'hashicorp', 'aws', AWS_PROVIDER_VERSION))).toBe(true);
+    // Unpacked (aws/<version>/) or packed as `terraform providers mirror` writes it (aws/terraform-provider-aws_<version>_<os_arch>.zip).
+    const held = fs.readdirSync(path.join(discovery.tools.mirror, 'registry.terraform.io', 'hashicorp', 'aws'));
+    expect(held.some((entry) => entry === AWS_PROVIDER_VERSION || entry.startsWith(`terraform-provider-aws_${AWS_PROVIDER_VERSION}_`))).toBe(true);
   } else {
     // The reason names the missing piece: the binary when none is on the PATH, else the mirror.
     expect(discovery.reason).toMatch(onPath ? /filesystem mirror of hashicorp\/aws/ : /^no terraform binary on the PATH$/);

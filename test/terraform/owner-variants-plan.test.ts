@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { tempDir } from '../support/organisation-files';
 import { ownerVariants } from '../support/owner-variants';
 import { resourcesOf, synthOrganisation } from '../support/synth';
-import { discoverTerraform, validateAndPlan } from '../support/terraform';
+import { discoverTerraform } from '../../terraform-tools/discovery';
+import { validateAndPlan } from '../support/terraform';
 
 /** The owner options the default organisation does not use pass terraform validate and an offline plan too. */
 const discovery = discoverTerraform();

@@ -4,7 +4,8 @@ import { liveSequences, unescapeTemplate } from '../../core/terraform/templates'
 import { defaultOrganisation, tempDir, type OrganisationFiles } from '../support/organisation-files';
 import { resourcesOf, synthOrganisation, type StackJson, type Synthesized } from '../support/synth';
 import { TEMPLATE_TEXT, withTemplateText } from '../support/template-text';
-import { discoverTerraform, validateAndPlan, type PlanResult } from '../support/terraform';
+import { discoverTerraform } from '../../terraform-tools/discovery';
+import { validateAndPlan, type PlanResult } from '../support/terraform';
 
 /**
  * What is declared is what Terraform applies: every synthesized stack goes through a real

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import type { OwnerAccountSpec, PlatformAccountSpec } from '../../core/model';
 import { defaultOrganisation, tempDir } from '../support/organisation-files';
 import { resourcesOf, synthOrganisation } from '../support/synth';
-import { discoverTerraform, validateAndPlan } from '../support/terraform';
+import { discoverTerraform } from '../../terraform-tools/discovery';
+import { validateAndPlan } from '../support/terraform';
 
 /** The platform without user-scoped roles: the notebook and app roles and policies validate and plan too. */
 const discovery = discoverTerraform();
