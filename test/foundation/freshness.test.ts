@@ -38,8 +38,11 @@ function removeCopierGrant(project: string): void {
   fs.writeFileSync(file, edited);
 }
 
+/** The CLI of the construct library the project is on: cdktf, or cdktn after the move to CDK Terrain. */
+const CLI = ['cdktf', 'cdktn'].find((name) => fs.existsSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', name)))!;
+
 describe.each([
-  ['npx cdktf synth', (project: string) => run(project, path.join(project, 'node_modules', '.bin', 'cdktf'), ['synth'])],
+  [`npx ${CLI} synth`, (project: string) => run(project, path.join(project, 'node_modules', '.bin', CLI), ['synth'])],
   ['npm run synth', (project: string) => run(project, 'npm', ['run', 'synth', '--silent'])],
 ])('%s after an edit to accounts/', (_title, synth) => {
   const project = projectCopy();
