@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import consumer from '../../accounts/consumer';
-import index from '../../accounts/index';
-import owner from '../../accounts/owner';
-import platform from '../../accounts/platform';
+import consumer from '../fixtures/default-organisation/consumer';
+import index from '../fixtures/default-organisation/index';
+import owner from '../fixtures/default-organisation/owner';
+import platform from '../fixtures/default-organisation/platform';
 import type { AccountSpec, OrganisationIndex } from '../../core/model';
 
-/** A deep copy of the embedded default organisation, to change in a test. */
+/** An organisation as files, to change in a test. */
 export interface OrganisationFiles {
   index: OrganisationIndex;
   accounts: Record<string, AccountSpec>;
@@ -15,6 +15,10 @@ export interface OrganisationFiles {
   texts?: Record<string, string>;
 }
 
+/**
+ * A deep copy of the default organisation as the tests know it: test/fixtures/default-organisation,
+ * a copy of the embedded accounts/, so that tests keep passing when users rewrite accounts/.
+ */
 export function defaultOrganisation(): OrganisationFiles {
   return structuredClone({ index, accounts: { owner, consumer, platform } as Record<string, AccountSpec> });
 }
