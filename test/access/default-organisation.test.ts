@@ -4,9 +4,9 @@ import { compileOrganisation } from '../../core/compile';
 import { loadOrganisation } from '../../core/load';
 import type { PolicyDocument } from '../../core/model';
 import { formatFailure, summary, verifyAccess, type VerifyResult } from '../../verify/verify';
-import { PROJECT_ROOT, synthOrganisation } from '../support/synth';
+import { DEFAULT_ORGANISATION_DIR, synthOrganisation } from '../support/synth';
 
-const compiled = compileOrganisation(loadOrganisation({ dir: path.join(PROJECT_ROOT, 'accounts') }));
+const compiled = compileOrganisation(loadOrganisation({ dir: DEFAULT_ORGANISATION_DIR }));
 
 /** Rewrites one policy document in a synthesized stack, as a broken blueprint would have written it. */
 function breakPolicy(outdir: string, stack: string, type: string, name: string, field: string, change: (doc: PolicyDocument) => void): void {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tempDir } from '../support/organisation-files';
-import { PROJECT_ROOT } from '../support/synth';
+import { DEFAULT_ORGANISATION_DIR, PROJECT_ROOT } from '../support/synth';
 
 /**
  * Never a stale synthesis: after an edit to accounts/, the very next `cdktf synth` (what
@@ -16,14 +16,25 @@ function projectCopy(): string {
     fs.cpSync(path.join(PROJECT_ROOT, entry), path.join(copy, entry), { recursive: true });
   }
   fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+  // The copy holds the tests' default organisation, whatever the user's accounts/ holds.
+  const accounts = path.join(copy, 'accounts');
+  fs.rmSync(accounts, { recursive: true, force: true });
+  fs.mkdirSync(accounts);
+  for (const file of fs.readdirSync(DEFAULT_ORGANISATION_DIR)) {
+    const source = fs.readFileSync(path.join(DEFAULT_ORGANISATION_DIR, file), 'utf8');
+    fs.writeFileSync(path.join(accounts, file), source.replaceAll("'../../../core/", "'../core/"));
+  }
   return copy;
 }
 
-const env = { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1' };
+// The node running the tests comes first on the PATH, so the CLI and the app it starts run on it too.
+const env = { ...process.env, PATH: [path.dirname(process.execPath), process.env.PATH].join(path.delimiter), CHECKPOINT_DISABLE: '1', CI: '1' };
 
 function run(project: string, command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: project, env, encoding: 'utf8', timeout: 120_000 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}) on Node ${process.version}:\n${result.stdout}\n${result.stderr}`);
+  }
 }
 
 const ownerPolicy = (project: string): string =>
@@ -42,7 +53,7 @@ function removeCopierGrant(project: string): void {
 const CLI = ['cdktf', 'cdktn'].find((name) => fs.existsSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', name)))!;
 
 describe.each([
-  [`npx ${CLI} synth`, (project: string) => run(project, path.join(project, 'node_modules', '.bin', CLI), ['synth'])],
+  [`npx ${CLI} synth`, (project: string) => run(project, process.execPath, [path.join(project, 'node_modules', '.bin', CLI), 'synth'])],
   ['npm run synth', (project: string) => run(project, 'npm', ['run', 'synth', '--silent'])],
 ])('%s after an edit to accounts/', (_title, synth) => {
   const project = projectCopy();

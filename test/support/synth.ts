@@ -5,6 +5,8 @@ import { synthesize } from '../../blueprints/synthesize';
 import { tempDir, writeOrganisation, type OrganisationFiles } from './organisation-files';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
+/** The default organisation as the tests know it, so that a user's own accounts/ never changes what they expect. */
+export const DEFAULT_ORGANISATION_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures', 'default-organisation');
 
 /** A synthesized stack's cdk.tf.json, parsed. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,10 +26,10 @@ export function readSynthesized(outdir: string): Synthesized {
   };
 }
 
-/** Synthesizes in this process (fast); the organisation defaults to the embedded one. */
+/** Synthesizes in this process (fast); the organisation defaults to the test fixture copy of the embedded one. */
 export function synthOrganisation(files?: OrganisationFiles): Synthesized {
   const outdir = path.join(tempDir('synth-'), 'cdktf.out');
-  synthesize({ accountsDir: files ? writeOrganisation(files) : undefined, outdir });
+  synthesize({ accountsDir: files ? writeOrganisation(files) : DEFAULT_ORGANISATION_DIR, outdir });
   return readSynthesized(outdir);
 }
 
