@@ -133,3 +133,37 @@ withEmulator('what an account holds is read back into the shape the access proof
     await emulators.stopAll();
   }
 });
+
+withEmulator("a retried IAM create gets the first attempt's answer; a second resource of the same name and a create after a deletion are handled as AWS does", async () => {
+  const emulators = new Emulators(python, folder());
+  try {
+    const account = await emulators.start('111111111111');
+    const iam = async (params: Record<string, string>): Promise<{ status: number; text: string }> => {
+      const response = await fetch(account.endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+          authorization: 'AWS4-HMAC-SHA256 Credential=AKIAREHEARSAL0000000/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0',
+        },
+        body: new URLSearchParams({ ...params, Version: '2010-05-08' }).toString(),
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    const trust = doc({ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' });
+    const create = { Action: 'CreateRole', RoleName: 'retried', AssumeRolePolicyDocument: trust };
+
+    const first = await iam(create);
+    expect(first.status).toBe(200);
+    // The SDK sends the same request again when it lost the answer: it gets the same answer.
+    expect(await iam(create)).toEqual(first);
+    // Another role of the same name is a different request: refused, as AWS refuses it.
+    expect((await iam({ ...create, Description: 'another role' })).status).toBe(409);
+    // Deleted by hand, the role is created again by the same request.
+    expect((await iam({ Action: 'DeleteRole', RoleName: 'retried' })).status).toBe(200);
+    expect((await iam({ Action: 'GetRole', RoleName: 'retried' })).status).toBe(404);
+    expect((await iam(create)).status).toBe(200);
+    expect((await iam({ Action: 'GetRole', RoleName: 'retried' })).status).toBe(200);
+  } finally {
+    await emulators.stopAll();
+  }
+});

@@ -49,7 +49,7 @@ export interface PlanResult {
 }
 
 /**
- * init + validate + plan in a copy of the stack folder (the synthesized one stays as written).
+ * init + plan (which validates) in a copy of the stack folder (the synthesized one stays as written).
  * Backends are replaced by a local one in the copy: a plan needs no remote state to be correct.
  */
 export async function validateAndPlan(tools: TerraformTools, stackDir: string, workDir: string): Promise<PlanResult> {
@@ -80,7 +80,7 @@ export async function validateAndPlan(tools: TerraformTools, stackDir: string, w
     }
   };
   await run('init', '-no-color');
-  await run('validate', '-no-color');
+  // `terraform plan` validates the configuration first, so a separate `terraform validate` would only start the provider once more.
   await run('plan', '-refresh=false', '-lock=false', '-no-color', '-out=offline.tfplan');
   const plan = JSON.parse(await run('show', '-json', 'offline.tfplan'));
   const creates = (plan.resource_changes ?? [])

@@ -36,7 +36,7 @@ describeWithTerraform('terraform validate and offline plan: HCP Terraform backen
     if (!discovery.found) return;
     const synthesized = tmp.synth(cloudOrganisation());
     expect(terraformCheckable(synthesized.stackKeys())).toEqual(['consumer', 'consumer-hcp-bootstrap', 'owner', 'owner-hcp-bootstrap', 'platform', 'platform-hcp-bootstrap']);
-    // The account stacks differ from the local backend's only in the cloud block, which a plan replaces: offline-plan.test.ts plans them.
+    // The account stacks differ from the local backend's only in the cloud block, which a plan replaces: plan-equality.test.ts plans them.
     const keys = synthesized.stackKeys().filter((k) => k.endsWith('-hcp-bootstrap'));
     const plans = await Promise.all(keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tmp.dir('tf-'), key))));
     keys.forEach((key, i) => expect({ key, creates: plans[i].creates }).toEqual({ key, creates: declared(synthesized, key) }));

@@ -9,7 +9,7 @@ import { validateAndPlan, type PlanResult } from '../support/terraform';
 
 /**
  * What is declared is what Terraform applies: every synthesized stack goes through a real
- * `terraform plan`, and every literal of every resource (policy documents, names, tags, paths,
+ * `terraform plan` (which validates the configuration first) against the provider mirror, and every literal of every resource (policy documents, names, tags, paths,
  * prefixes, conditions) must be planned exactly as written, read the way Terraform reads a
  * `.tf.json` string. Template-like text in every user-written field must reach the plan as text.
  */
@@ -36,6 +36,14 @@ describeWithTerraform.each(organisations)('%s: the plan equals the declaration',
     const keys = synthesized.stackKeys();
     const results = await Promise.all(keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tempDir('tf-'), key))));
     keys.forEach((key, i) => plans.set(key, results[i]));
+  });
+
+  test('every stack validates and plans exactly the resources it declares, no more and no fewer', () => {
+    expect(synthesized.stackKeys().length).toBeGreaterThanOrEqual(3);
+    for (const key of synthesized.stackKeys()) {
+      const declared = resourcesOf(synthesized.stack(key)).map(([type, name]) => `${type}.${name}`).sort();
+      expect({ stack: key, creates: plans.get(key)?.creates }).toEqual({ stack: key, creates: declared });
+    }
   });
 
   test('every literal attribute of every resource is planned as written, tags_all included', () => {
