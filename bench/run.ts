@@ -28,7 +28,7 @@ const MAIN = path.join(ROOT, 'main.ts');
 const VERIFY = path.join(ROOT, 'verify', 'run.ts');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** The proof is measured up to this many platform users (it grows with principals × buckets × prefixes). */
-const VERIFY_MAX_USERS = Number(process.env.BENCH_VERIFY_MAX_USERS ?? 100);
+const VERIFY_MAX_USERS = Number(process.env.BENCH_VERIFY_MAX_USERS ?? 5000);
 const TSX = ['--require', 'tsx/cjs'];
 
 const fmt = (n: number, digits = 2): string => n.toFixed(digits);

@@ -67,11 +67,24 @@ export function grantProofs(compiled: CompiledOrganisation): Expectation[] {
   return out;
 }
 
+/** The grants covering each principal, by bucket and access point, for asking whether a probe is some grant's proof. */
+type GrantsByRequester = Map<string, ResolvedGrant[]>;
+const requesterKey = (principal: string, bucket: string, accessPoint: string | undefined): string => `${principal} ${bucket} ${accessPoint ?? ''}`;
+
+function grantsByRequester(compiled: CompiledOrganisation, covered: Map<ResolvedGrant, string[]>): GrantsByRequester {
+  const index: GrantsByRequester = new Map();
+  for (const grant of compiled.grants) {
+    for (const principal of covered.get(grant)!) {
+      const key = requesterKey(principal, grant.bucket.name, grant.accessPoint?.arn);
+      index.set(key, [...(index.get(key) ?? []), grant]);
+    }
+  }
+  return index;
+}
+
 /** Whether any declared grant covers the request (a probe that one grant refuses may be another's proof). */
-function declared(compiled: CompiledOrganisation, probe: Expectation): boolean {
-  return compiled.grants.some((g) => {
-    if (g.bucket.name !== probe.bucket || (g.accessPoint?.arn ?? undefined) !== probe.accessPoint) return false;
-    if (!coveredPrincipals(compiled, g).includes(probe.principal)) return false;
+function declared(index: GrantsByRequester, probe: Expectation): boolean {
+  return (index.get(requesterKey(probe.principal, probe.bucket, probe.accessPoint)) ?? []).some((g) => {
     if (probe.key !== undefined) return g.actions.object.includes(probe.action) && probe.key.startsWith(g.prefix);
     return g.actions.bucket.includes(probe.action) && (g.prefix === '' || (probe.prefix ?? '').startsWith(g.prefix));
   });
@@ -79,16 +92,18 @@ function declared(compiled: CompiledOrganisation, probe: Expectation): boolean {
 
 /** Requests that must be refused, derived from the organisation's grants and principals. */
 export function probes(compiled: CompiledOrganisation): Expectation[] {
-  return candidateProbes(compiled).filter((probe) => probe.secureTransport === false || !declared(compiled, probe));
+  const covered = new Map(compiled.grants.map((g) => [g, coveredPrincipals(compiled, g)]));
+  const index = grantsByRequester(compiled, covered);
+  return candidateProbes(compiled, covered).filter((probe) => probe.secureTransport === false || !declared(index, probe));
 }
 
-function candidateProbes(compiled: CompiledOrganisation): Expectation[] {
+function candidateProbes(compiled: CompiledOrganisation, covered: Map<ResolvedGrant, string[]>): Expectation[] {
   const out: Expectation[] = [];
   const allBuckets = compiled.grants.map((g) => g.bucket.name);
   for (const grant of compiled.grants) {
     const where = { bucket: grant.bucket.name, accessPoint: grant.accessPoint?.arn };
     const reads = grant.actions.object.includes('s3:GetObject');
-    for (const principal of coveredPrincipals(compiled, grant)) {
+    for (const principal of covered.get(grant)!) {
       const probe = (about: string, request: Omit<Expectation, 'expect' | 'about' | 'principal'>): void => {
         out.push({ expect: 'deny', about: `${about} (${describeGrant(grant)})`, principal, ...request });
       };
@@ -103,8 +118,8 @@ function candidateProbes(compiled: CompiledOrganisation): Expectation[] {
     }
   }
   // Principals with no grant on a bucket get nothing from it.
-  const granted = new Set(compiled.grants.flatMap((g) => coveredPrincipals(compiled, g).map((p) => `${p} ${g.bucket.name}`)));
-  const principals = [...new Set(compiled.grants.flatMap((g) => coveredPrincipals(compiled, g)))].sort();
+  const granted = new Set(compiled.grants.flatMap((g) => covered.get(g)!.map((p) => `${p} ${g.bucket.name}`)));
+  const principals = [...new Set(compiled.grants.flatMap((g) => covered.get(g)!))].sort();
   for (const bucket of [...new Set(allBuckets)].sort()) {
     for (const principal of principals) {
       if (!granted.has(`${principal} ${bucket}`)) out.push({ expect: 'deny', about: `no grant on ${bucket}`, principal, action: 's3:GetObject', bucket, key: PROOF_KEY });

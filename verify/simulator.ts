@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { getDenialReasons, type RequestAnalysis } from '@cloud-copilot/iam-simulate';
 import type { Check, Evaluator, Verdict } from '../analysis/evaluator';
-import type { PolicyDocument, PolicyStatement } from '../core/model';
-import { asList } from '../core/policy/document';
+import { concerning } from '../analysis/concerning';
+import type { PolicyDocument } from '../core/model';
 
 /*
  * @cloud-copilot/iam-simulate (AGPL: a devDependency, imported only by the proof and the tests).
@@ -37,30 +37,6 @@ const CHECKED_AT_THE_ACCESS_POINT: Named = {
   name: 'checked-at-the-access-point',
   document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
 };
-
-/**
- * Whether a pattern may match a value: a pattern without wildcards or variables must equal it, any
- * other must begin with the pattern's literal start; case is ignored. Only a test that errs on the
- * side of "may".
- */
-function mayMatch(pattern: string, value: string): boolean {
-  const head = pattern.split(/[*?$]/)[0].toLowerCase();
-  return head.length === pattern.length ? head === value.toLowerCase() : value.toLowerCase().startsWith(head);
-}
-
-/**
- * The part of a document that may concern one request: statements whose Action may match, with the
- * Resource patterns that may match. Whatever is left out cannot match, so it changes no answer; it
- * spares the simulator from testing every statement and resource of a large policy on every request.
- */
-function concerning(document: PolicyDocument, action: string, resource: string): PolicyStatement[] {
-  return document.Statement.flatMap((s) => {
-    if (s.Action !== undefined && !asList(s.Action).some((a) => mayMatch(a, action))) return [];
-    if (s.Resource === undefined) return [s];
-    const resources = asList(s.Resource).filter((r) => mayMatch(r, resource));
-    return resources.length > 0 ? [{ ...s, Resource: resources }] : [];
-  });
-}
 
 /** Loaded once per document and the part of it that may concern a request: a proof asks thousands of questions of the same few policies. */
 const loaded = new WeakMap<PolicyDocument, Map<string, unknown>>();

@@ -1,5 +1,6 @@
 import { decide } from '../analysis/chain';
 import type { Evaluator } from '../analysis/evaluator';
+import { askingEachQuestionOnce, type QuestionCounts } from '../analysis/questions';
 import type { AccessRequest } from '../analysis/request';
 import { accessPointKeyArn, objectKeyArn } from '../core/aws/arns';
 import type { CompiledOrganisation } from '../core/compile';
@@ -22,10 +23,13 @@ export interface VerifyResult {
   allowed: number;
   refused: number;
   failures: Failure[];
+  /** Checks the request chains made, and the distinct questions among them that the evaluator answered. */
+  questions: QuestionCounts;
 }
 
 export const summary = (r: VerifyResult): string =>
-  `${r.grantsProven} grants proven (${r.allowed} requests allowed), ${r.refused} probes refused, ${r.failures.length} failures`;
+  `${r.grantsProven} grants proven (${r.allowed} requests allowed), ${r.refused} probes refused, ${r.failures.length} failures ` +
+  `(${r.questions.checks} checks, ${r.questions.questions} distinct questions asked of the evaluator)`;
 
 /** `s3:GetObject on arn:aws-us-gov:s3:::bucket/key`, with the listing prefix and a missing TLS named. */
 export function describeRequest(request: AccessRequest, output: SynthesizedOutput): string {
@@ -45,11 +49,18 @@ export function formatFailure(f: Failure): string {
 /**
  * Proves the declared grants and refuses the probes against the synthesized policies in
  * `outdir`. The organisation only says what to ask; every answer comes from cdktf.out, through
- * the one request chain, decided by the simulator (or the evaluator given).
+ * the one request chain, decided by the simulator (or the evaluator given), each distinct
+ * question once (analysis/questions.ts).
  */
-export function verifyAccess(compiled: CompiledOrganisation, outdir: string | SynthesizedOutput, evaluator: Evaluator = simulatorEvaluator): VerifyResult {
+export function verifyAccess(
+  compiled: CompiledOrganisation,
+  outdir: string | SynthesizedOutput,
+  answering: Evaluator = simulatorEvaluator,
+  options: { eachQuestionOnce?: boolean } = {},
+): VerifyResult {
   const output = typeof outdir === 'string' ? readOutput(outdir) : outdir;
-  const result: VerifyResult = { grantsProven: 0, allowed: 0, refused: 0, failures: [] };
+  const evaluator = askingEachQuestionOnce(answering, options.eachQuestionOnce ?? true);
+  const result: VerifyResult = { grantsProven: 0, allowed: 0, refused: 0, failures: [], questions: { checks: 0, questions: 0 } };
   const grants = new Set<string>();
   const failedGrants = new Set<string>();
   for (const expectation of [...grantProofs(compiled), ...probes(compiled)]) {
@@ -68,5 +79,6 @@ export function verifyAccess(compiled: CompiledOrganisation, outdir: string | Sy
     else result.refused++;
   }
   result.grantsProven = [...grants].filter((g) => !failedGrants.has(g)).length;
+  result.questions = evaluator.counts();
   return result;
 }
