@@ -49,6 +49,7 @@ export function compileOrganisation(org: Organisation): CompiledOrganisation {
         grantsOnBucket.get(`${account.key}\u0000${bucket.name}`) ?? [],
         specs.filter((other) => other.logging?.targetBucket === bucket.name),
         bucket.name === logs?.name ? logs.expireAfterDays : undefined,
+        org.organization?.id,
       ),
     );
     buckets.set(account.key, plans);
@@ -64,7 +65,7 @@ export function compileOrganisation(org: Organisation): CompiledOrganisation {
   const platforms = new Map<string, PlatformPlan>();
   for (const source of org.accounts) {
     if (source.spec.kind !== 'platform' || !source.spec.platform) continue;
-    platforms.set(source.spec.key, planPlatform(refOf(source), source.spec.platform, identity.get(source.spec.key) ?? [], problems, logBucketOf(source.spec.id, source.spec.accessLogs)));
+    platforms.set(source.spec.key, planPlatform(refOf(source), source.spec.platform, identity.get(source.spec.key) ?? [], problems, logBucketOf(source.spec.id, source.spec.accessLogs), org.organization));
   }
   return { index, grants, buckets, identity, platforms, problems: problems.problems };
 }

@@ -27,7 +27,7 @@ export function accountsLocation(accountsDir?: string): LoadOptions {
 }
 
 const FILE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
-const INDEX_FIELDS = ['backend', 'accounts'];
+const INDEX_FIELDS = ['backend', 'accounts', 'organization'];
 
 /**
  * Loads accounts/: the index and every account file it lists. Problems in the files'
@@ -83,7 +83,8 @@ export function loadOrganisation(options: LoadOptions): Organisation {
   });
   problems.throwIfAny();
   // Only a missing backend means local state: `null` or a misspelt field is reported, never read as local.
-  return { indexFile, backend: index!.backend === undefined ? { kind: 'local' } : index!.backend, accounts };
+  const organization = index!.organization === undefined ? {} : { organization: index!.organization };
+  return { indexFile, backend: index!.backend === undefined ? { kind: 'local' } : index!.backend, accounts, ...organization };
 }
 
 function resolveModule(dir: string, name: string): string | undefined {

@@ -8,6 +8,7 @@ import { ATTACHMENT_LIMITS, overLimit, POLICY_LIMITS } from '../policy/limits';
 import { ProblemList, show } from '../validation/problem';
 import { principalPolicies, principalStatements, type IdentityPolicy, type PrincipalRef } from './identity-policies';
 import { trustPolicy } from './trust-policy';
+import { identityPerimeterDeny } from '../perimeter/statements';
 
 export interface PlannedUser {
   spec: UserSpec;
@@ -57,13 +58,17 @@ export function planConsumerAccount(compiled: CompiledOrganisation, source: Acco
   const limit = spec.managedPoliciesPerPrincipal ?? ATTACHMENT_LIMITS.default;
   const place = (principal: PrincipalRef, field: string, extras: ExtraStatement[] | undefined, max: number): IdentityPolicy[] =>
     placePolicies(problems, source.file, field, principal, grants, extras, max);
+  // Users and roles make requests (a group's members are users): each carries the resource perimeter.
+  const organization = compiled.index.org.organization;
+  const perimeter: ExtraStatement[] = organization?.identityPerimeter ? [identityPerimeterDeny(organization)] : [];
+  const withPerimeter = (extras: ExtraStatement[] | undefined): ExtraStatement[] | undefined => (perimeter.length > 0 ? [...perimeter, ...(extras ?? [])] : extras);
 
   return {
     account,
     users: (spec.users ?? []).map((user, i) => ({
       spec: user,
       arn: iamArn(account.partition, account.id, 'user', user.name, user.path),
-      policies: place({ kind: 'user', name: user.name }, `users[${i}]`, user.extraStatements, limit),
+      policies: place({ kind: 'user', name: user.name }, `users[${i}]`, withPerimeter(user.extraStatements), limit),
     })),
     groups: (spec.groups ?? []).map((group, i) => ({
       spec: group,
@@ -75,7 +80,7 @@ export function planConsumerAccount(compiled: CompiledOrganisation, source: Acco
       trust: trustPolicy(role, { consumer: spec, partition: account.partition, accountIdOf: (keyOrId) => compiled.index.account(keyOrId)?.spec.id ?? keyOrId }),
       trustedUsers: role.trust.flatMap((t) => ('user' in t ? [t.user] : [])),
       trustedRoles: role.trust.flatMap((t) => ('role' in t ? [t.role] : [])),
-      policies: place({ kind: 'role', name: role.name }, `roles[${i}]`, role.extraStatements, limit),
+      policies: place({ kind: 'role', name: role.name }, `roles[${i}]`, withPerimeter(role.extraStatements), limit),
     })),
   };
 }

@@ -3,6 +3,7 @@ import type { AccessLevel, BucketSpec, GranteeSpec, GrantSpec, OwnerAccountSpec 
 import { OrganisationIndex, refOf, type AccountRef } from '../organisation-index';
 import { actionsOf, type GrantActions } from './access-levels';
 import { accessPointArn, bucketArn, iamArn } from '../aws/arns';
+import { parseUntil } from '../expiry/until';
 
 export type GranteeKind = 'account' | 'user' | 'group' | 'role' | 'project' | 'platformUser' | 'allPlatformUsers';
 
@@ -33,6 +34,10 @@ export interface ResolvedGrant {
   accessPoint?: { name: string; arn: string };
   grantee: ResolvedGrantee;
   actions: GrantActions;
+  /** When the grant ends (`YYYY-MM-DDTHH:MM:SSZ`); absent for a grant without `until`. */
+  expires?: string;
+  /** The grantee account is outside the organisation (declared with `external: true`). */
+  external: boolean;
 }
 
 /** Every grant of a validated organisation, with its ARNs and actions worked out. */
@@ -53,7 +58,8 @@ export function resolveGrants(index: OrganisationIndex): ResolvedGrant[] {
 function resolveGrant(index: OrganisationIndex, owner: AccountRef, bucket: BucketSpec, grant: GrantSpec, field: string): ResolvedGrant {
   const accessPoint = grant.accessPoint ? bucket.accessPoints?.find((ap) => ap.name === grant.accessPoint) : undefined;
   const kms = bucket.encryption?.kind === 'kms' ? { keyArn: bucket.encryption.keyArn } : undefined;
-  const grantee = resolveGrantee(index, grant.to);
+  const grantee = grant.external === true ? externalGrantee(owner, grant.to.account) : resolveGrantee(index, grant.to);
+  const expires = grant.until === undefined ? undefined : parseUntil(grant.until);
   const prefix = grant.prefix ?? accessPoint?.prefix ?? '';
   return {
     id: `${bucket.name}${accessPoint ? `@${accessPoint.name}` : ''}${prefix ? `/${prefix}` : ''}:${granteeLabel(grantee)}:${grant.access}`,
@@ -67,8 +73,17 @@ function resolveGrant(index: OrganisationIndex, owner: AccountRef, bucket: Bucke
     accessPoint: accessPoint ? { name: accessPoint.name, arn: accessPointArn(owner.region, owner.id, accessPoint.name) } : undefined,
     grantee,
     actions: actionsOf(grant.access, grant.versions ?? false, kms !== undefined),
+    ...(expires ? { expires } : {}),
+    external: grant.external === true,
   };
 }
+
+/** An account outside the organisation, known only by its id (in the bucket's partition). */
+const externalGrantee = (owner: AccountRef, id: string): ResolvedGrantee => ({
+  account: { key: id, id, region: owner.region, partition: owner.partition, file: owner.file },
+  kind: 'account',
+  principalArns: [],
+});
 
 export function granteeLabel(grantee: ResolvedGrantee): string {
   return grantee.name === undefined ? `${grantee.account.key}/${grantee.kind}` : `${grantee.account.key}/${grantee.kind}/${grantee.name}`;

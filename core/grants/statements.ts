@@ -5,6 +5,7 @@ import { pascal } from '../policy/sid';
 import { accessPointObjectArn, accountRootArn, anyKmsKeyArn, objectArn } from '../aws/arns';
 import { serviceEndpoint } from '../aws/regions';
 import type { ResolvedGrant } from './resolve';
+import { expiring } from '../expiry/until';
 
 /** `s3:ListBucket` limited to a prefix needs both the prefix itself and everything under it. */
 export const prefixCondition = (prefix: string): ConditionBlock => ({ StringLike: { 's3:prefix': [prefix, `${prefix}*`] } });
@@ -65,14 +66,14 @@ export function resourceStatements(grant: ResolvedGrant): PolicyStatement[] {
     throw new Error(`grant ${grant.id} names no principal; refusing to widen it to the whole account`);
   }
   const principalCondition: ConditionBlock | undefined = grantee.principalArns.length > 0 ? { ArnLike: { 'aws:PrincipalArn': oneOrMany([...grantee.principalArns].sort()) } } : undefined;
-  return s3Statements(grant, { Principal: { AWS: accountRootArn(grantee.account.partition, grantee.account.id) } }, principalCondition);
+  return s3Statements(grant, { Principal: { AWS: accountRootArn(grantee.account.partition, grantee.account.id) } }, principalCondition).map((s) => expiring(s, grant.expires));
 }
 
 /** The grantee's side: what its user, group, role or platform policy must allow. */
 export function identityStatements(grant: ResolvedGrant): PolicyStatement[] {
   const statements = s3Statements(grant, {});
   if (grant.actions.kms.length > 0) statements.push(identityKmsStatement(grant));
-  return statements;
+  return statements.map((s) => expiring(s, grant.expires));
 }
 
 /**
@@ -100,7 +101,7 @@ export function keyPolicyStatement(grant: ResolvedGrant): PolicyStatement {
   const { grantee, owner } = grant;
   const condition: ConditionBlock = { StringEquals: { 'kms:ViaService': serviceEndpoint('s3', owner.region) } };
   if (grantee.principalArns.length > 0) condition.ArnLike = { 'aws:PrincipalArn': oneOrMany([...grantee.principalArns].sort()) };
-  return {
+  const statement: PolicyStatement = {
     Sid: grantLabel(grant, 'Kms'),
     Effect: 'Allow',
     Principal: { AWS: accountRootArn(grantee.account.partition, grantee.account.id) },
@@ -108,4 +109,5 @@ export function keyPolicyStatement(grant: ResolvedGrant): PolicyStatement {
     Resource: '*',
     Condition: condition,
   };
+  return expiring(statement, grant.expires);
 }

@@ -8,6 +8,8 @@ import { mergeStatements } from '../policy/merge';
 import { finalizeSids, uniqueSids } from '../policy/sid';
 import { delegation, logDelivery, TLS_DENY_SID, tlsDeny } from './bucket-statements';
 import { planKey, type KeyPlan } from './key-plan';
+import { BUCKET_PERIMETER_SID, bucketPerimeterDeny } from '../perimeter/statements';
+import { externalAccountsOf } from '../perimeter/exceptions';
 
 export { TLS_DENY_SID };
 
@@ -23,7 +25,7 @@ export interface BucketPlan {
   account: AccountRef;
   spec: BucketSpec;
   arn: string;
-  /** TLS deny + existing statements (verbatim) + derived grant statements + access point delegation + log delivery. */
+  /** TLS deny + existing statements (verbatim) + the organisation's perimeter + derived grant statements + access point delegation + log delivery. */
   policy: PolicyDocument;
   /** Sids of the statements the compiler derived (everything in `policy` except the existing ones). */
   derivedSids: string[];
@@ -39,18 +41,26 @@ export interface BucketPlan {
  * One bucket of an owner account. `grants` are the grants on this bucket; `logSources` the buckets
  * of the same account that send their server access logs here.
  */
-export function planBucket(account: AccountRef, bucket: BucketSpec, grants: ResolvedGrant[], logSources: BucketSpec[] = [], expireLogsAfterDays?: number): BucketPlan {
+export function planBucket(
+  account: AccountRef,
+  bucket: BucketSpec,
+  grants: ResolvedGrant[],
+  logSources: BucketSpec[] = [],
+  expireLogsAfterDays?: number,
+  organization?: string,
+): BucketPlan {
   const arn = bucketArn(account.partition, bucket.name);
   const crossAccount = grants.filter((g) => g.grantee.account.id !== account.id);
   const existing = bucket.existing?.policy;
 
   // Derived Sids never depend on the existing statements: a clash is reported, not renamed away.
-  const direct = finalizeSids(mergeStatements(crossAccount.filter((g) => !g.accessPoint).flatMap(resourceStatements)), 'Grant', [TLS_DENY_SID]);
+  const direct = finalizeSids(mergeStatements(crossAccount.filter((g) => !g.accessPoint).flatMap(resourceStatements)), 'Grant', [TLS_DENY_SID, BUCKET_PERIMETER_SID]);
   const bucketLevel = uniqueSids(
     [...(bucket.accessPoints ?? []).flatMap((ap) => delegation(account, bucket, ap, crossAccount)), ...logSources.map((source) => logDelivery(account, bucket, source))],
-    [TLS_DENY_SID, ...direct.map((s) => s.Sid!)],
+    [TLS_DENY_SID, BUCKET_PERIMETER_SID, ...direct.map((s) => s.Sid!)],
   );
-  const derived = [tlsDeny(arn), ...direct, ...bucketLevel];
+  const perimeter = organization ? [bucketPerimeterDeny(arn, { organization, externalAccounts: externalAccountsOf(grants) })] : [];
+  const derived = [tlsDeny(arn), ...perimeter, ...direct, ...bucketLevel];
 
   const accessPoints = (bucket.accessPoints ?? []).map((spec): AccessPointPlan => {
     const through = crossAccount.filter((g) => g.accessPoint?.name === spec.name);

@@ -9,6 +9,7 @@ import { finalizeSids } from '../policy/sid';
 import { boundaryBaseStatements, sharedRoleBaseStatements } from './base-statements';
 import type { PlatformContext } from './context';
 import { fitManagedPolicy } from './fit';
+import { withoutExpiry } from '../expiry/until';
 
 const withoutSid = ({ Sid: _sid, ...rest }: PolicyStatement): PolicyStatement => rest;
 
@@ -21,7 +22,7 @@ export function boundaryDocument(c: PlatformContext, grants: IdentityGrant[]): P
   const existing = c.spec.existingBoundary?.document.Statement;
   const head = existing ?? baseStatements(c);
   const present = new Set(head.map((s) => canonical(withoutSid(s))));
-  const derived = compactStatements(grants.flatMap((g) => g.statements)).filter((s) => !present.has(canonical(withoutSid(s))));
+  const derived = compactStatements(grants.flatMap((g) => g.statements.map(withoutExpiry))).filter((s) => !present.has(canonical(withoutSid(s))));
   const taken = head.map((s) => s.Sid).filter((sid): sid is string => sid !== undefined);
   const readable = policyDocument([...head, ...finalizeSids(derived, 'Grant', taken)]);
   if (fits('managed', readable)) return readable;

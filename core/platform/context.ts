@@ -1,5 +1,5 @@
 import { bucketArn, iamArn } from '../aws/arns';
-import type { PlatformSpec } from '../model';
+import type { OrganizationSpec, PlatformSpec } from '../model';
 import type { AccountRef } from '../organisation-index';
 import { DEFAULT_BOUNDARY_NAME, defaultDataBucket } from './naming';
 
@@ -12,9 +12,11 @@ export interface PlatformContext {
   dataBucketArn: string;
   boundaryName: string;
   boundaryArn: string;
+  /** The AWS Organization of the data perimeter, when the index names one. */
+  organization?: OrganizationSpec;
 }
 
-export function platformContext(account: AccountRef, spec: PlatformSpec): PlatformContext {
+export function platformContext(account: AccountRef, spec: PlatformSpec, organization?: OrganizationSpec): PlatformContext {
   const dataBucket = spec.dataBucket ?? defaultDataBucket(account.id);
   const boundaryName = spec.boundaryName ?? DEFAULT_BOUNDARY_NAME;
   return {
@@ -25,6 +27,7 @@ export function platformContext(account: AccountRef, spec: PlatformSpec): Platfo
     dataBucketArn: bucketArn(account.partition, dataBucket),
     boundaryName,
     boundaryArn: iamArn(account.partition, account.id, 'policy', boundaryName),
+    ...(organization ? { organization } : {}),
   };
 }
 

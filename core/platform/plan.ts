@@ -1,6 +1,7 @@
 import type { IdentityGrant } from '../grants/identity-grant';
 import type { LogBucket } from '../logging/access-logs';
-import type { PlatformSpec, PolicyDocument } from '../model';
+import type { OrganizationSpec, PlatformSpec, PolicyDocument, PolicyStatement } from '../model';
+import { identityPerimeterDeny } from '../perimeter/statements';
 import type { AccountRef } from '../organisation-index';
 import { policyDocument } from '../policy/document';
 import { platformContext, type PlatformContext } from './context';
@@ -44,13 +45,16 @@ export interface PlatformPlan {
 }
 
 /** A pure function of a validated platform account and the grants to it. */
-export function planPlatform(account: AccountRef, spec: PlatformSpec, grants: IdentityGrant[], problems: ProblemList, logs?: LogBucket): PlatformPlan {
-  const c = platformContext(account, spec);
+export function planPlatform(account: AccountRef, spec: PlatformSpec, grants: IdentityGrant[], problems: ProblemList, logs?: LogBucket, organization?: OrganizationSpec): PlatformPlan {
+  const c = platformContext(account, spec, organization);
   const targetPrefix = `${c.dataBucket}/`;
   const dataBucket = { name: c.dataBucket, policy: dataBucketPolicy(c), ...(logs ? { logging: { targetBucket: logs.name, targetPrefix } } : {}) };
   const logBucket = logs ? { logBucket: { name: logs.name, policy: logBucketPolicy(c, logs.name, targetPrefix), expireAfterDays: logs.expireAfterDays } } : {};
   return { context: c, dataBucket, ...logBucket, ...(c.userScopedRoles ? userScoped(c, grants, problems) : sharedRoles(c, grants, problems)) };
 }
+
+/** With `identityPerimeter`, every platform role carries one policy that denies S3 outside the organisation (its user's, or the notebook policy). */
+const resourcePerimeter = (c: PlatformContext): PolicyStatement[] => (c.organization?.identityPerimeter ? [identityPerimeterDeny(c.organization)] : []);
 
 /** The grants to each grantee, looked up by kind and name (one pass: platforms have thousands of users). */
 function grantsByGrantee(grants: IdentityGrant[]): (kind: string, name?: string) => IdentityGrant[] {
@@ -83,7 +87,7 @@ function userScoped(c: PlatformContext, grants: IdentityGrant[], problems: Probl
     grantPolicy(
       c,
       problems,
-      { name: userPolicyName(user), description: `MLSpace::User::${user}`, tags: { user }, base: userBaseStatements(c, user), field: `platform.users[${i}]` },
+      { name: userPolicyName(user), description: `MLSpace::User::${user}`, tags: { user }, base: [...userBaseStatements(c, user), ...resourcePerimeter(c)], field: `platform.users[${i}]` },
       grantsTo('platformUser', user),
     ),
   );
@@ -126,10 +130,11 @@ function boundaryPlan(c: PlatformContext, grants: IdentityGrant[], problems: Pro
  * carry the boundary too, so no platform role is ever without one.
  */
 function sharedRoles(c: PlatformContext, grants: IdentityGrant[], problems: ProblemList): Omit<PlatformPlan, 'context' | 'dataBucket' | 'logBucket'> {
-  const policy = (name: string, description: string): ManagedPolicyPlan =>
-    grantPolicy(c, problems, { name, description, tags: {}, base: sharedRoleBaseStatements(c), field: 'platform' }, grants);
-  const notebook = policy(NOTEBOOK_POLICY, 'MLSpace notebook policy: the data bucket and every bucket shared with the platform');
-  const app = policy(APP_POLICY, 'MLSpace application policy: the data bucket and every bucket shared with the platform');
+  const policy = (name: string, description: string, extra: PolicyStatement[]): ManagedPolicyPlan =>
+    grantPolicy(c, problems, { name, description, tags: {}, base: [...sharedRoleBaseStatements(c), ...extra], field: 'platform' }, grants);
+  // Both shared roles carry the notebook policy: the resource perimeter goes there once.
+  const notebook = policy(NOTEBOOK_POLICY, 'MLSpace notebook policy: the data bucket and every bucket shared with the platform', resourcePerimeter(c));
+  const app = policy(APP_POLICY, 'MLSpace application policy: the data bucket and every bucket shared with the platform', []);
   const role = (name: string, service: string, policies: string[], description: string): PlatformRolePlan => ({
     name,
     label: [name],

@@ -7,12 +7,17 @@ import { inPartition } from './partitions';
 import type { Validator } from './validator';
 import { listOf, show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
+import { currentTime } from '../clock';
+import { validateUntil } from './grant-expiry';
+import { ACCOUNT_ID, isExternalGrant, validateExternal } from './external-grants';
 
 const GRANTEE_FORMS = ['user', 'group', 'role', 'project', 'platformUser', 'allPlatformUsers'] as const;
 const CONSUMER_FORMS = ['user', 'group', 'role'];
 
 /** Every grant names things that exist, in the right kind of account, and says no more than it means. */
 export const validateGrants: Validator = (problems, org) => {
+  const now = currentTime();
+  const declaredIds = new Map(org.accounts.filter((a) => isPlainObject(a.spec)).map((a) => [String(a.spec.id), String(a.spec.key)]));
   // A duplicated key is reported once, by the account settings; grants naming it are ambiguous and skipped.
   const byKey = new Map<string, AccountSource>();
   const duplicated = new Set<string>();
@@ -40,6 +45,10 @@ export const validateGrants: Validator = (problems, org) => {
         }
         if (isPlainObject(grant.to) && duplicated.has(String(grant.to.account))) return;
         validateGrant(problems, owner, buckets, bucket, grant, field, byKey);
+        validateUntil(problems, owner.file, field, grant.until, now);
+        if (grant.external !== undefined || (isPlainObject(grant.to) && !byKey.has(String(grant.to.account)) && ACCOUNT_ID.test(String(grant.to.account)))) {
+          validateExternal(problems, owner.file, field, grant, declaredIds);
+        }
         const identity = JSON.stringify([grant.to, grant.prefix ?? '', grant.accessPoint ?? '']);
         const previous = seen.get(identity);
         if (previous && previous.level === grant.access) {
@@ -64,7 +73,7 @@ function validateGrant(
   byKey: Map<string, AccountSource>,
 ): void {
   const { file } = owner;
-  checkKnownFields(problems, file, field, grant, ['to', 'access', 'prefix', 'accessPoint', 'versions']);
+  checkKnownFields(problems, file, field, grant, ['to', 'access', 'prefix', 'accessPoint', 'versions', 'until', 'external']);
   if (!ACCESS_LEVEL_NAMES.includes(grant.access)) {
     problems.add(file, `${field}.access`, `${show(grant.access)} is not an access level${didYouMean(String(grant.access), ACCESS_LEVEL_NAMES)}`, `use one of: ${listOf(ACCESS_LEVEL_NAMES)}`);
   }
@@ -76,7 +85,7 @@ function validateGrant(
     if (reason) problems.add(file, `${field}.prefix`, `${show(grant.prefix)} ${reason}`, 'write the key prefix as stored, e.g. "reports/"');
   }
   validateAccessPoint(problems, file, buckets, bucket, grant, field);
-  validateGrantee(problems, owner, grant, `${field}.to`, byKey);
+  if (!isExternalGrant(grant, byKey)) validateGrantee(problems, owner, grant, `${field}.to`, byKey);
 }
 
 function validateAccessPoint(problems: ProblemList, file: string, buckets: BucketSpec[], bucket: BucketSpec, grant: GrantSpec, field: string): void {

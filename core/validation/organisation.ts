@@ -7,6 +7,7 @@ import { checkBucketPolicies } from './bucket-policies';
 import { validateBuckets } from './buckets';
 import { isPlainObject } from './fields';
 import { validateGrants } from './grants';
+import { validateOrganizationId } from './organization-id';
 import { validateHcp } from './hcp';
 import { validatePlatforms } from './platform';
 import type { ProblemList } from './problem';
@@ -20,7 +21,7 @@ const validateSettings: Validator = (problems, org) => {
 };
 
 /** Run after the settings, and only when every account file holds an object. */
-export const VALIDATORS: Validator[] = [validateGrants, validateConsumers, validateBuckets, validatePlatforms, validateHcp];
+export const VALIDATORS: Validator[] = [validateOrganizationId, validateGrants, validateConsumers, validateBuckets, validatePlatforms, validateHcp];
 
 /** A check of the compiled documents (Sid clashes, size limits); the compiler expects a valid organisation. */
 export type CompiledCheck = (problems: ProblemList, compiled: CompiledOrganisation) => void;
