@@ -33,6 +33,8 @@ export interface AccessEntry {
   actions: string[];
   /** Every statement that took part: on the resource side, the identity side, the boundary and the key. */
   through: PolicyRef[];
+  /** When this access ends: the earliest expiry of the time-boxed statements it goes through. */
+  expires?: string;
 }
 
 /** Stands for any object key: no policy pattern names it, so only wildcards reach it. */
@@ -104,6 +106,8 @@ export function accessEntries(output: SynthesizedOutput): AccessEntry[] {
         }
         for (const [prefix, byAction] of granted) {
           const actionNames = [...byAction.keys()].sort(compareText);
+          const through = uniqueRefs([...byAction.values()].flat());
+          const expires = through.flatMap((r) => r.expires ?? []).sort(compareText)[0];
           out.push({
             bucket: bucket.name,
             bucketStack: bucket.stack,
@@ -113,7 +117,8 @@ export function accessEntries(output: SynthesizedOutput): AccessEntry[] {
             principal: principalRef(principal),
             level: levelOf(actionNames),
             actions: actionNames,
-            through: uniqueRefs([...byAction.values()].flat()),
+            through,
+            ...(expires ? { expires } : {}),
           });
         }
       }

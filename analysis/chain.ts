@@ -5,6 +5,9 @@ import type { Principal, SynthesizedOutput } from '../core/synthesized/output';
 import { kmsActionFor } from './actions';
 import type { Check, Evaluator, PolicyRef } from './evaluator';
 import type { AccessRequest } from './request';
+import { currentTime, isoSeconds } from '../core/clock';
+import { CURRENT_TIME } from '../core/expiry/until';
+import { PRINCIPAL_IS_AWS_SERVICE, PRINCIPAL_ORG_ID, RESOURCE_ORG_ID, VIA_AWS_SERVICE } from '../core/perimeter/statements';
 
 /** The context keys AWS sets for every request of a principal. */
 export function principalContext(principal: Principal, secureTransport = true): Record<string, string> {
@@ -16,6 +19,25 @@ export function principalContext(principal: Principal, secureTransport = true): 
   };
   if (principal.kind === 'user') context['aws:username'] = principal.name;
   for (const [key, value] of Object.entries(principal.tags)) context[`aws:PrincipalTag/${key}`] = value;
+  return context;
+}
+
+/**
+ * The keys of the request that time-boxed grants and the data perimeter test: the request time
+ * (the project's clock unless the request names one), and, when the output holds a perimeter, the
+ * organisation of the caller (an account with a synthesized stack is declared, so it is in the
+ * organisation) and of the bucket. The caller is an IAM principal acting itself: no AWS service.
+ */
+function perimeterContext(output: SynthesizedOutput, principal: Principal, time: string | undefined): Record<string, string> {
+  const context: Record<string, string> = {
+    [CURRENT_TIME]: time ?? isoSeconds(currentTime()),
+    [PRINCIPAL_IS_AWS_SERVICE]: 'false',
+    [VIA_AWS_SERVICE]: 'false',
+  };
+  const organization = output.organizationId();
+  if (organization === undefined) return context;
+  context[RESOURCE_ORG_ID] = organization;
+  if (output.declaresAccount(principal.accountId)) context[PRINCIPAL_ORG_ID] = organization;
   return context;
 }
 
@@ -32,7 +54,8 @@ export function requestChain(request: AccessRequest, output: SynthesizedOutput):
   if (!principal) return { problem: 'no such principal in the synthesized stacks' };
   const bucket = output.bucket(request.bucket);
   if (!bucket) return { problem: `no bucket ${request.bucket} in the synthesized stacks` };
-  const context: Record<string, string | string[]> = principalContext(principal, request.secureTransport ?? true);
+  const perimeter = perimeterContext(output, principal, request.time);
+  const context: Record<string, string | string[]> = { ...principalContext(principal, request.secureTransport ?? true), ...perimeter };
   if (request.prefix !== undefined) context['s3:prefix'] = request.prefix;
   const onBucket = request.key === undefined ? bucket.arn : objectKeyArn(bucket.partition, bucket.name, request.key);
   const bucketPolicy = bucket.policy && { side: 'bucket policy' as const, label: bucket.name, name: bucket.policy.name, document: bucket.policy.document };
@@ -65,6 +88,7 @@ export function requestChain(request: AccessRequest, output: SynthesizedOutput):
       resource: bucket.key.arn,
       context: {
         ...principalContext(principal),
+        ...perimeter,
         'kms:CallerAccount': principal.accountId,
         'kms:ViaService': serviceEndpoint('s3', bucket.region),
         // S3 Bucket Keys are on: the encryption context is the bucket ARN.

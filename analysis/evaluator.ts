@@ -9,6 +9,8 @@ export interface PolicyRef {
   /** The policy's name: an IAM policy name, or the bucket, access point or key it belongs to. */
   policy: string;
   statement: string;
+  /** When the statement stops applying (`DateLessThan aws:CurrentTime`), if it is time-boxed. */
+  expires?: string;
 }
 
 /** A resource's policy as a check sees it. */

@@ -16,4 +16,6 @@ export interface AccessRequest {
   accessPoint?: string;
   /** Defaults to true. */
   secureTransport?: boolean;
+  /** When the request is made (`aws:CurrentTime`, ISO in UTC); the project's clock by default. */
+  time?: string;
 }

@@ -4,6 +4,8 @@ import { iamArn } from '../core/aws/arns';
 import { partitionOf } from '../core/aws/regions';
 import type { ResolvedGrant } from '../core/grants/resolve';
 import type { PlatformAccountSpec } from '../core/model';
+import { beforeAndAfter } from './expiry';
+import { expiryWords } from '../core/expiry/until';
 import { APP_ROLE, defaultDataBucket, mlspaceRoleName, NOTEBOOK_ROLE } from '../core/platform/naming';
 
 /** One request and what must happen to it. The organisation says what to ask; cdktf.out answers. */
@@ -80,6 +82,20 @@ function grantsByRequester(compiled: CompiledOrganisation, covered: Map<Resolved
     }
   }
   return index;
+}
+
+/** Each proof of a time-boxed grant, asked one second before its expiry (allowed) and at it (refused). */
+export function expiryProofs(compiled: CompiledOrganisation): Expectation[] {
+  const expiring = new Map(compiled.grants.filter((g) => g.expires).map((g) => [g.id, g.expires!]));
+  return grantProofs(compiled).flatMap((proof) => {
+    const expires = proof.grant && expiring.get(proof.grant);
+    if (!expires) return [];
+    const { before, after } = beforeAndAfter(expires);
+    return [
+      { ...proof, time: before, about: `${proof.about}, before it expires on ${expiryWords(expires)}` },
+      { ...proof, expect: 'deny' as const, grant: undefined, time: after, about: `${proof.about}, once it expired on ${expiryWords(expires)}` },
+    ];
+  });
 }
 
 /** Whether any declared grant covers the request (a probe that one grant refuses may be another's proof). */

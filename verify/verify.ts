@@ -5,7 +5,9 @@ import type { AccessRequest } from '../analysis/request';
 import { accessPointKeyArn, objectKeyArn } from '../core/aws/arns';
 import type { CompiledOrganisation } from '../core/compile';
 import { readOutput, type SynthesizedOutput } from '../core/synthesized/output';
-import { grantProofs, probes, type Expectation } from './expectations';
+import { expiryProofs, grantProofs, probes, type Expectation } from './expectations';
+import { expiryFailures } from './expiry';
+import { perimeterCases, perimeterFailure } from './perimeter';
 import { simulatorEvaluator } from './simulator';
 
 export interface Failure {
@@ -38,7 +40,7 @@ export function describeRequest(request: AccessRequest, output: SynthesizedOutpu
   const onBucket = request.key === undefined ? bucketArn : bucket ? objectKeyArn(bucket.partition, bucket.name, request.key) : `${request.bucket}/${request.key}`;
   const resource = request.accessPoint ? (request.key === undefined ? request.accessPoint : accessPointKeyArn(request.accessPoint, request.key)) : onBucket;
   const prefix = request.prefix !== undefined ? ` (s3:prefix ${JSON.stringify(request.prefix)})` : '';
-  return `${request.action} on ${resource}${prefix}${request.secureTransport === false ? ' without TLS' : ''}`;
+  return `${request.action} on ${resource}${prefix}${request.secureTransport === false ? ' without TLS' : ''}${request.time ? ` at ${request.time}` : ''}`;
 }
 
 export function formatFailure(f: Failure): string {
@@ -63,7 +65,7 @@ export function verifyAccess(
   const result: VerifyResult = { grantsProven: 0, allowed: 0, refused: 0, failures: [], questions: { checks: 0, questions: 0 } };
   const grants = new Set<string>();
   const failedGrants = new Set<string>();
-  for (const expectation of [...grantProofs(compiled), ...probes(compiled)]) {
+  for (const expectation of [...grantProofs(compiled), ...expiryProofs(compiled), ...probes(compiled)]) {
     if (expectation.grant) grants.add(expectation.grant);
     const fail = (reason: string): void => {
       result.failures.push({ expectation, where: describeRequest(expectation, output), reason });
@@ -74,8 +76,19 @@ export function verifyAccess(
       continue;
     }
     const decision = decide(expectation, output, evaluator);
+    const sides = expectation.time === undefined ? [] : expiryFailures(expectation, expectation.time, output, evaluator);
     if (decision.allowed !== (expectation.expect === 'allow')) fail(decision.allowed ? `allowed by ${decision.decidedBy}` : `refused by ${decision.decidedBy}`);
+    else if (sides.length > 0) fail(`not on every side: ${sides.join('; ')}`);
     else if (expectation.expect === 'allow') result.allowed++;
+    else result.refused++;
+  }
+  for (const c of perimeterCases(compiled, output)) {
+    if (c.expectation.grant) grants.add(c.expectation.grant);
+    const reason = perimeterFailure(c, evaluator);
+    if (reason) {
+      result.failures.push({ expectation: c.expectation, where: describeRequest(c.expectation, c.output), reason });
+      if (c.expectation.grant) failedGrants.add(c.expectation.grant);
+    } else if (c.expectation.expect === 'allow') result.allowed++;
     else result.refused++;
   }
   result.grantsProven = [...grants].filter((g) => !failedGrants.has(g)).length;

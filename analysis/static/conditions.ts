@@ -13,7 +13,18 @@ const COMPARE: Record<string, Compare> = {
   ArnEquals: (e, a, c) => matchesPattern(e, a, c, { wildcards: true }),
   ArnLike: (e, a, c) => matchesPattern(e, a, c, { wildcards: true }),
   Bool: (e, a) => e.toLowerCase() === a.toLowerCase(),
+  DateEquals: (e, a) => compareDates(a, e) === 0,
+  DateLessThan: (e, a) => compareDates(a, e) < 0,
+  DateLessThanEquals: (e, a) => compareDates(a, e) <= 0,
+  DateGreaterThan: (e, a) => compareDates(a, e) > 0,
+  DateGreaterThanEquals: (e, a) => compareDates(a, e) >= 0,
 };
+
+/** Two dates (ISO, or epoch seconds as IAM also takes them) compared; NaN, which no test holds for, when one is not a date. */
+function compareDates(actual: string, expected: string): number {
+  const time = (text: string): number => (/^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text));
+  return time(actual) - time(expected);
+}
 
 /** The negated operators and the positive operator they negate. */
 const NEGATED: Record<string, string> = {
@@ -22,11 +33,12 @@ const NEGATED: Record<string, string> = {
   StringNotLike: 'StringLike',
   ArnNotEquals: 'ArnEquals',
   ArnNotLike: 'ArnLike',
+  DateNotEquals: 'DateEquals',
 };
 
 /**
  * Whether one operator's test holds for the context. Operators this static reading does not know
- * (numeric, date, IP address) never hold: an Allow that depends on them is not counted as access.
+ * (numeric, IP address) never hold: an Allow that depends on them is not counted as access.
  */
 function operatorHolds(operator: string, key: string, expectedValues: string[], context: RequestContext): boolean {
   let name = operator;

@@ -1,8 +1,14 @@
-import type { PolicyDocument } from '../../core/model';
+import type { PolicyDocument, PolicyStatement } from '../../core/model';
+import { expiryOf } from '../../core/expiry/until';
 import type { NamedPolicy } from '../../core/synthesized/output';
 import type { Check, Evaluator, PolicyRef, PolicySide, ResourcePolicy, Verdict } from '../evaluator';
 import { RequestContext } from './context';
 import { principalMatch, statementApplies, statementName, type StaticRequest } from './statements';
+
+function refOf(side: PolicySide, policy: string, s: PolicyStatement, i: number): PolicyRef {
+  const expires = expiryOf(s);
+  return { side, policy, statement: statementName(s, i), ...(expires ? { expires } : {}) };
+}
 
 interface Reading {
   allows: PolicyRef[];
@@ -15,7 +21,7 @@ function readIdentity(policies: NamedPolicy[], side: PolicySide, request: Static
   for (const { label, document } of policies) {
     document.Statement.forEach((s, i) => {
       if (!statementApplies(s, request)) return;
-      const ref = { side, policy: label, statement: statementName(s, i) };
+      const ref = refOf(side, label, s, i);
       if (s.Effect === 'Deny') reading.deniedBy ??= ref;
       else reading.allows.push(ref);
     });
@@ -38,7 +44,7 @@ function readResource(policy: ResourcePolicy | undefined, request: StaticRequest
   policy?.document.Statement.forEach((s, i) => {
     const match = principalMatch(s, check.principal);
     if (!match || !statementApplies(s, request)) return;
-    const ref: PolicyRef = { side: policy.side, policy: policy.label, statement: statementName(s, i) };
+    const ref = refOf(policy.side, policy.label, s, i);
     if (s.Effect === 'Deny') {
       reading.deniedBy ??= ref;
       return;

@@ -12,6 +12,7 @@ import {
 } from './resource-rules';
 import type { LintContext, LintRule, Severity } from './rule';
 import { literalsStayLiteral } from './template-rule';
+import { grantExpiresSoon } from './expiry-rule';
 import { runRoleTrustPinned } from './web-identity-rules';
 import { SynthesizedOutput } from '../synthesized/output';
 import type { SynthesizedStack, TerraformJson } from '../synthesized/stack';
@@ -23,6 +24,7 @@ export const LINT_RULES: LintRule[] = [
   noUnscopedEscalation,
   trustNeedsExternalId,
   literalsStayLiteral,
+  grantExpiresSoon,
   runRoleTrustPinned,
   bucketTlsOnly,
   bucketBlocksPublicAccess,

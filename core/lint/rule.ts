@@ -5,6 +5,8 @@ export type Severity = 'error' | 'warning';
 export interface LintContext {
   /** The account kind of the stack (`platform` roles must carry the boundary). */
   kind: string;
+  /** The time the expiry rule measures from; the project's clock (core/clock.ts) when absent. */
+  now?: Date;
 }
 
 export interface Violation {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { LINT_FILE } from '../lint/findings-file';
 import type { Finding } from '../lint/lint';
 import { bucketsOf, type SynthesizedBucket } from './buckets';
+import { perimeterOf } from '../perimeter/statements';
 import { principalsOf, type Principal } from './principals';
 import { SynthesizedStack, type ReadProblem, type TerraformJson } from './stack';
 
@@ -16,6 +17,7 @@ export class SynthesizedOutput {
   private principalList?: Principal[];
   private principalByArn?: Map<string, Principal>;
   private bucketList?: SynthesizedBucket[];
+  private organization?: { id: string | undefined };
 
   /**
    * @param lintFindings the warnings and waived findings synthesis kept beside the stacks;
@@ -45,6 +47,23 @@ export class SynthesizedOutput {
   principal(arn: string): Principal | undefined {
     this.principalByArn ??= new Map(this.principals().map((p) => [p.arn, p]));
     return this.principalByArn.get(arn);
+  }
+
+  /**
+   * The AWS Organization the output's perimeter statements name (bucket or identity side); undefined
+   * when it has none. Every account with a stack here is declared, so it is in that organisation.
+   */
+  organizationId(): string | undefined {
+    if (this.organization === undefined) {
+      const ids = this.stacks.flatMap((s) => s.policies().flatMap((p) => p.document.Statement.flatMap((st) => perimeterOf(st)?.organization ?? [])));
+      this.organization = { id: [...new Set(ids)].sort()[0] };
+    }
+    return this.organization.id;
+  }
+
+  /** Whether an account has a stack in this output (an account the organisation declares). */
+  declaresAccount(accountId: string): boolean {
+    return this.stacks.some((s) => s.accountId === accountId);
   }
 
   buckets(): SynthesizedBucket[] {
