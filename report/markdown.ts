@@ -3,6 +3,7 @@ import { accessGraph } from './mermaid';
 import { compareText } from '../core/order';
 import type { AccessReport } from './report';
 import { runRolesSection } from './run-roles-markdown';
+import { perimeterSection } from './perimeter-markdown';
 import type { PolicyRef, PolicySide } from '../analysis/evaluator';
 import { accountWords, principalWords, scopeWords } from './words';
 
@@ -127,6 +128,7 @@ export function renderReport(report: AccessReport): string {
     '```',
     '',
     ...accessSection(report),
+    ...perimeterSection(report.access, report.perimeter),
     ...resourceOnlySection(report),
     ...lintSection(report),
     ...runRolesSection(report.runRoles),

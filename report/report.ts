@@ -5,6 +5,7 @@ import { readOutput, type SynthesizedOutput } from '../core/synthesized/output';
 import { reportedFindings, type ReportedFinding } from './lint-findings';
 import { runRolesOf, type RunRoleSummary } from './run-roles';
 import { stackSummaries, type StackSummary } from './stack-summary';
+import { perimeterSummary, type PerimeterSummary } from './perimeter';
 
 export interface BucketSummary {
   name: string;
@@ -26,6 +27,8 @@ export interface AccessReport {
   lint: ReportedFinding[] | null;
   /** Roles HCP Terraform runs assume (HCP Terraform backend only). */
   runRoles: RunRoleSummary[];
+  /** The data perimeter's organisation and exceptions. */
+  perimeter: PerimeterSummary;
 }
 
 /** The report of a synthesized output: read from cdktf.out and nothing else. */
@@ -40,6 +43,7 @@ export function reportOf(output: SynthesizedOutput): AccessReport {
     accessPointDelegations: accessPointDelegations(buckets),
     lint: output.lintFindings && reportedFindings(output.lintFindings),
     runRoles: runRolesOf(output),
+    perimeter: perimeterSummary(output),
   };
 }
 

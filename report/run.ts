@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MANIFEST, readOutput, SynthesizedOutput } from '../core/synthesized/output';
 import { diffAccess, diffResources, renderDiff } from './diff';
+import { expiryChanges, renderExpiryChanges } from './expiry-diff';
 import { DIFF_MARKDOWN, REPORT_JSON, REPORT_MARKDOWN } from './files';
 import { renderReport } from './markdown';
 import { reportOf } from './report';
@@ -40,7 +41,8 @@ function main(): number {
     return 0;
   }
   const before = readBase(base);
-  const diff = renderDiff(diffAccess(reportOf(before.output).access, report.access), diffResources(before.output.stacks, output.stacks), before.note);
+  const baseAccess = reportOf(before.output).access;
+  const diff = renderDiff(diffAccess(baseAccess, report.access), diffResources(before.output.stacks, output.stacks), before.note) + renderExpiryChanges(expiryChanges(baseAccess, report.access));
   fs.writeFileSync(path.join(outdir, DIFF_MARKDOWN), diff);
   process.stdout.write(diff);
   return 0;

@@ -1,0 +1,22 @@
+import type { AccessEntry } from '../analysis/access';
+import { compareText } from '../core/order';
+import { expiryWords } from '../core/expiry/until';
+import { locationWords, principalWords } from './words';
+
+const placeKey = (e: AccessEntry): string => [e.principal.arn, e.bucket, e.accessPoint ?? '', e.prefix].join('\u0001');
+const when = (expires: string | undefined): string => (expires ? `expires ${expiryWords(expires)}` : 'never expires');
+
+/** Access held before and after whose end moved: `... expires 2027-03-31 instead of 2026-12-31`. */
+export function expiryChanges(base: AccessEntry[], head: AccessEntry[]): string[] {
+  const before = new Map(base.map((e) => [placeKey(e), e]));
+  const out: string[] = [];
+  for (const now of head) {
+    const was = before.get(placeKey(now));
+    if (!was || was.expires === now.expires) continue;
+    out.push(`${principalWords(now.principal)}: access to ${locationWords(now)} ${when(now.expires)} instead of ${was.expires ? expiryWords(was.expires) : 'never'}`);
+  }
+  return out.sort(compareText);
+}
+
+/** The diff's section on expiries; nothing when none changed. */
+export const renderExpiryChanges = (sentences: string[]): string => (sentences.length === 0 ? '' : ['## Changed expiries', '', ...sentences.map((s) => `- ${s}`), ''].join('\n'));
