@@ -9,6 +9,7 @@ export function organisationOf(files: OrganisationFiles): Organisation {
   return {
     indexFile: 'index.json',
     backend: files.index.backend ?? { kind: 'local' },
+    ...(files.index.organization !== undefined ? { organization: files.index.organization } : {}),
     accounts: Object.entries(files.accounts).map(([name, spec]) => ({ file: `${name}.json`, spec })),
   };
 }

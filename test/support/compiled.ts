@@ -10,6 +10,7 @@ export function organisationOf(files: OrganisationFiles = defaultOrganisation())
   return {
     indexFile: 'index.json',
     backend: files.index.backend ?? { kind: 'local' },
+    ...(files.index.organization !== undefined ? { organization: files.index.organization } : {}),
     accounts: files.index.accounts.map((name) => ({ file: `${name}.json`, spec: files.accounts[name] })),
   };
 }

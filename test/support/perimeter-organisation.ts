@@ -25,3 +25,36 @@ export function perimeterOrganisation(options: { identityPerimeter?: boolean } =
   bucket('examplebucket').grants!.push({ to: { account: EXTERNAL_ACCOUNT }, access: 'read', prefix: 'partner/', external: true });
   return files;
 }
+
+/** Runs the test file with the project's clock fixed at `now`, from here on (restored after its last test). */
+export function fixClock(now = NOW): void {
+  const previous = process.env.DATA_SHARING_NOW;
+  process.env.DATA_SHARING_NOW = now;
+  afterAll(() => {
+    if (previous === undefined) delete process.env.DATA_SHARING_NOW;
+    else process.env.DATA_SHARING_NOW = previous;
+  });
+}
+
+/**
+ * A generated organisation with the perimeter and expiries: the organisation id, one grant of each
+ * kind of grantee time-boxed (each with its own date), and one external grant.
+ */
+export function withPerimeterAndExpiries(files: OrganisationFiles): OrganisationFiles {
+  const out = structuredClone(files);
+  out.index.organization = { id: ORG_ID };
+  const owner = out.accounts.owner as OwnerAccountSpec;
+  const seen = new Set<string>();
+  let day = 10;
+  for (const bucket of owner.buckets ?? []) {
+    for (const grant of bucket.grants ?? []) {
+      const kind = Object.keys(grant.to).find((k) => k !== 'account') ?? 'account';
+      const form = `${kind}${grant.accessPoint ? '@' : ''}`;
+      if (seen.has(form)) continue;
+      seen.add(form);
+      grant.until = `2027-01-${String(day++).padStart(2, '0')}`;
+    }
+  }
+  owner.buckets![0].grants!.push({ to: { account: EXTERNAL_ACCOUNT }, access: 'read', prefix: 'partner/', external: true });
+  return out;
+}
