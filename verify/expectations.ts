@@ -84,23 +84,28 @@ function grantsByRequester(compiled: CompiledOrganisation, covered: Map<Resolved
   return index;
 }
 
-/** Each proof of a time-boxed grant, asked one second before its expiry (allowed) and at it (refused). */
+/** Each proof of a time-boxed grant, asked one second before its expiry (allowed) and at it (refused unless a grant still in force covers it). */
 export function expiryProofs(compiled: CompiledOrganisation): Expectation[] {
   const expiring = new Map(compiled.grants.filter((g) => g.expires).map((g) => [g.id, g.expires!]));
+  if (expiring.size === 0) return [];
+  const index = grantsByRequester(compiled, new Map(compiled.grants.map((g) => [g, coveredPrincipals(compiled, g)])));
   return grantProofs(compiled).flatMap((proof) => {
     const expires = proof.grant && expiring.get(proof.grant);
     if (!expires) return [];
     const { before, after } = beforeAndAfter(expires);
-    return [
-      { ...proof, time: before, about: `${proof.about}, before it expires on ${expiryWords(expires)}` },
-      { ...proof, expect: 'deny' as const, grant: undefined, time: after, about: `${proof.about}, once it expired on ${expiryWords(expires)}` },
-    ];
+    const ended: Expectation = { ...proof, expect: 'deny', grant: undefined, time: after, about: `${proof.about}, once it expired on ${expiryWords(expires)}` };
+    return [{ ...proof, time: before, about: `${proof.about}, before it expires on ${expiryWords(expires)}` }, ...(declared(index, ended, after) ? [] : [ended])];
   });
 }
 
-/** Whether any declared grant covers the request (a probe that one grant refuses may be another's proof). */
-function declared(index: GrantsByRequester, probe: Expectation): boolean {
+/**
+ * Whether a declared grant covers the request (a probe that one grant refuses may be another's
+ * proof); with `inForceAt`, only a grant that has not ended by then (a group's lasting grant
+ * outlives a member's time-boxed one).
+ */
+function declared(index: GrantsByRequester, probe: Expectation, inForceAt?: string): boolean {
   return (index.get(requesterKey(probe.principal, probe.bucket, probe.accessPoint)) ?? []).some((g) => {
+    if (inForceAt !== undefined && g.expires !== undefined && g.expires <= inForceAt) return false;
     if (probe.key !== undefined) return g.actions.object.includes(probe.action) && probe.key.startsWith(g.prefix);
     return g.actions.bucket.includes(probe.action) && (g.prefix === '' || (probe.prefix ?? '').startsWith(g.prefix));
   });

@@ -5,11 +5,13 @@ import type { PlatformAccountSpec } from '../../core/model';
 import { formatFailure, verifyAccess } from '../../verify/verify';
 import { writeOrganisation } from '../support/organisation-files';
 import { synthOrganisation } from '../support/synth';
+import { fixClock, withPerimeterAndExpiries } from '../support/perimeter-organisation';
 
 /**
  * Organisations of several shapes, generated with every grantee kind (users, groups, roles, access
- * points with KMS, projects, platform users, all users, prefixes): every blueprint must keep
- * proving its grants and refusing the probes.
+ * points with KMS, projects, platform users, all users, prefixes), an organisation id, one
+ * external grant and a time-boxed grant of each kind: every blueprint must keep proving its grants
+ * (before and after each expiry) and refusing the probes (an outside account on every bucket too).
  */
 const shapes: Array<[string, OrganisationShape, boolean]> = [
   ['one of everything', { platformUsers: 1, buckets: 5, consumerPrincipals: 1 }, true],
@@ -17,8 +19,10 @@ const shapes: Array<[string, OrganisationShape, boolean]> = [
   ['a platform without user-scoped roles', { platformUsers: 4, buckets: 5, consumerPrincipals: 2 }, false],
 ];
 
+fixClock();
+
 test.each(shapes)('%s: every grant proven, every probe refused', async (_title, shape, userScopedRoles) => {
-  const files = generateOrganisation(shape);
+  const files = withPerimeterAndExpiries(generateOrganisation(shape));
   if (!userScopedRoles) {
     const platform = files.accounts.platform as PlatformAccountSpec;
     platform.platform!.userScopedRoles = false;

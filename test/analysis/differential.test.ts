@@ -8,6 +8,9 @@ import { describeDisagreement, disagreements, requestsOver } from '../support/di
 import { defaultOrganisation, type OrganisationFiles } from '../support/organisation-files';
 import { ownerVariants } from '../support/owner-variants';
 import { inRegion, synthesizeAndRead } from '../support/synthesized-output';
+import { fixClock, perimeterOrganisation, withPerimeterAndExpiries } from '../support/perimeter-organisation';
+
+const AFTER_EVERY_EXPIRY = '2028-01-01T00:00:00Z';
 
 /**
  * The project's own static evaluator (which the report uses) and the simulator (which the proof
@@ -42,13 +45,18 @@ const organisations: Array<[string, () => OrganisationFiles]> = [
   ['generated, in GovCloud (us-gov-west-1)', () => inRegion(generateOrganisation({ platformUsers: 2, buckets: 5, consumerPrincipals: 1 }), 'us-gov-west-1')],
   ['generated, in China (cn-north-1)', () => inRegion(generateOrganisation({ platformUsers: 2, buckets: 5, consumerPrincipals: 1 }), 'cn-north-1')],
   ['the default organisation on HCP Terraform (run and plan roles; a workspaces stack without AWS provider)', onHcpTerraform],
+  ['the perimeter organisation (organisation id, external grant, identity perimeter, time-boxed grants)', () => perimeterOrganisation({ identityPerimeter: true })],
+  ['generated with the perimeter and time-boxed grants, in GovCloud', () => inRegion(withPerimeterAndExpiries(generateOrganisation({ platformUsers: 2, buckets: 5, consumerPrincipals: 1 })), 'us-gov-west-1')],
 ];
+
+fixClock();
 
 const counts: string[] = [];
 
 test.each(organisations)('%s: both evaluators agree on every request', (title, files) => {
   const { output } = synthesizeAndRead(files());
-  const requests = requestsOver(output);
+  // Asked now and again after every expiry: time-boxed statements must be read alike at both times.
+  const requests = requestsOver(output).flatMap((r) => [r, { ...r, time: AFTER_EVERY_EXPIRY }]);
   const allowed = requests.filter((r) => decide(r, output, staticEvaluator).allowed).length;
   counts.push(`${title}: ${requests.length} requests, ${allowed} allowed`);
   expect(disagreements(output, requests, [staticEvaluator, simulatorEvaluator]).map(describeDisagreement)).toEqual([]);
