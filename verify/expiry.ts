@@ -3,6 +3,7 @@ import type { Check, Evaluator } from '../analysis/evaluator';
 import type { PolicyDocument } from '../core/model';
 import type { SynthesizedOutput } from '../core/synthesized/output';
 import type { Expectation } from './expectations';
+import { isoSeconds } from '../core/clock';
 
 /** Every action on every resource: what one side says when the other side alone is being proven. */
 const ALLOW_ALL: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
@@ -10,7 +11,7 @@ const ALLOW_ALL: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect:
 const SECOND_MS = 1000;
 /** One second before and at the instant a grant ends (`DateLessThan`: refused from then on). */
 export const beforeAndAfter = (expires: string): { before: string; after: string } => ({
-  before: new Date(Date.parse(expires) - SECOND_MS).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  before: isoSeconds(new Date(Date.parse(expires) - SECOND_MS)),
   after: expires,
 });
 

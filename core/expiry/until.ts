@@ -1,5 +1,6 @@
 import type { ConditionBlock, PolicyStatement } from '../model';
 import { asList } from '../policy/document';
+import { isoSeconds } from '../clock';
 
 /** The key and operator of a time-boxed grant, on every side of it. */
 export const CURRENT_TIME = 'aws:CurrentTime';
@@ -21,7 +22,7 @@ export function parseUntil(until: string): string | undefined {
   const time = new Date(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second));
   // Rejects 2027-02-30 and 25:00, which Date would roll over.
   if (time.getUTCFullYear() !== +year || time.getUTCMonth() !== +month - 1 || time.getUTCDate() !== +day || time.getUTCHours() !== +hour || time.getUTCMinutes() !== +minute || time.getUTCSeconds() !== +second) return undefined;
-  return time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoSeconds(time);
 }
 
 /** The statement holds only before `expires` (unchanged when there is no expiry). */
