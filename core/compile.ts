@@ -57,6 +57,8 @@ export function compileOrganisation(org: Organisation): CompiledOrganisation {
 
   const identity = new Map<string, IdentityGrant[]>();
   for (const grant of grants) {
+    // An account outside the organisation has no stack here: its own side is its owner's business.
+    if (grant.external) continue;
     const list = identity.get(grant.grantee.account.key) ?? [];
     list.push({ grant, principal: { kind: grant.grantee.kind, name: grant.grantee.name }, statements: identityStatements(grant) });
     identity.set(grant.grantee.account.key, list);
