@@ -1,3 +1,5 @@
+import { OrganisationError } from './validation/problem';
+
 /**
  * The one clock of the project: synthesis refuses expired grants, the lint warns of grants about
  * to expire and the analysis evaluates requests at this time. `DATA_SHARING_NOW` (an ISO
@@ -9,7 +11,9 @@ export function currentTime(env: NodeJS.ProcessEnv = process.env): Date {
   const fixed = env[NOW_ENV];
   if (fixed === undefined || fixed === '') return new Date();
   const time = new Date(fixed);
-  if (Number.isNaN(time.getTime())) throw new Error(`${NOW_ENV}=${JSON.stringify(fixed)} is not a time. Fix: write an ISO timestamp such as 2026-12-01T00:00:00Z, or unset it`);
+  if (Number.isNaN(time.getTime())) {
+    throw new OrganisationError([{ file: 'environment', field: NOW_ENV, message: `${JSON.stringify(fixed)} is not a time`, fix: 'write an ISO timestamp such as 2026-12-01T00:00:00Z, or unset it' }]);
+  }
   return time;
 }
 

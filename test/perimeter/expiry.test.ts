@@ -27,6 +27,7 @@ describe('a grant with until', () => {
 
     const ap = parseUntil(EXPIRY.accessPoint)!;
     const storeEvents = output.bucket('store-events')!;
+    expect(expiryIn(storeEvents.policy!.document.Statement, ap).map((s) => s.Sid)).toEqual(['DelegateListToAccessPointEc2Consumer', 'DelegateObjectsToAccessPointEc2Consumer']);
     expect(expiryIn(storeEvents.accessPoints.find((a) => a.name === 'ec2-consumer')!.policy!.document.Statement, ap)).toHaveLength(2);
     expect(expiryIn(storeEvents.key!.document.Statement, ap).map((s) => asList(s.Action))).toEqual([['kms:Decrypt', 'kms:GenerateDataKey']]);
     const salesPolicy = policiesOf('consumer').find((p) => p.address.includes('sales-analytics'))!;
