@@ -19,7 +19,7 @@ export const DELETABLE_KINDS: readonly RetiredKind[] = ['access-point', 'user', 
 
 const MODES = ['keep', 'delete'];
 
-const article = (word: string): string => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
+const article = (word: string): string => (/^(a|e|i|o|un)/.test(word) ? `an ${word}` : `a ${word}`);
 
 /** A reason the name could never have been one of this kind, or undefined. */
 function nameProblem(kind: RetiredKind, name: string): string | undefined {
