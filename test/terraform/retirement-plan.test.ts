@@ -1,0 +1,48 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { removedBlocksOf } from '../../core/synthesized/removed';
+import { guardPlan } from '../../delivery/plan-guard';
+import { discoverTerraform } from '../../terraform-tools/discovery';
+import { tempDir } from '../support/organisation-files';
+import { PLAN_SCENARIOS, trimPlan } from '../support/plan-scenarios';
+import { priorStateOf } from '../support/prior-state';
+import { synthOrganisation } from '../support/synth';
+import { validateAndPlan } from '../support/terraform';
+
+/**
+ * Real terraform: each scenario's stack after the change, validated and planned offline against a
+ * state of the stack before it. Retired with `keep`, the plan forgets; undeclared, it deletes.
+ * UPDATE_PLAN_FIXTURES=1 writes the trimmed plans the guard's unit tests read (test/fixtures/plans).
+ */
+const discovery = discoverTerraform();
+if (!discovery.found) console.warn(`\n*** TERRAFORM CHECKS SKIPPED: ${discovery.reason} ***\n`);
+const describeWithTerraform = discovery.found ? describe : describe.skip;
+const FIXTURES = path.join(__dirname, '../fixtures/plans');
+
+describeWithTerraform('offline plans of removals against the state before', () => {
+  test.each(PLAN_SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, scenario) => {
+    if (!discovery.found) return;
+    const before = synthOrganisation(scenario.before());
+    const beforePlan = await validateAndPlan(discovery.tools, path.join(before.outdir, 'stacks', scenario.stack), path.join(tempDir('tf-'), scenario.stack));
+    const state = priorStateOf(before.stack(scenario.stack), beforePlan.json);
+    const after = synthOrganisation(scenario.after(scenario.retired));
+    const plan = await validateAndPlan(discovery.tools, path.join(after.outdir, 'stacks', scenario.stack), path.join(tempDir('tf-'), scenario.stack), state);
+    const trimmed = trimPlan(plan.json);
+    if (process.env.UPDATE_PLAN_FIXTURES) fs.writeFileSync(path.join(FIXTURES, `${scenario.name}.json`), JSON.stringify(trimmed, null, 2) + '\n');
+    const removals = (trimmed.resource_changes ?? []).filter((c) => c.change.actions.includes('delete') || c.change.actions.includes('forget'));
+    const verdict = guardPlan(trimmed, removedBlocksOf(after.stack(scenario.stack)));
+    if (scenario.retired?.mode === 'keep') {
+      // Every resource of the retired thing is forgotten, none deleted.
+      expect(removals.filter((c) => c.change.actions.includes('forget')).length).toBeGreaterThan(0);
+      expect(verdict).toMatchObject({ refused: [], declaredDeletes: [] });
+    } else if (scenario.retired?.mode === 'delete') {
+      expect(verdict.refused).toEqual([]);
+      expect(verdict.declaredDeletes.length).toBeGreaterThan(0);
+    } else {
+      expect(verdict.forgotten).toEqual([]);
+      expect(verdict.refused.length).toBeGreaterThan(0);
+    }
+    // The fixture the unit tests read is this very plan.
+    expect(JSON.parse(fs.readFileSync(path.join(FIXTURES, `${scenario.name}.json`), 'utf8'))).toEqual(trimmed);
+  });
+});
