@@ -1,11 +1,11 @@
-import type { AccountSpec, RetirementSpec } from '../../core/model';
+import type { RetirementSpec } from '../../core/model';
 import { defaultOrganisation, type OrganisationFiles } from '../support/organisation-files';
 import { expectRefused } from '../support/refusal';
 import { synthOrganisation } from '../support/synth';
 
 const retiring = (account: string, retired: unknown): OrganisationFiles => {
   const files = defaultOrganisation();
-  (files.accounts[account] as AccountSpec & { retired: unknown }).retired = retired;
+  (files.accounts[account] as unknown as Record<string, unknown>).retired = retired;
   return files;
 };
 

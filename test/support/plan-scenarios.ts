@@ -39,7 +39,7 @@ const withoutRole = (retired?: RetirementSpec): OrganisationFiles => {
   const consumer = files.accounts.consumer as ConsumerAccountSpec;
   consumer.roles = consumer.roles!.filter((r) => r.name !== 'inventory-writer');
   const owner = files.accounts.owner as OwnerAccountSpec;
-  for (const bucket of owner.buckets!) bucket.grants = bucket.grants?.filter((g) => g.to.role !== 'inventory-writer');
+  for (const bucket of owner.buckets!) bucket.grants = bucket.grants?.filter((g) => !('role' in g.to && g.to.role === 'inventory-writer'));
   return withRetirement(files, 'consumer', retired);
 };
 
