@@ -37,8 +37,9 @@ function run(command: string, args: string[], options: SpawnSyncOptions & { capt
  */
 async function main(): Promise<number> {
   const { stack, autoApprove, planOnly, outdir } = commandLine(process.argv.slice(2));
-  const [command, ...args] = JSON.parse(fs.readFileSync('cdktf.json', 'utf8')).app.split(' ');
-  run(command === 'node' ? process.execPath : command, [...args, '--out', outdir], {});
+  // The app command is a shell command line, as cdktf runs it.
+  const app: string = JSON.parse(fs.readFileSync('cdktf.json', 'utf8')).app;
+  run(`${app} --out ${JSON.stringify(outdir)}`, [], { shell: true });
   const dir = path.join(outdir, 'stacks', stack);
   const stackFile = path.join(dir, 'cdk.tf.json');
   if (!fs.existsSync(stackFile)) throw new Error(`${outdir} has no stack ${JSON.stringify(stack)}\n${USAGE}`);
