@@ -53,12 +53,29 @@ function pickBucket(stacks: RehearsedStack[], accountsDir: string, preferred: st
  * and every protection, and the next plan is empty.
  */
 export async function rehearseRetirement(project: { dir: string; accountsDir: string; outdir: string }, python: string, servers: Map<string, Emulator>, context: (stack: RehearsedStack) => StackContext): Promise<RetirementOutcome | undefined> {
+  try {
+    return await retire(project, python, servers, context);
+  } catch (error) {
+    if (error instanceof RehearsalFailure) throw error;
+    throw new RehearsalFailure(`retirement: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function retire(project: { dir: string; accountsDir: string; outdir: string }, python: string, servers: Map<string, Emulator>, context: (stack: RehearsedStack) => StackContext): Promise<RetirementOutcome | undefined> {
   const picked = pickBucket(readStacks(project.outdir), project.accountsDir, 'new-client-dev');
   if (!picked) return undefined;
   const { stack, bucket, file } = picked;
   const server = servers.get(stack.accountId)!;
   const s3 = (operation: string, params: Record<string, unknown> = {}): ApiCall => ({ service: 's3', region: homeRegion(stack), operation, params: { Bucket: bucket, ...params } });
-  await callApi(python, server, [s3('put_object', { Key: OBJECT_KEY, Body: 'data that must outlive the retirement' })]);
+  // moto reads the TLS-only deny as denying every object request (it does not evaluate its
+  // condition, and its server speaks plain HTTP): object requests go between taking the policy
+  // away and putting the very same document back.
+  const withoutPolicy = async (calls: ApiCall[]): Promise<Array<Record<string, any>>> => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const [{ Policy }] = (await callApi(python, server, [s3('get_bucket_policy')])) as Array<{ Policy: string }>;
+    const results = (await callApi(python, server, [s3('delete_bucket_policy'), ...calls, s3('put_bucket_policy', { Policy })])) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return results.slice(1, 1 + calls.length);
+  };
+  await withoutPolicy([s3('put_object', { Key: OBJECT_KEY, Body: 'data that must outlive the retirement' })]);
   const base = readOutput(project.outdir).stacks;
   const original = fs.readFileSync(file, 'utf8');
   const spec = JSON.parse(original) as OwnerAccountSpec;
@@ -73,7 +90,8 @@ export async function rehearseRetirement(project: { dir: string; accountsDir: st
   fs.writeFileSync(file, JSON.stringify({ ...spec, retired: [...(spec.retired ?? []), { kind: 'bucket', name: bucket, mode: 'keep' }] }, null, 2));
   const declared = await guard('--auto-approve');
   if (declared.code !== 0) throw new RehearsalFailure(`npm run deploy -- ${stack.name} of the retired bucket ${bucket} failed (exit ${declared.code}):\n${tail(declared.output)}`);
-  const [policy, publicAccess, encryption, versioning, object] = (await callApi(python, server, [s3('get_bucket_policy'), s3('get_public_access_block'), s3('get_bucket_encryption'), s3('get_bucket_versioning'), s3('head_object', { Key: OBJECT_KEY })])) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const [policy, publicAccess, encryption, versioning] = (await callApi(python, server, [s3('get_bucket_policy'), s3('get_public_access_block'), s3('get_bucket_encryption'), s3('get_bucket_versioning')])) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const [object] = await withoutPolicy([s3('head_object', { Key: OBJECT_KEY })]);
   const blocks = publicAccess.PublicAccessBlockConfiguration ?? {};
   const kept = {
     policy: String(policy.Policy ?? '').includes('DenyInsecureTransport'),
