@@ -7,6 +7,7 @@ import { OwnerAccount } from './owner/owner-account';
 import { PlatformBlueprint } from './platform/platform-blueprint';
 import { PlatformRolesBlueprint } from './platform/roles-blueprint';
 import { keepLiteralsLiteral } from './literals';
+import { placeRetirements } from './retirement';
 import { assertEveryResourceHasProvider } from './provider-check';
 
 export interface BuildOptions {
@@ -35,6 +36,7 @@ export function buildApp(prepared: PreparedOrganisation, options: BuildOptions):
       new PlatformRolesBlueprint(stack, platform!.rolesStacks.find((s) => s.name === name)!, platform!.main);
       continue;
     }
+    placeRetirements(stack, spec.retired);
     if (spec.kind === 'consumer') buildConsumerAccount(stack, consumers.get(spec.key)!);
     if (spec.kind === 'owner') new OwnerAccount(stack, compiled.buckets.get(spec.key) ?? []);
     if (spec.kind === 'platform' && platform) new PlatformBlueprint(stack, platform.main);

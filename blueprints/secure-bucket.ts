@@ -4,6 +4,21 @@ import { NONCURRENT_LOG_EXPIRY_DAYS } from '../core/logging/access-logs';
 import type { PolicyDocument } from '../core/model';
 import { named } from './terraform-name';
 
+/**
+ * Every resource type a SecureBucket may place, each named after the bucket alone: a retired
+ * bucket's resources are found by these types and the bucket's name.
+ */
+export const SECURE_BUCKET_TYPES = [
+  S3Bucket,
+  S3BucketPublicAccessBlock,
+  S3BucketOwnershipControls,
+  S3BucketServerSideEncryptionConfigurationA,
+  S3BucketVersioningA,
+  S3BucketLifecycleConfiguration,
+  S3BucketLoggingA,
+  S3BucketPolicy,
+] as const;
+
 export interface SecureBucketProps {
   provider: AwsProvider;
   name: string;

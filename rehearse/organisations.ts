@@ -10,6 +10,8 @@ export interface RehearsalOrganisation {
   files: OrganisationFiles;
   /** Whether to change its accounts by hand and watch the next plan and deploy (the sharded platform holds the same kinds of resources as the others, only more). */
   drift: boolean;
+  /** Whether to retire one of its buckets at the end (README "Retiring"): once is enough, on the organisation users keep. */
+  retire: boolean;
 }
 
 /** The organisation in accounts/ (or a folder of JSON account files), as the files the CLI reads. */
@@ -21,6 +23,7 @@ export function organisationFromFolder(accountsDir?: string): RehearsalOrganisat
     about: accountsDir ? `the organisation in ${accountsDir}` : 'the organisation in accounts/',
     files: { index: { backend: loaded.backend, accounts: Object.keys(accounts) }, accounts },
     drift: true,
+    retire: true,
   };
 }
 
@@ -35,7 +38,7 @@ export function everyGranteeKind(): RehearsalOrganisation {
   owner.region = 'eu-west-1';
   owner.buckets![1].grants!.push({ to: { account: 'consumer' }, access: 'list' });
   files.accounts.platform.region = 'us-west-2';
-  return { name: 'generated', about: 'a generated organisation with every grantee kind, in three regions', files, drift: true };
+  return { name: 'generated', about: 'a generated organisation with every grantee kind, in three regions', files, drift: true, retire: false };
 }
 
 /** Users of the sharded rehearsal and its per-stack budget: several roles stacks, each well within it. */
@@ -48,5 +51,5 @@ export function shardedPlatform(): RehearsalOrganisation {
   const rolesStacks = Math.ceil((SHARDED_USERS * 5) / (SHARDED_BUDGET * 0.75));
   const files = generateOrganisation({ platformUsers: SHARDED_USERS, buckets: 3, consumerPrincipals: 1, projectsPerUser: 2, rolesStacks });
   (files.accounts.platform as PlatformAccountSpec).platform!.sharding!.maxResourcesPerStack = SHARDED_BUDGET;
-  return { name: 'sharded', about: `a platform of ${SHARDED_USERS} users sharded into ${rolesStacks} roles stacks of at most ${SHARDED_BUDGET} resources`, files, drift: false };
+  return { name: 'sharded', about: `a platform of ${SHARDED_USERS} users sharded into ${rolesStacks} roles stacks of at most ${SHARDED_BUDGET} resources`, files, drift: false, retire: false };
 }

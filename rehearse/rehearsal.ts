@@ -15,6 +15,7 @@ import { callApi, readBack, type AccountHoldings } from './emulator-api';
 import { Emulators, type Emulator } from './emulators';
 import type { RehearsalOrganisation } from './organisations';
 import { createProject } from './project';
+import { rehearseRetirement, retirementFailures, type RetirementOutcome } from './retirement';
 import { homeRegion, readStacks, type RehearsedStack } from './stacks';
 
 export interface StackFigures {
@@ -42,6 +43,7 @@ export interface RehearsalResult {
   comparison?: Comparison;
   proof?: string;
   drift: DriftOutcome[];
+  retirement?: RetirementOutcome & { seconds: number };
   seconds: number;
   /** Everything that went wrong; empty when the rehearsal passed. */
   failures: string[];
@@ -62,7 +64,7 @@ const seconds = (since: bigint): number => Number(process.hrtime.bigint() - sinc
  * accounts by hand to see the next plan name it and the next deploy revert it. The servers it
  * starts are stopped whatever happens.
  */
-export async function rehearse(org: RehearsalOrganisation, tools: RehearsalTools, workDir: string, options: { drift: boolean; log: string; say: (line: string) => void }): Promise<RehearsalResult> {
+export async function rehearse(org: RehearsalOrganisation, tools: RehearsalTools, workDir: string, options: { drift: boolean; retire: boolean; log: string; say: (line: string) => void }): Promise<RehearsalResult> {
   const started = process.hrtime.bigint();
   const result: RehearsalResult = { organisation: org.name, stacks: [], drift: [], seconds: 0, failures: [], serversLeft: [] };
   const project = createProject(path.join(workDir, org.name), org.files);
@@ -110,6 +112,19 @@ export async function rehearse(org: RehearsalOrganisation, tools: RehearsalTools
     if (options.drift) result.drift = await rehearseDrift(stacks, servers, holdings, { tools, context, readAll, say: options.say });
     for (const d of result.drift.filter((d) => !d.named || !d.reverted)) {
       if (!KNOWN_UNCAUGHT.has(d.what)) result.failures.push(`drift not caught: ${d.what} (${d.target}): ${d.named ? 'named by the plan' : 'not named by the plan'}, ${d.reverted ? 'reverted' : 'not reverted'} by the next deploy`);
+    }
+    // Last: it edits the project's account file and leaves the bucket outside Terraform.
+    if (options.retire) {
+      const since = process.hrtime.bigint();
+      const outcome = await rehearseRetirement(project, tools.python, servers, context);
+      if (outcome) {
+        result.retirement = { ...outcome, seconds: seconds(since) };
+        result.failures.push(...retirementFailures(outcome));
+        const kept = Object.entries(outcome.kept).filter(([, held]) => held).map(([what]) => what);
+        options.say(
+          `  retirement of ${outcome.bucket} (holding an object): undeclared, ${outcome.refusedUndeclared ? 'refused by npm run deploy' : 'NOT refused'} and ${outcome.namedInDiff ? 'named by the diff as the highest risk' : 'NOT named by the diff'}; declared keep and deployed: kept ${kept.join(', ')}; ${outcome.forgotten ? 'forgotten by the state, next plan empty' : 'STILL IN THE STATE'} (${result.retirement.seconds.toFixed(0)} s)`,
+        );
+      }
     }
   } catch (error) {
     if (!(error instanceof RehearsalFailure)) throw error;

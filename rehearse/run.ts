@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   const results: RehearsalResult[] = [];
   for (const org of organisations) {
     console.log(`\n== ${org.name}: ${org.about}`);
-    const result = await rehearse(org, { terraform: tools.terraform, python: tools.python }, workDir, { drift: org.drift && !values['no-drift'], log, say: (line) => console.log(line) });
+    const result = await rehearse(org, { terraform: tools.terraform, python: tools.python }, workDir, { drift: org.drift && !values['no-drift'], retire: org.retire, log, say: (line) => console.log(line) });
     results.push(result);
     for (const failure of result.failures) console.log(`  FAILED: ${failure}`);
     if (result.serversLeft.length > 0) console.log(`  FAILED: emulator servers still running: ${result.serversLeft.join(', ')}`);

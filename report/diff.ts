@@ -2,6 +2,7 @@ import type { AccessEntry, PrincipalRef } from '../analysis/access';
 import { levelOf } from '../analysis/access-level';
 import { byKeys, compareText } from '../core/order';
 import type { SynthesizedStack } from '../core/synthesized/output';
+import { renderRemovals, type Removal } from './removals';
 import { locationWords, principalWords } from './words';
 
 /** One principal gaining or losing actions at one place. */
@@ -97,10 +98,11 @@ export function diffResources(base: SynthesizedStack[], head: SynthesizedStack[]
 
 export const NO_ACCESS_CHANGE = 'no access change';
 
-/** The diff as markdown: the sentences, then the changed resources per stack. */
-export function renderDiff(changes: AccessChange[], stacks: StackChanges[], note?: string): string {
+/** The diff as markdown: removals (report/removals.ts), the sentences, then the changed resources per stack. */
+export function renderDiff(changes: AccessChange[], stacks: StackChanges[], note?: string, removals: Removal[] = []): string {
   const lines = ['# Access changes', ''];
   if (note) lines.push(`> ${note}`, '');
+  if (removals.length > 0) lines.push(renderRemovals(removals));
   if (changes.length === 0) lines.push(NO_ACCESS_CHANGE, '');
   else lines.push(...changes.map((c) => `- ${c.sentence}`), '');
   lines.push('## Changed resources', '');

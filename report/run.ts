@@ -7,6 +7,7 @@ import { expiryChanges, renderExpiryChanges } from './expiry-diff';
 import { DIFF_MARKDOWN, REPORT_JSON, REPORT_MARKDOWN } from './files';
 import { renderReport } from './markdown';
 import { reportOf } from './report';
+import { findRemovals, removalsFile, REMOVALS_JSON } from './removals';
 
 const USAGE = 'usage: npm run report [-- --out <cdktf.out>] [--base <base cdktf.out>]';
 
@@ -28,7 +29,7 @@ function readBase(dir: string): { output: SynthesizedOutput; note?: string } {
 /**
  * `npm run report`: writes access-report.md and access-report.json into cdktf.out. With
  * `--base <dir>` it also compares with another synthesis, prints the access diff and writes it
- * to access-diff.md.
+ * to access-diff.md, and the removals (with their risk) to access-removals.json.
  */
 function main(): number {
   const { outdir, base } = commandLine(process.argv.slice(2));
@@ -42,8 +43,12 @@ function main(): number {
   }
   const before = readBase(base);
   const baseAccess = reportOf(before.output).access;
-  const diff = renderDiff(diffAccess(baseAccess, report.access), diffResources(before.output.stacks, output.stacks), before.note) + renderExpiryChanges(expiryChanges(baseAccess, report.access));
+  const removals = findRemovals(before.output.stacks, output.stacks);
+  const diff =
+    renderDiff(diffAccess(baseAccess, report.access), diffResources(before.output.stacks, output.stacks), before.note, removals) +
+    renderExpiryChanges(expiryChanges(baseAccess, report.access));
   fs.writeFileSync(path.join(outdir, DIFF_MARKDOWN), diff);
+  fs.writeFileSync(path.join(outdir, REMOVALS_JSON), JSON.stringify(removalsFile(removals), null, 2) + '\n');
   process.stdout.write(diff);
   return 0;
 }

@@ -2,7 +2,7 @@ import { IamGroup, IamGroupMembership, type IamUser } from '../aws';
 import type { PlannedGroup } from '../../core/consumer/plan';
 import type { AccountStack } from '../account-stack';
 import { placeManagedPolicies } from './managed-policies';
-import { resourceId } from './resource-ids';
+import { principalIds } from './resource-ids';
 
 /**
  * A group and its members. `aws_iam_group_membership` owns the whole member list (a user added
@@ -10,10 +10,10 @@ import { resourceId } from './resource-ids';
  */
 export function placeGroup(stack: AccountStack, planned: PlannedGroup, users: Map<string, IamUser>): IamGroup {
   const { spec } = planned;
-  const id = resourceId('group', spec.name);
-  const group = new IamGroup(stack, id, { provider: stack.provider, name: spec.name, path: spec.path });
+  const ids = principalIds('group', spec.name);
+  const group = new IamGroup(stack, ids.principal, { provider: stack.provider, name: spec.name, path: spec.path });
   if (spec.members.length > 0) {
-    new IamGroupMembership(stack, `${id}_members`, {
+    new IamGroupMembership(stack, ids.members, {
       provider: stack.provider,
       name: `${spec.name}-members`,
       group: group.name,

@@ -3,7 +3,7 @@ import type { ConsumerPrincipalKind } from '../../core/consumer/policy-names';
 import type { IdentityPolicy } from '../../core/consumer/identity-policies';
 import { policyJson } from '../../core/policy/document';
 import type { AccountStack } from '../account-stack';
-import { resourceId } from './resource-ids';
+import { policyIds, principalIds } from './resource-ids';
 
 /**
  * The principal's managed policies, one attachment each, and two exclusive resources: they make
@@ -14,26 +14,26 @@ import { resourceId } from './resource-ids';
 export function placeManagedPolicies(stack: AccountStack, principal: PlacedPrincipal, policies: IdentityPolicy[]): void {
   const provider = stack.provider;
   const { kind, name: principalName, nameRef } = principal;
-  const id = resourceId(kind, principalName);
+  const ids = principalIds(kind, principalName);
   const arns = policies.map((policy) => {
-    const managed = new IamPolicy(stack, resourceId('policy', policy.name), {
+    const managed = new IamPolicy(stack, policyIds(policy.name).policy, {
       provider,
       name: policy.name,
       description: `Data access of ${kind} ${principalName}, derived from the organisation's grants`,
       policy: policyJson(policy.document),
     });
-    attach(stack, kind, nameRef, resourceId('attach', policy.name), managed.arn);
+    attach(stack, kind, nameRef, policyIds(policy.name).attachment, managed.arn);
     return managed.arn;
   });
   if (kind === 'user') {
-    new IamUserPolicyAttachmentsExclusive(stack, `${id}_attachments_exclusive`, { provider, userName: nameRef, policyArns: arns });
-    new IamUserPoliciesExclusive(stack, `${id}_inline_policies_exclusive`, { provider, userName: nameRef, policyNames: [] });
+    new IamUserPolicyAttachmentsExclusive(stack, ids.attachmentsExclusive, { provider, userName: nameRef, policyArns: arns });
+    new IamUserPoliciesExclusive(stack, ids.inlinePoliciesExclusive, { provider, userName: nameRef, policyNames: [] });
   } else if (kind === 'group') {
-    new IamGroupPolicyAttachmentsExclusive(stack, `${id}_attachments_exclusive`, { provider, groupName: nameRef, policyArns: arns });
-    new IamGroupPoliciesExclusive(stack, `${id}_inline_policies_exclusive`, { provider, groupName: nameRef, policyNames: [] });
+    new IamGroupPolicyAttachmentsExclusive(stack, ids.attachmentsExclusive, { provider, groupName: nameRef, policyArns: arns });
+    new IamGroupPoliciesExclusive(stack, ids.inlinePoliciesExclusive, { provider, groupName: nameRef, policyNames: [] });
   } else {
-    new IamRolePolicyAttachmentsExclusive(stack, `${id}_attachments_exclusive`, { provider, roleName: nameRef, policyArns: arns });
-    new IamRolePoliciesExclusive(stack, `${id}_inline_policies_exclusive`, { provider, roleName: nameRef, policyNames: [] });
+    new IamRolePolicyAttachmentsExclusive(stack, ids.attachmentsExclusive, { provider, roleName: nameRef, policyArns: arns });
+    new IamRolePoliciesExclusive(stack, ids.inlinePoliciesExclusive, { provider, roleName: nameRef, policyNames: [] });
   }
 }
 

@@ -3,7 +3,7 @@ import type { PlannedRole } from '../../core/consumer/plan';
 import { policyJson } from '../../core/policy/document';
 import type { AccountStack } from '../account-stack';
 import { placeManagedPolicies } from './managed-policies';
-import { resourceId } from './resource-ids';
+import { principalIds } from './resource-ids';
 
 /**
  * A role with its literal trust policy. IAM rejects a trust policy naming a user or role that does
@@ -13,7 +13,7 @@ import { resourceId } from './resource-ids';
 export function placeRole(stack: AccountStack, planned: PlannedRole, users: Map<string, IamUser>, roles: Map<string, IamRole>): IamRole {
   const { spec } = planned;
   const dependsOn = [...planned.trustedUsers.map((name) => users.get(name)!), ...planned.trustedRoles.map((name) => roles.get(name)!)];
-  const role = new IamRole(stack, resourceId('role', spec.name), {
+  const role = new IamRole(stack, principalIds('role', spec.name).principal, {
     provider: stack.provider,
     name: spec.name,
     path: spec.path,

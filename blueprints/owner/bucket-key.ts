@@ -3,6 +3,9 @@ import { type AwsProvider, KmsAlias, KmsKey } from '../aws';
 import type { PolicyDocument } from '../../core/model';
 import { named } from '../terraform-name';
 
+/** The resource types of a bucket's key, each named after the bucket. */
+export const BUCKET_KEY_TYPES = [KmsKey, KmsAlias] as const;
+
 export interface BucketKeyProps {
   provider: AwsProvider;
   bucket: string;

@@ -1,6 +1,7 @@
 import type { AccessLogsSpec, BucketSpec } from './bucket';
 import type { GroupSpec, RoleSpec, UserSpec } from './principals';
 import type { PlatformSpec } from './platform';
+import type { RetirementSpec } from './retirement';
 
 export type AccountKind = 'owner' | 'consumer' | 'platform';
 
@@ -39,6 +40,8 @@ interface AccountBase {
   deployRole?: DeployRoleSpec;
   tags?: Tags;
   lintWaivers?: LintWaiverSpec[];
+  /** What left this account and how: Terraform forgets it or deletes it (README "Retiring"). */
+  retired?: RetirementSpec[];
 }
 
 /** Holds data: buckets, their access points and the grants on them. */

@@ -7,3 +7,4 @@ export * from './platform';
 export * from './policy';
 export * from './principals';
 export * from './hcp';
+export * from './retirement';

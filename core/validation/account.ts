@@ -8,7 +8,7 @@ import { inPartition } from './partitions';
 import { show, type ProblemList } from './problem';
 import { didYouMean } from './suggest';
 
-const COMMON_FIELDS = ['key', 'id', 'kind', 'region', 'extraRegions', 'deployRole', 'tags', 'lintWaivers'];
+const COMMON_FIELDS = ['key', 'id', 'kind', 'region', 'extraRegions', 'deployRole', 'tags', 'lintWaivers', 'retired'];
 const FIELDS_BY_KIND = new Map<string, readonly string[]>([
   ['owner', [...COMMON_FIELDS, 'buckets', 'accessLogs']],
   ['consumer', [...COMMON_FIELDS, 'users', 'groups', 'roles', 'managedPoliciesPerPrincipal']],

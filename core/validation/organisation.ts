@@ -11,6 +11,7 @@ import { validateOrganizationId } from './organization-id';
 import { validateHcp } from './hcp';
 import { validatePlatforms } from './platform';
 import type { ProblemList } from './problem';
+import { validateRetirements } from './retirements';
 import { stackNamesOf } from './stack-names';
 import type { Validator } from './validator';
 
@@ -21,7 +22,7 @@ const validateSettings: Validator = (problems, org) => {
 };
 
 /** Run after the settings, and only when every account file holds an object. */
-export const VALIDATORS: Validator[] = [validateOrganizationId, validateGrants, validateConsumers, validateBuckets, validatePlatforms, validateHcp];
+export const VALIDATORS: Validator[] = [validateOrganizationId, validateGrants, validateConsumers, validateBuckets, validatePlatforms, validateHcp, validateRetirements];
 
 /** A check of the compiled documents (Sid clashes, size limits); the compiler expects a valid organisation. */
 export type CompiledCheck = (problems: ProblemList, compiled: CompiledOrganisation) => void;

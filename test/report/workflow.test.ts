@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { tempDir } from '../support/organisation-files';
 import { PROJECT_ROOT } from '../support/synth';
 
 const packageJson = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
@@ -71,6 +73,19 @@ describe('the pull-request workflow', () => {
     expect(script).toContain('createComment');
     expect(script).toContain('cdktf.out/access-diff.md');
     expect(comment.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
+  });
+
+  test('fails the review on an undeclared removal, after the comment is posted', () => {
+    const gate = steps[steps.length - 1];
+    expect(gate.name).toBe('Gate on undeclared removals');
+    expect(steps.findIndex((s) => s.uses?.startsWith('actions/github-script@'))).toBeLessThan(steps.length - 1);
+    const outcome = (undeclared: number): number | null => {
+      const dir = tempDir('gate-');
+      fs.mkdirSync(path.join(dir, 'cdktf.out'));
+      fs.writeFileSync(path.join(dir, 'cdktf.out', 'access-removals.json'), JSON.stringify({ undeclared, removals: [] }));
+      return spawnSync('bash', ['-c', gate.run!], { cwd: dir, encoding: 'utf8' }).status;
+    };
+    expect([outcome(0), outcome(1)]).toEqual([0, 1]);
   });
 
   test('HCP Terraform users get a speculative plan of each account stack in its workspace, when they opt in', () => {

@@ -46,13 +46,16 @@ export interface PlanResult {
   creates: string[];
   /** Address → the values Terraform will send (`change.after` of `terraform show -json`). */
   planned: Map<string, Record<string, unknown>>;
+  /** The whole `terraform show -json` of the plan. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: Record<string, any>;
 }
 
 /**
  * init + plan (which validates) in a copy of the stack folder (the synthesized one stays as written).
  * Backends are replaced by a local one in the copy: a plan needs no remote state to be correct.
  */
-export async function validateAndPlan(tools: TerraformTools, stackDir: string, workDir: string): Promise<PlanResult> {
+export async function validateAndPlan(tools: TerraformTools, stackDir: string, workDir: string, state?: object): Promise<PlanResult> {
   const skipped = TERRAFORM_UNCHECKABLE[path.basename(stackDir)];
   if (skipped) throw new Error(`${path.basename(stackDir)} cannot be planned offline: it ${skipped}`);
   fs.cpSync(stackDir, workDir, { recursive: true });
@@ -62,6 +65,8 @@ export async function validateAndPlan(tools: TerraformTools, stackDir: string, w
   delete stack.terraform?.cloud;
   fs.writeFileSync(stackFile, JSON.stringify(stack));
   writeOfflineOverride(workDir, stack);
+  // A prior state (the plan does not refresh it) makes the plan say what it would delete or forget.
+  if (state) fs.writeFileSync(path.join(workDir, 'terraform.tfstate'), JSON.stringify(state));
   const env = {
     ...process.env,
     TF_CLI_CONFIG_FILE: writeCliConfig(tools, workDir),
@@ -90,5 +95,5 @@ export async function validateAndPlan(tools: TerraformTools, stackDir: string, w
   const planned = new Map<string, Record<string, unknown>>(
     (plan.resource_changes ?? []).map((change: { address: string; change: { after: Record<string, unknown> } }) => [change.address, change.change.after]),
   );
-  return { creates, planned };
+  return { creates, planned, json: plan };
 }
