@@ -2,7 +2,7 @@ import { byKeys, compareText } from '../core/order';
 import { asList } from '../core/policy/document';
 import type { Principal, SynthesizedAccessPoint, SynthesizedBucket, SynthesizedOutput } from '../core/synthesized/output';
 import { levelOf } from './access-level';
-import { actionsToAsk } from './actions';
+import { actionsToAsk, type S3Action } from './actions';
 import { decide, principalContext } from './chain';
 import type { PolicyRef } from './evaluator';
 import { candidatePrefixes } from './prefixes';
@@ -10,9 +10,11 @@ import { RequestContext } from './static/context';
 import { staticEvaluator } from './static/evaluator';
 import { literalHead } from './static/glob';
 import { principalMatch } from './static/statements';
+import { isStandIn, standIns } from './stand-ins';
 
 export interface PrincipalRef {
-  kind: 'user' | 'role';
+  /** `account`: any principal of the account that its administrators allow; `anyone`: the world. */
+  kind: 'user' | 'role' | 'account' | 'anyone';
   name: string;
   arn: string;
   stack: string;
@@ -38,7 +40,7 @@ export interface AccessEntry {
 /** Stands for any object key: no policy pattern names it, so only wildcards reach it. */
 const ANY_KEY = '\u0000';
 
-export const principalRef = (p: Principal): PrincipalRef => ({ kind: p.kind, name: p.name, arn: p.arn, stack: p.stack, accountId: p.accountId });
+export const principalRef = (p: Principal): PrincipalRef => ({ kind: isStandIn(p) ? p.standsFor : p.kind, name: p.name, arn: p.arn, stack: p.stack, accountId: p.accountId });
 
 /**
  * A quick pre-check that skips pairs with no chance: the principal's policies name nothing that
@@ -70,54 +72,64 @@ function uniqueRefs(refs: PolicyRef[]): PolicyRef[] {
  * caller's side (identity policies within the boundary) and the resource side (bucket, access
  * point and key policies) allow, decided by the static evaluator over the one request chain.
  * Under each prefix only what the whole bucket (or a shorter prefix) does not already give is listed.
+ * Whole accounts and anyone are asked through their stand-ins (stand-ins.ts), on the buckets of
+ * other accounts: in its own account, a root names the account's IAM, which the principals show.
  */
-export function accessEntries(output: SynthesizedOutput): AccessEntry[] {
-  const buckets = output.buckets();
+export function accessEntries(synthesized: SynthesizedOutput): AccessEntry[] {
+  const buckets = synthesized.buckets();
+  const extra = standIns(synthesized, buckets);
+  const output = synthesized.withPrincipals(extra);
   const principals = output.principals();
   const resourceDocuments = buckets.flatMap((b) => [b.policy, ...b.accessPoints.map((ap) => ap.policy)]).flatMap((p) => (p ? [p.document] : []));
   const actions = actionsToAsk(resourceDocuments);
-  const everyDocument = [...resourceDocuments, ...principals.flatMap((p) => [...p.identityPolicies, ...(p.boundary ? [p.boundary] : [])].map((n) => n.document))];
+  const everyDocument = [...resourceDocuments, ...synthesized.principals().flatMap((p) => [...p.identityPolicies, ...(p.boundary ? [p.boundary] : [])].map((n) => n.document))];
   const out: AccessEntry[] = [];
   for (const bucket of buckets) {
     const candidates = candidatePrefixes(bucket, everyDocument);
     for (const principal of principals) {
+      if (isStandIn(principal) && principal.accountId === bucket.accountId) continue;
       const prefixes = candidates(new RequestContext(principalContext(principal))).sort((a, b) => a.length - b.length || compareText(a, b));
       for (const ap of [undefined, ...bucket.accessPoints]) {
         if (!mayReach(principal, bucket, ap)) continue;
-        const granted = new Map<string, Map<string, PolicyRef[]>>();
-        for (const prefix of prefixes) {
-          const covered = (action: string): boolean => [...granted].some(([shorter, byAction]) => prefix.startsWith(shorter) && byAction.has(action));
-          const here = new Map<string, PolicyRef[]>();
-          for (const action of actions) {
-            if (covered(action.name)) continue;
-            const request = {
-              principal: principal.arn,
-              action: action.name,
-              bucket: bucket.name,
-              accessPoint: ap?.arn,
-              ...(action.object ? { key: `${prefix}${ANY_KEY}` } : prefix !== '' ? { prefix } : {}),
-            };
-            const decision = decide(request, output, staticEvaluator);
-            if (decision.allowed) here.set(action.name, decision.refs);
-          }
-          if (here.size > 0) granted.set(prefix, here);
-        }
-        for (const [prefix, byAction] of granted) {
-          const actionNames = [...byAction.keys()].sort(compareText);
-          out.push({
-            bucket: bucket.name,
-            bucketStack: bucket.stack,
-            bucketAccountId: bucket.accountId,
-            accessPoint: ap?.name ?? null,
-            prefix,
-            principal: principalRef(principal),
-            level: levelOf(actionNames),
-            actions: actionNames,
-            through: uniqueRefs([...byAction.values()].flat()),
-          });
-        }
+        out.push(...placeEntries(output, principal, bucket, ap, prefixes, actions));
       }
     }
   }
   return out.sort(byKeys((e) => e.bucket, (e) => e.accessPoint ?? '', (e) => e.prefix, (e) => e.principal.stack, (e) => e.principal.kind, (e) => e.principal.name, (e) => e.principal.arn));
+}
+
+/** What one principal gets on one bucket (or through one access point), prefix by prefix. */
+function placeEntries(output: SynthesizedOutput, principal: Principal, bucket: SynthesizedBucket, ap: SynthesizedAccessPoint | undefined, prefixes: string[], actions: S3Action[]): AccessEntry[] {
+  const granted = new Map<string, Map<string, PolicyRef[]>>();
+  for (const prefix of prefixes) {
+    const covered = (action: string): boolean => [...granted].some(([shorter, byAction]) => prefix.startsWith(shorter) && byAction.has(action));
+    const here = new Map<string, PolicyRef[]>();
+    for (const action of actions) {
+      if (covered(action.name)) continue;
+      const request = {
+        principal: principal.arn,
+        action: action.name,
+        bucket: bucket.name,
+        accessPoint: ap?.arn,
+        ...(action.object ? { key: `${prefix}${ANY_KEY}` } : prefix !== '' ? { prefix } : {}),
+      };
+      const decision = decide(request, output, staticEvaluator);
+      if (decision.allowed) here.set(action.name, decision.refs);
+    }
+    if (here.size > 0) granted.set(prefix, here);
+  }
+  return [...granted].map(([prefix, byAction]) => {
+    const actionNames = [...byAction.keys()].sort(compareText);
+    return {
+      bucket: bucket.name,
+      bucketStack: bucket.stack,
+      bucketAccountId: bucket.accountId,
+      accessPoint: ap?.name ?? null,
+      prefix,
+      principal: principalRef(principal),
+      level: levelOf(actionNames),
+      actions: actionNames,
+      through: uniqueRefs([...byAction.values()].flat()),
+    };
+  });
 }
