@@ -1,3 +1,4 @@
+import type { PolicyDocument, PolicyStatement } from '../core/model';
 import { byKeys, compareText } from '../core/order';
 import { asList } from '../core/policy/document';
 import type { Principal, SynthesizedAccessPoint, SynthesizedBucket, SynthesizedOutput } from '../core/synthesized/output';
@@ -8,7 +9,7 @@ import type { PolicyRef } from './evaluator';
 import { candidatePrefixes } from './prefixes';
 import { RequestContext } from './static/context';
 import { staticEvaluator } from './static/evaluator';
-import { literalHead } from './static/glob';
+import { globMatch, literalHead } from './static/glob';
 import { principalMatch } from './static/statements';
 import { isStandIn, standIns } from './stand-ins';
 
@@ -60,6 +61,29 @@ function mayReach(principal: Principal, bucket: SynthesizedBucket, ap: Synthesiz
   return [bucket.policy, ap?.policy].some((p) => p?.document.Statement.some((s) => s.Effect === 'Allow' && ['any', 'arn'].includes(principalMatch(s, principal) ?? '')));
 }
 
+const namedActions = new WeakMap<Principal, Map<string, boolean>>();
+
+/**
+ * Whether some Allow of the principal's identity policies names the action at all: from another
+ * account nothing else can allow it, so the other actions need no request.
+ */
+function identityNames(principal: Principal, action: string): boolean {
+  let known = namedActions.get(principal);
+  if (!known) namedActions.set(principal, (known = new Map()));
+  let named = known.get(action);
+  if (named === undefined) {
+    named = principal.identityPolicies.some(({ document }) => document.Statement.some((s) => allowNames(s, action)));
+    known.set(action, named);
+  }
+  return named;
+}
+
+/** Whether some Allow of the bucket's own policies names the action (in its own account they can grant alone). */
+const resourceNames = (documents: PolicyDocument[], action: string): boolean => documents.some((d) => d.Statement.some((s) => allowNames(s, action)));
+
+/** An Allow whose Action (or NotAction, conservatively) can name the action. */
+const allowNames = (s: PolicyStatement, action: string): boolean => s.Effect === 'Allow' && (s.Action === undefined ? s.NotAction !== undefined : asList(s.Action).some((p) => globMatch(p, action, true)));
+
 const refKey = (r: PolicyRef): string => `${r.side}\u0001${r.policy}\u0001${r.statement}`;
 
 function uniqueRefs(refs: PolicyRef[]): PolicyRef[] {
@@ -82,17 +106,20 @@ export function accessEntries(synthesized: SynthesizedOutput): AccessEntry[] {
   const principals = output.principals();
   const resourceDocuments = buckets.flatMap((b) => [b.policy, ...b.accessPoints.map((ap) => ap.policy)]).flatMap((p) => (p ? [p.document] : []));
   const actions = actionsToAsk(resourceDocuments);
-  const everyDocument = [...resourceDocuments, ...synthesized.principals().flatMap((p) => [...p.identityPolicies, ...(p.boundary ? [p.boundary] : [])].map((n) => n.document))];
   const out: AccessEntry[] = [];
   for (const bucket of buckets) {
-    const candidates = candidatePrefixes(bucket, everyDocument);
+    const bucketDocuments = [bucket.policy, ...bucket.accessPoints.map((ap) => ap.policy)].flatMap((p) => (p ? [p.document] : []));
     for (const principal of principals) {
       if (isStandIn(principal) && principal.accountId === bucket.accountId) continue;
-      const prefixes = candidates(new RequestContext(principalContext(principal))).sort((a, b) => a.length - b.length || compareText(a, b));
-      for (const ap of [undefined, ...bucket.accessPoints]) {
-        if (!mayReach(principal, bucket, ap)) continue;
-        out.push(...placeEntries(output, principal, bucket, ap, prefixes, actions));
-      }
+      const places = [undefined, ...bucket.accessPoints].filter((ap) => mayReach(principal, bucket, ap));
+      if (places.length === 0) continue;
+      // Only the bucket's own policies and the principal's own documents can grant this principal
+      // anything: prefixes named in other principals' policies add nothing a shorter one misses.
+      const ownDocuments = [...principal.identityPolicies, ...(principal.boundary ? [principal.boundary] : [])].map((n) => n.document);
+      const asked = actions.filter((a) => identityNames(principal, a.name) || (principal.accountId === bucket.accountId && resourceNames(bucketDocuments, a.name)));
+      if (asked.length === 0) continue;
+      const prefixes = candidatePrefixes(bucket, [...bucketDocuments, ...ownDocuments])(new RequestContext(principalContext(principal))).sort((a, b) => a.length - b.length || compareText(a, b));
+      for (const ap of places) out.push(...placeEntries(output, principal, bucket, ap, prefixes, asked));
     }
   }
   return out.sort(byKeys((e) => e.bucket, (e) => e.accessPoint ?? '', (e) => e.prefix, (e) => e.principal.stack, (e) => e.principal.kind, (e) => e.principal.name, (e) => e.principal.arn));
@@ -102,10 +129,10 @@ export function accessEntries(synthesized: SynthesizedOutput): AccessEntry[] {
 function placeEntries(output: SynthesizedOutput, principal: Principal, bucket: SynthesizedBucket, ap: SynthesizedAccessPoint | undefined, prefixes: string[], actions: S3Action[]): AccessEntry[] {
   const granted = new Map<string, Map<string, PolicyRef[]>>();
   for (const prefix of prefixes) {
-    const covered = (action: string): boolean => [...granted].some(([shorter, byAction]) => prefix.startsWith(shorter) && byAction.has(action));
+    const shorter = [...granted].filter(([other]) => prefix.startsWith(other)).map(([, byAction]) => byAction);
     const here = new Map<string, PolicyRef[]>();
     for (const action of actions) {
-      if (covered(action.name)) continue;
+      if (shorter.some((byAction) => byAction.has(action.name))) continue;
       const request = {
         principal: principal.arn,
         action: action.name,

@@ -6,8 +6,17 @@ import { kmsActionFor } from './actions';
 import type { Check, Evaluator, PolicyRef } from './evaluator';
 import type { AccessRequest } from './request';
 
-/** The context keys AWS sets for every request of a principal. */
+const contexts = new WeakMap<Principal, Record<string, string>>();
+
+/** The context keys AWS sets for every request of a principal (the same object for every TLS request of one principal: do not change it). */
 export function principalContext(principal: Principal, secureTransport = true): Record<string, string> {
+  if (!secureTransport) return contextOf(principal, false);
+  let context = contexts.get(principal);
+  if (!context) contexts.set(principal, (context = contextOf(principal, true)));
+  return context;
+}
+
+function contextOf(principal: Principal, secureTransport: boolean): Record<string, string> {
   const context: Record<string, string> = {
     'aws:PrincipalArn': principal.arn,
     'aws:PrincipalAccount': principal.accountId,
@@ -32,8 +41,8 @@ export function requestChain(request: AccessRequest, output: SynthesizedOutput):
   if (!principal) return { problem: 'no such principal in the synthesized stacks' };
   const bucket = output.bucket(request.bucket);
   if (!bucket) return { problem: `no bucket ${request.bucket} in the synthesized stacks` };
-  const context: Record<string, string | string[]> = principalContext(principal, request.secureTransport ?? true);
-  if (request.prefix !== undefined) context['s3:prefix'] = request.prefix;
+  const known = principalContext(principal, request.secureTransport ?? true);
+  const context: Record<string, string | string[]> = request.prefix === undefined ? known : { ...known, 's3:prefix': request.prefix };
   const onBucket = request.key === undefined ? bucket.arn : objectKeyArn(bucket.partition, bucket.name, request.key);
   const bucketPolicy = bucket.policy && { side: 'bucket policy' as const, label: bucket.name, name: bucket.policy.name, document: bucket.policy.document };
   const common = { principal, action: request.action, resourceAccount: bucket.accountId };
