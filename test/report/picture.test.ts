@@ -3,7 +3,7 @@ import { readOutput } from '../../core/synthesized/output';
 import { accessGraph, MERMAID_LIMITS, READABLE_EDGES } from '../../report/mermaid';
 import { reportOf } from '../../report/report';
 import { defaultOrganisation } from '../support/organisation-files';
-import { mermaidErrors } from '../support/mermaid';
+import { mermaidErrors } from '../../bench/mermaid-parse';
 import { synthOrganisation } from '../support/synth';
 
 const edges = (diagram: string): number => diagram.split('\n').filter((l) => l.includes('-->')).length;

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { PROJECT_ROOT } from './synth';
+import * as path from 'node:path';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..');
 
 /**
  * Mermaid's own parser on each diagram, in a node process of its own: mermaid is an ES module that
