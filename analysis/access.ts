@@ -122,7 +122,15 @@ export function accessEntries(synthesized: SynthesizedOutput): AccessEntry[] {
       for (const ap of places) out.push(...placeEntries(output, principal, bucket, ap, prefixes, asked));
     }
   }
-  return out.sort(byKeys((e) => e.bucket, (e) => e.accessPoint ?? '', (e) => e.prefix, (e) => e.principal.stack, (e) => e.principal.kind, (e) => e.principal.name, (e) => e.principal.arn));
+  return withoutRepeats(out).sort(byKeys((e) => e.bucket, (e) => e.accessPoint ?? '', (e) => e.prefix, (e) => e.principal.stack, (e) => e.principal.kind, (e) => e.principal.name, (e) => e.principal.arn));
+}
+
+/** A whole account's access that anyone has anyway says nothing more: only anyone's is kept. */
+function withoutRepeats(entries: AccessEntry[]): AccessEntry[] {
+  const place = (e: AccessEntry): string => `${e.bucket}\u0001${e.accessPoint ?? ''}\u0001${e.prefix}`;
+  const everyone = new Map(entries.filter((e) => e.principal.kind === 'anyone').map((e) => [place(e), new Set(e.actions)]));
+  if (everyone.size === 0) return entries;
+  return entries.filter((e) => e.principal.kind !== 'account' || !e.actions.every((a) => everyone.get(place(e))?.has(a)));
 }
 
 /** What one principal gets on one bucket (or through one access point), prefix by prefix. */
