@@ -125,7 +125,7 @@ function detailedGraph(report: AccessReport): string {
     }
   }
   for (const e of report.access) {
-    const p = node(`principal ${e.principal.arn}`, 'p', accountWords(e.principal.stack, e.principal.accountId), (l) => `[${l}]`, `${e.principal.kind} ${short(e.principal.name)}`);
+    const p = node(`principal ${e.principal.arn}`, 'p', accountWords(e.principal.stack, e.principal.accountId), (l) => `[${l}]`, report.people[e.principal.arn] ?? `${e.principal.kind} ${short(e.principal.name)}`);
     const target = e.accessPoint ? ids.get(`ap ${e.bucket} ${e.accessPoint}`)! : ids.get(`bucket ${e.bucket}`)!;
     const key = `${p} ${target}`;
     // The tables name every further action; the picture only marks that there are some.

@@ -2,6 +2,7 @@ import { accessEntries, type AccessEntry } from '../analysis/access';
 import { accessPointDelegations, type AccessPointDelegation } from '../analysis/delegations';
 import { resourceOnlyStatements, type ResourceOnlyStatement } from '../analysis/resource-only';
 import { readOutput, type SynthesizedOutput } from '../core/synthesized/output';
+import { Names } from './names';
 import { reportedFindings, type ReportedFinding } from './lint-findings';
 import { runRolesOf, type RunRoleSummary } from './run-roles';
 import { stackSummaries, type StackSummary } from './stack-summary';
@@ -26,6 +27,8 @@ export interface AccessReport {
   lint: ReportedFinding[] | null;
   /** Roles HCP Terraform runs assume (HCP Terraform backend only). */
   runRoles: RunRoleSummary[];
+  /** The names people use for principals whose IAM name hides them: ARN → `alice in genomics`. */
+  people: Record<string, string>;
 }
 
 /** The report of a synthesized output: read from cdktf.out and nothing else. */
@@ -40,7 +43,18 @@ export function reportOf(output: SynthesizedOutput): AccessReport {
     accessPointDelegations: accessPointDelegations(buckets),
     lint: output.lintFindings && reportedFindings(output.lintFindings),
     runRoles: runRolesOf(output),
+    people: peopleOf(output, access),
   };
+}
+
+function peopleOf(output: SynthesizedOutput, access: AccessEntry[]): Record<string, string> {
+  const names = new Names([output]);
+  const out: Record<string, string> = {};
+  for (const { principal } of access) {
+    const name = names.of(principal);
+    if (name.detail) out[principal.arn] = name.words;
+  }
+  return out;
 }
 
 /** The report of the synthesized output in `outdir`. */
