@@ -1,4 +1,9 @@
-import { pullRequest, rehearseReview, replaceIn } from '../support/workflow-rehearsal';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { tempDir } from '../support/organisation-files';
+import { PROJECT_ROOT } from '../support/synth';
+import { pullRequest, rehearseReview, replaceIn, runScript } from '../support/workflow-rehearsal';
 
 describe('the access-review workflow, rehearsed on two commits of a temporary repository', () => {
   const pr = pullRequest((repo) => {
@@ -34,5 +39,26 @@ describe('the access-review workflow, rehearsed on two commits of a temporary re
     expect(approved.gate.status).toBe(0);
     expect(approved.comment).toBe(first.comment);
     expect(first.summary).toContain('# Access changes');
+  });
+});
+
+describe("the HCP Terraform plan summary in the access review's comment", () => {
+  const workflow = parse(fs.readFileSync(path.join(PROJECT_ROOT, '.github', 'workflows', 'access-review.yml'), 'utf8'));
+  const step = (workflow.jobs['hcp-terraform-plan'].steps as Array<{ uses?: string; with?: { script: string } }>).find((s) => s.uses?.startsWith('actions/github-script@'))!;
+
+  test('is added once, and replaced on the next run', () => {
+    const dir = tempDir('plan-');
+    const repo = path.join(dir, 'repo');
+    fs.mkdirSync(repo);
+    const env = { ...process.env, RUNNER_TEMP: dir };
+    fs.writeFileSync(path.join(dir, 'plan-summary.md'), '| stack | plan |\n| --- | --- |\n| owner | Plan: 1 to add, 0 to change, 0 to destroy. |\n');
+    const [first] = runScript(step.with!.script, repo, env, [{ id: 1, body: '<!-- access-review -->\n# Access review\n' }]);
+    expect(first.body).toContain('## HCP Terraform speculative plans\n\n| stack | plan |\n| --- | --- |\n| owner | Plan: 1 to add, 0 to change, 0 to destroy. |');
+    fs.writeFileSync(path.join(dir, 'plan-summary.md'), '| stack | plan |\n| --- | --- |\n| owner | No changes. Your infrastructure matches the configuration. |\n');
+    const [second] = runScript(step.with!.script, repo, env, [first]);
+    expect(second.body.match(/## HCP Terraform speculative plans/g)).toHaveLength(1);
+    expect(second.body).toContain('| owner | No changes.');
+    expect(second.body).not.toContain('Plan: 1 to add');
+    expect(second.body.startsWith('<!-- access-review -->\n# Access review\n')).toBe(true);
   });
 });

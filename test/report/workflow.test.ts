@@ -15,7 +15,7 @@ interface Step {
 }
 interface Job {
   'runs-on': string;
-  needs?: string;
+  needs?: string | string[];
   if?: string;
   steps: Step[];
 }
@@ -100,7 +100,8 @@ describe('the pull-request workflow', () => {
   test('HCP Terraform users get a speculative plan of each account stack in its workspace, when they opt in', () => {
     const hcp = jobs['hcp-terraform-plan'];
     // The plan runs whether or not the gate waits for an approval: reviewers see it before approving.
-    expect(hcp.needs).toBe('test');
+    expect(hcp.needs).toEqual(['test', 'access-review']);
+    expect(hcp.if).toContain("always() && needs.test.result == 'success'");
     expect(hcp.if).toContain("vars.HCP_TERRAFORM == 'true'");
     expect(hcp.steps.find((s) => s.uses?.startsWith('hashicorp/setup-terraform@'))!.with!.cli_config_credentials_token).toBe('${{ secrets.TF_API_TOKEN }}');
     const scripts = hcp.steps.map((s) => s.run ?? '').join('\n');
@@ -109,6 +110,11 @@ describe('the pull-request workflow', () => {
     expect(scripts).toContain('terraform -chdir="cdktf.out/stacks/$stack" plan -input=false');
     expect(scripts).toContain('npm run --silent hcp-stacks -- table >> "$GITHUB_STEP_SUMMARY"');
     expect(scripts).not.toContain('bootstrap');
+    // Each stack's plan result is one line of a table that goes into the access review's comment.
+    expect(scripts).toContain("grep -E '^(Plan:|No changes\\.)'");
+    const summary = hcp.steps.find((s) => s.uses?.startsWith('actions/github-script@'))!;
+    expect(String(summary.with!.script)).toContain('<!-- hcp-plan -->');
+    expect(String(summary.with!.script)).toContain('65536');
   });
 });
 

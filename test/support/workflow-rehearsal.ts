@@ -76,7 +76,7 @@ function expand(text: string, values: Record<string, string>): string {
 }
 
 /** Runs a github-script step's script in node with a fake GitHub API that keeps one pull request's comments. */
-function runScript(script: string, cwd: string, env: NodeJS.ProcessEnv, comments: Array<{ id: number; body: string }>): Array<{ id: number; body: string }> {
+export function runScript(script: string, cwd: string, env: NodeJS.ProcessEnv, comments: Array<{ id: number; body: string }>): Array<{ id: number; body: string }> {
   const harness = path.join(path.dirname(cwd), 'github-script.js');
   const state = path.join(path.dirname(cwd), 'comments.json');
   fs.writeFileSync(state, JSON.stringify(comments));
