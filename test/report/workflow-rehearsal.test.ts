@@ -11,6 +11,10 @@ describe('the access-review workflow, rehearsed on two commits of a temporary re
     replaceIn(repo, 'accounts/owner.ts', "{ to: { account: 'consumer', role: 'analyst' }, access: 'read' },", "{ to: { account: 'consumer', role: 'analyst' }, access: 'read' },\n        { to: { account: 'consumer' }, access: 'read' },");
     // A role that another account may now assume.
     replaceIn(repo, 'accounts/consumer.ts', "trust: [{ user: 'alice' }, { user: 'bob' }]", "trust: [{ user: 'alice' }, { user: 'bob' }, { account: 'owner', externalId: 'partner-7' }]");
+    // A new role with a prefix grant; a grant widened; another removed.
+    replaceIn(repo, 'accounts/consumer.ts', "{ name: 'sales-analytics',", "{ name: 'auditor', trust: [{ user: 'bob' }] },\n    { name: 'sales-analytics',");
+    replaceIn(repo, 'accounts/owner.ts', "{ to: { account: 'consumer', user: 'copier' }, access: 'read' },", "{ to: { account: 'consumer', user: 'copier' }, access: 'readwrite' },\n        { to: { account: 'consumer', role: 'auditor' }, access: 'read', prefix: 'audit/' },");
+    replaceIn(repo, 'accounts/owner.ts', "name: 'new-client-dev',\n      grants: [{ to: { account: 'consumer', group: 'new-client' }, access: 'readwrite' }],", "name: 'new-client-dev',\n      grants: [],");
     // A new platform project.
     replaceIn(repo, 'accounts/platform.ts', "{ name: 'imaging', members: ['bob', 'carol'] },", "{ name: 'imaging', members: ['bob', 'carol'] },\n      { name: 'proteomics', members: ['alice', 'carol'] },");
   });
@@ -28,8 +32,15 @@ describe('the access-review workflow, rehearsed on two commits of a temporary re
     const body = first.comment!;
     expect(body).toContain('- [whole account] [new cross-account reader] any principal of consumer (222222222222) that its administrators allow gains read on examplebucket');
     expect(body).toContain('- [external trust] [whole account] role analyst in consumer (222222222222) may be assumed by any principal of owner (111111111111) that its administrators allow (ExternalId partner-7, no MFA)');
-    expect(body).toContain('- [new principal] proteomics (alice, carol) are new roles');
+    expect(body).toContain('- [new principal] proteomics (alice, carol), role auditor in consumer (222222222222) are new roles');
     expect(body).not.toMatch(/^- .*MLSpace-proteomics-[0-9a-f]{6}/m);
+  });
+
+  test('lists the new role with its prefix grant, the widened grant and the removed one', () => {
+    const body = first.comment!;
+    expect(body).toContain('- [new cross-account reader] role auditor in consumer (222222222222) gains read on examplebucket/audit/');
+    expect(body).toContain('- [new write or delete] user copier in consumer (222222222222) gains s3:AbortMultipartUpload, s3:DeleteObject, s3:PutObject, s3:PutObjectTagging on examplebucket (read → readwrite)');
+    expect(body).toContain('- [narrowing] group new-client in consumer (222222222222) (alice, bob, new-client-app) lose readwrite on new-client-dev');
   });
 
   test('fails the check on broadening, and passes once the approval label is on the pull request; one sticky comment', () => {
