@@ -9,8 +9,17 @@ import { currentTime, isoSeconds } from '../core/clock';
 import { CURRENT_TIME } from '../core/expiry/until';
 import { PRINCIPAL_IS_AWS_SERVICE, PRINCIPAL_ORG_ID, RESOURCE_ORG_ID, VIA_AWS_SERVICE } from '../core/perimeter/statements';
 
-/** The context keys AWS sets for every request of a principal. */
+const contexts = new WeakMap<Principal, Record<string, string>>();
+
+/** The context keys AWS sets for every request of a principal (the same object for every TLS request of one principal: do not change it). */
 export function principalContext(principal: Principal, secureTransport = true): Record<string, string> {
+  if (!secureTransport) return contextOf(principal, false);
+  let context = contexts.get(principal);
+  if (!context) contexts.set(principal, (context = contextOf(principal, true)));
+  return context;
+}
+
+function contextOf(principal: Principal, secureTransport: boolean): Record<string, string> {
   const context: Record<string, string> = {
     'aws:PrincipalArn': principal.arn,
     'aws:PrincipalAccount': principal.accountId,

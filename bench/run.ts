@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { REPORT_JSON, REPORT_MARKDOWN } from '../report/files';
+import type { AccessReport } from '../report/report';
 import { writeFloorProject } from './floor-project';
+import { mermaidErrors } from './mermaid-parse';
 import { generateOrganisation, type OrganisationShape } from './generate-organisation';
 import { countResources, measureInterleaved, nodeCommand, type Command, type Measurement, type ResourceCounts } from './measure';
 
@@ -15,6 +18,9 @@ import { countResources, measureInterleaved, nodeCommand, type Command, type Mea
  *    with as many trivial resources, and against a bare app of as many roles and attachments
  *    (what a large platform is made of: cdktf's cost per attribute and reference), with peak memory.
  * 3. The access proof (`npm run verify`) per size, as a ratio of that size's synthesis.
+ * 4. The access report (`npm run report`) per size, as a ratio of that size's synthesis (target
+ *    2x), its time per access line (flat when it grows linearly), and whether Mermaid's parser
+ *    accepts the report's picture.
  */
 const SHAPES: Array<OrganisationShape & { label: string; users: number }> = [
   { label: '10 users', users: 10, platformUsers: 10, buckets: 10 },
@@ -26,6 +32,7 @@ const SHAPES: Array<OrganisationShape & { label: string; users: number }> = [
 const ROOT = path.resolve(__dirname, '..');
 const MAIN = path.join(ROOT, 'main.ts');
 const VERIFY = path.join(ROOT, 'verify', 'run.ts');
+const REPORT = path.join(ROOT, 'report', 'run.ts');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** The proof is measured up to this many platform users (it grows with principals × buckets × prefixes). */
 const VERIFY_MAX_USERS = Number(process.env.BENCH_VERIFY_MAX_USERS ?? 5000);
@@ -88,6 +95,10 @@ interface SizeRow {
   /** A bare app of roles and attachments, as many as the organisation's resources. */
   rolesFloor: Measurement;
   verify?: Measurement;
+  report: Measurement;
+  accessLines: number;
+  /** Mermaid's verdict on the report's picture: null when it parses. */
+  picture: string | null;
 }
 
 function measureSize(shape: (typeof SHAPES)[number], work: string, floorApp: string): SizeRow {
@@ -99,11 +110,15 @@ function measureSize(shape: (typeof SHAPES)[number], work: string, floorApp: str
   const counts = countResources(outdir);
   const floor = nodeCommand('floor', [floorApp, String(total(counts)), path.join(dir, 'floor.out')], work);
   const rolesFloor = nodeCommand('roles floor', [floorApp, String(total(counts)), path.join(dir, 'roles-floor.out'), 'roles'], work);
-  const [oursRun, floorRun, rolesFloorRun] = measureInterleaved([ours, floor, rolesFloor], RUNS);
+  const report = nodeCommand('report', [...TSX, REPORT, '--out', outdir], ROOT);
+  const [oursRun, floorRun, rolesFloorRun, reportRun] = measureInterleaved([ours, floor, rolesFloor, report], RUNS);
+  const accessLines = (JSON.parse(fs.readFileSync(path.join(outdir, REPORT_JSON), 'utf8')) as AccessReport).access.length;
+  const markdown = fs.readFileSync(path.join(outdir, REPORT_MARKDOWN), 'utf8');
+  const [picture] = mermaidErrors([/```mermaid\n([\s\S]*?)\n```/.exec(markdown)?.[1] ?? '']);
   const verify =
     shape.users <= VERIFY_MAX_USERS ? measureInterleaved([nodeCommand('verify', [...TSX, VERIFY, '--accounts', dir, '--out', outdir], ROOT)], 1)[0] : undefined;
   process.stderr.write(`measured ${shape.label}\n`);
-  return { label: shape.label, users: shape.users, memberships, counts, ours: oursRun, floor: floorRun, rolesFloor: rolesFloorRun, verify };
+  return { label: shape.label, users: shape.users, memberships, counts, ours: oursRun, floor: floorRun, rolesFloor: rolesFloorRun, verify, report: reportRun, accessLines, picture };
 }
 
 function sizeTable(rows: SizeRow[]): string[] {
@@ -116,6 +131,12 @@ function sizeTable(rows: SizeRow[]): string[] {
       const verify = r.verify ? `${fmt(r.verify.seconds)} | ${ratio(r.verify, r.ours)}` : `not run (above ${VERIFY_MAX_USERS} users; BENCH_VERIFY_MAX_USERS) | `;
       return `| ${r.label} | ${r.memberships} | ${stacksCell(r.counts.perStack)} | ${total(r.counts)} | ${fmt(r.ours.seconds)} | ${fmt(r.ours.maxRssMb, 0)} | ${fmt(r.floor.seconds)} | ${fmt(r.floor.maxRssMb, 0)} | ${ratio(r.ours, r.floor)} | ${fmt(r.rolesFloor.seconds)} | ${ratio(r.ours, r.rolesFloor)} | ${verify} |`;
     }),
+    '',
+    '## The access report per size',
+    '',
+    '| organisation | access lines | synthesis s | report s | report / synthesis (target 2x) | ms per access line | picture |',
+    '|---|---:|---:|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.label} | ${r.accessLines} | ${fmt(r.ours.seconds)} | ${fmt(r.report.seconds)} | ${ratio(r.report, r.ours)} | ${fmt((r.report.seconds * 1000) / r.accessLines, 3)} | ${r.picture === null ? 'parses' : `refused: ${r.picture}`} |`),
     '',
     ...rows.map((r) => {
       const platform = Object.entries(r.counts.perStackType).filter(([name]) => name === 'platform' || name.startsWith('platform-roles-'));

@@ -2,7 +2,6 @@ import type { AccessEntry, PrincipalRef } from '../analysis/access';
 import { levelOf } from '../analysis/access-level';
 import { byKeys, compareText } from '../core/order';
 import type { SynthesizedStack } from '../core/synthesized/output';
-import { renderRemovals, type Removal } from './removals';
 import { locationWords, principalWords } from './words';
 
 /** One principal gaining or losing actions at one place. */
@@ -16,6 +15,12 @@ export interface AccessChange {
   /** The access level there before and after; null where there was or is none. */
   before: string | null;
   after: string | null;
+  /** The bucket's account. */
+  bucketAccountId: string;
+  /** The statements that allow it (after a gain, before a loss). */
+  through: AccessEntry['through'];
+  /** The sentence without its subject: `gains read on examplebucket/reports/`. */
+  what: string;
   sentence: string;
 }
 
@@ -46,21 +51,21 @@ export function diffAccess(base: AccessEntry[], head: AccessEntry[]): AccessChan
     const who = principalWords(place.principal);
     const where = locationWords(place);
     const levels = was && now ? ` (${was.level} → ${now.level})` : '';
-    const common = { principal: place.principal, bucket: place.bucket, accessPoint: place.accessPoint, prefix: place.prefix, before: was?.level ?? null, after: now?.level ?? null };
+    const common = { principal: place.principal, bucket: place.bucket, accessPoint: place.accessPoint, prefix: place.prefix, before: was?.level ?? null, after: now?.level ?? null, bucketAccountId: place.bucketAccountId };
     if (gained.length > 0) {
-      const what = was ? gained.join(', ') : levelOf(gained);
-      changes.push({ ...common, change: 'gains', actions: gained, sentence: `${who} gains ${what} on ${where}${levels}` });
+      const what = `gains ${was ? gained.join(', ') : levelOf(gained)} on ${where}${levels}`;
+      changes.push({ ...common, change: 'gains', actions: gained, through: now!.through, what, sentence: `${who} ${what}` });
     }
     if (lost.length > 0) {
-      const what = now ? lost.join(', ') : levelOf(lost);
-      changes.push({ ...common, change: 'loses', actions: lost, sentence: `${who} loses ${what} on ${where}${levels}` });
+      const what = `loses ${now ? lost.join(', ') : levelOf(lost)} on ${where}${levels}`;
+      changes.push({ ...common, change: 'loses', actions: lost, through: was!.through, what, sentence: `${who} ${what}` });
     }
   }
   return changes.sort(byKeys((c) => principalWords(c.principal), (c) => c.bucket, (c) => c.accessPoint ?? '', (c) => c.prefix, (c) => c.change));
 }
 
-/** A resource's settings without cdktf's construct metadata (`//`), keys in a fixed order. */
-function canonical(value: unknown): string {
+/** A resource's settings (or a statement) without cdktf's construct metadata (`//`), keys in a fixed order. */
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -94,29 +99,4 @@ export function diffResources(base: SynthesizedStack[], head: SynthesizedStack[]
     out.push({ stack: name, status: !was ? 'added' : !now ? 'removed' : 'changed', added: added.sort(compareText), removed: removed.sort(compareText), changed: changed.sort(compareText) });
   }
   return out;
-}
-
-export const NO_ACCESS_CHANGE = 'no access change';
-
-/** The diff as markdown: removals (report/removals.ts), the sentences, then the changed resources per stack. */
-export function renderDiff(changes: AccessChange[], stacks: StackChanges[], note?: string, removals: Removal[] = []): string {
-  const lines = ['# Access changes', ''];
-  if (note) lines.push(`> ${note}`, '');
-  if (removals.length > 0) lines.push(renderRemovals(removals));
-  if (changes.length === 0) lines.push(NO_ACCESS_CHANGE, '');
-  else lines.push(...changes.map((c) => `- ${c.sentence}`), '');
-  lines.push('## Changed resources', '');
-  if (stacks.length === 0) lines.push('No resource changed.', '');
-  for (const s of stacks) {
-    lines.push(`### ${s.stack}${s.status === 'changed' ? '' : ` (stack ${s.status})`}`, '');
-    for (const [verb, addresses] of [
-      ['added', s.added],
-      ['removed', s.removed],
-      ['changed', s.changed],
-    ] as const) {
-      for (const address of addresses) lines.push(`- ${verb} \`${address}\``);
-    }
-    lines.push('');
-  }
-  return lines.join('\n');
 }

@@ -18,5 +18,14 @@ export function expiryChanges(base: AccessEntry[], head: AccessEntry[]): string[
   return out.sort(compareText);
 }
 
+/** Whether some access held on both sides now ends later than it did, or no longer ends. */
+export function laterExpiry(base: AccessEntry[], head: AccessEntry[]): boolean {
+  const before = new Map(base.map((e) => [placeKey(e), e]));
+  return head.some((now) => {
+    const was = before.get(placeKey(now));
+    return was?.expires !== undefined && (now.expires === undefined || now.expires > was.expires);
+  });
+}
+
 /** The diff's section on expiries; nothing when none changed. */
 export const renderExpiryChanges = (sentences: string[]): string => (sentences.length === 0 ? '' : ['## Changed expiries', '', ...sentences.map((s) => `- ${s}`), ''].join('\n'));

@@ -27,6 +27,9 @@ export function throughWords(refs: PolicyRef[]): string {
     .join('\n');
 }
 
+/** `alice in genomics: role MLSpace-genomics-… in platform (333333333333)`, or the IAM words alone. */
+const personWords = (report: AccessReport, e: AccessEntry): string => (report.people[e.principal.arn] ? `${report.people[e.principal.arn]}: ${principalWords(e.principal)}` : principalWords(e.principal));
+
 function accessSection(report: AccessReport): string[] {
   const lines = ['## Access by bucket', ''];
   for (const bucket of report.buckets) {
@@ -38,7 +41,7 @@ function accessSection(report: AccessReport): string[] {
       continue;
     }
     const where = (e: AccessEntry): string => `${scopeWords(e)}${e.accessPoint ? ` through access point ${code(e.accessPoint)}` : ''}`;
-    lines.push(...table(['principal', 'where', 'access', 'actions', 'through'], entries.map((e) => [principalWords(e.principal), where(e), `**${e.level}**`, e.actions.map(code).join(', '), throughWords(e.through)])), '');
+    lines.push(...table(['principal', 'where', 'access', 'actions', 'through'], entries.map((e) => [personWords(report, e), where(e), `**${e.level}**`, e.actions.map(code).join(', '), throughWords(e.through)])), '');
   }
   return lines;
 }

@@ -2,6 +2,7 @@ import { accessEntries, type AccessEntry } from '../analysis/access';
 import { accessPointDelegations, type AccessPointDelegation } from '../analysis/delegations';
 import { resourceOnlyStatements, type ResourceOnlyStatement } from '../analysis/resource-only';
 import { readOutput, type SynthesizedOutput } from '../core/synthesized/output';
+import { Names } from './names';
 import { reportedFindings, type ReportedFinding } from './lint-findings';
 import { runRolesOf, type RunRoleSummary } from './run-roles';
 import { stackSummaries, type StackSummary } from './stack-summary';
@@ -29,6 +30,8 @@ export interface AccessReport {
   runRoles: RunRoleSummary[];
   /** The data perimeter's organisation and exceptions. */
   perimeter: PerimeterSummary;
+  /** The names people use for principals whose IAM name hides them: ARN → `alice in genomics`. */
+  people: Record<string, string>;
 }
 
 /** The report of a synthesized output: read from cdktf.out and nothing else. */
@@ -44,7 +47,18 @@ export function reportOf(output: SynthesizedOutput): AccessReport {
     lint: output.lintFindings && reportedFindings(output.lintFindings),
     runRoles: runRolesOf(output),
     perimeter: perimeterSummary(output),
+    people: peopleOf(output, access),
   };
+}
+
+function peopleOf(output: SynthesizedOutput, access: AccessEntry[]): Record<string, string> {
+  const names = new Names([output]);
+  const out: Record<string, string> = {};
+  for (const { principal } of access) {
+    const name = names.of(principal);
+    if (name.detail) out[principal.arn] = name.words;
+  }
+  return out;
 }
 
 /** The report of the synthesized output in `outdir`. */

@@ -2,19 +2,30 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MANIFEST, readOutput, SynthesizedOutput } from '../core/synthesized/output';
-import { diffAccess, diffResources, renderDiff } from './diff';
-import { expiryChanges, renderExpiryChanges } from './expiry-diff';
-import { DIFF_MARKDOWN, REPORT_JSON, REPORT_MARKDOWN } from './files';
+import { diffOutputs } from './access-diff';
+import { commentBody } from './comment';
+import { renderAccessDiff } from './diff-markdown';
+import { COMMENT_MARKDOWN, DIFF_JSON, DIFF_MARKDOWN, REPORT_JSON, REPORT_MARKDOWN } from './files';
 import { renderReport } from './markdown';
 import { reportOf } from './report';
-import { findRemovals, removalsFile, REMOVALS_JSON } from './removals';
+import { removalsFile, REMOVALS_JSON } from './removals';
 
-const USAGE = 'usage: npm run report [-- --out <cdktf.out>] [--base <base cdktf.out>]';
+const USAGE = 'usage: npm run report [-- --out <cdktf.out>] [--base <base cdktf.out> [--head-sha <sha>] [--base-sha <sha>] [--run-url <url>]]';
 
-function commandLine(argv: string[]): { outdir: string; base?: string } {
+interface CommandLine {
+  outdir: string;
+  base?: string;
+  headSha?: string;
+  baseSha?: string;
+  runUrl?: string;
+}
+
+function commandLine(argv: string[]): CommandLine {
   try {
-    const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, base: { type: 'string' } }, strict: true, allowPositionals: false });
-    return { outdir: values.out ?? 'cdktf.out', base: values.base };
+    const text = { type: 'string' } as const;
+    const { values } = parseArgs({ args: argv, options: { out: text, base: text, 'head-sha': text, 'base-sha': text, 'run-url': text }, strict: true, allowPositionals: false });
+    if (values.base === undefined && (values['head-sha'] || values['base-sha'] || values['run-url'])) throw new Error('--head-sha, --base-sha and --run-url describe a comparison: give --base too');
+    return { outdir: values.out ?? 'cdktf.out', base: values.base, headSha: values['head-sha'], baseSha: values['base-sha'], runUrl: values['run-url'] };
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message.split('\n')[0] : error}\n${USAGE}`, { cause: error });
   }
@@ -28,28 +39,30 @@ function readBase(dir: string): { output: SynthesizedOutput; note?: string } {
 
 /**
  * `npm run report`: writes access-report.md and access-report.json into cdktf.out. With
- * `--base <dir>` it also compares with another synthesis, prints the access diff and writes it
- * to access-diff.md, and the removals (with their risk) to access-removals.json.
+ * `--base <dir>` it also compares with another synthesis: it prints the access diff and writes
+ * access-diff.md, access-diff.json (with `broadened` and the undeclared removals for the review
+ * gate), access-removals.json and access-comment.md (the pull-request comment, within GitHub's
+ * size limit).
  */
 function main(): number {
-  const { outdir, base } = commandLine(process.argv.slice(2));
+  const { outdir, base, headSha, baseSha, runUrl } = commandLine(process.argv.slice(2));
   const output = readOutput(outdir);
   const report = reportOf(output);
+  const reportMarkdown = renderReport(report);
   fs.writeFileSync(path.join(outdir, REPORT_JSON), JSON.stringify(report, null, 2) + '\n');
-  fs.writeFileSync(path.join(outdir, REPORT_MARKDOWN), renderReport(report));
+  fs.writeFileSync(path.join(outdir, REPORT_MARKDOWN), reportMarkdown);
   if (base === undefined) {
     console.log(`wrote ${path.join(outdir, REPORT_MARKDOWN)} and ${REPORT_JSON}: ${report.access.length} access lines`);
     return 0;
   }
   const before = readBase(base);
-  const baseAccess = reportOf(before.output).access;
-  const removals = findRemovals(before.output.stacks, output.stacks);
-  const diff =
-    renderDiff(diffAccess(baseAccess, report.access), diffResources(before.output.stacks, output.stacks), before.note, removals) +
-    renderExpiryChanges(expiryChanges(baseAccess, report.access));
-  fs.writeFileSync(path.join(outdir, DIFF_MARKDOWN), diff);
-  fs.writeFileSync(path.join(outdir, REMOVALS_JSON), JSON.stringify(removalsFile(removals), null, 2) + '\n');
-  process.stdout.write(diff);
+  const diff = diffOutputs({ base: before.output, head: output, baseAccess: reportOf(before.output).access, headAccess: report.access }, before.note);
+  const markdown = renderAccessDiff(diff);
+  fs.writeFileSync(path.join(outdir, DIFF_MARKDOWN), markdown);
+  fs.writeFileSync(path.join(outdir, DIFF_JSON), JSON.stringify(diff, null, 2) + '\n');
+  fs.writeFileSync(path.join(outdir, REMOVALS_JSON), JSON.stringify(removalsFile(diff.removals), null, 2) + '\n');
+  fs.writeFileSync(path.join(outdir, COMMENT_MARKDOWN), commentBody(diff, { headSha, baseSha, runUrl, report: reportMarkdown }));
+  process.stdout.write(markdown);
   return 0;
 }
 

@@ -19,12 +19,14 @@ interface Reading {
 function readIdentity(policies: NamedPolicy[], side: PolicySide, request: StaticRequest): Reading {
   const reading: Reading = { allows: [] };
   for (const { label, document } of policies) {
-    document.Statement.forEach((s, i) => {
-      if (!statementApplies(s, request)) return;
+    const statements = document.Statement;
+    for (let i = 0; i < statements.length; i++) {
+      const s = statements[i];
+      if (!statementApplies(s, request)) continue;
       const ref = refOf(side, label, s, i);
       if (s.Effect === 'Deny') reading.deniedBy ??= ref;
       else reading.allows.push(ref);
-    });
+    }
   }
   return reading;
 }
@@ -41,18 +43,20 @@ interface ResourceReading {
 
 function readResource(policy: ResourcePolicy | undefined, request: StaticRequest, check: Check): ResourceReading {
   const reading: ResourceReading = { direct: [], unbounded: [], account: [] };
-  policy?.document.Statement.forEach((s, i) => {
+  const statements = policy?.document.Statement ?? [];
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
     const match = principalMatch(s, check.principal);
-    if (!match || !statementApplies(s, request)) return;
-    const ref = refOf(policy.side, policy.label, s, i);
+    if (!match || !statementApplies(s, request)) continue;
+    const ref = refOf(policy!.side, policy!.label, s, i);
     if (s.Effect === 'Deny') {
       reading.deniedBy ??= ref;
-      return;
+      continue;
     }
     if (match === 'account') reading.account.push(ref);
     else reading.direct.push(ref);
     if (match === 'any' || (match === 'arn' && check.principal.kind === 'user')) reading.unbounded.push(ref);
-  });
+  }
   return reading;
 }
 
@@ -113,6 +117,9 @@ function kms(check: Check, own: CallerSide, res: ResourceReading): Verdict {
   return own.allowed ? allowed([...own.refs, ...grants]) : refused(own.missing!);
 }
 
+/** Contexts read once per context object: a principal's requests share theirs. */
+const contexts = new WeakMap<object, RequestContext>();
+
 /**
  * The project's own evaluator: a static reading of the documents, with the statements that took
  * part in each allow (the report lists them). Runtime code (permissive licence); the proof checks
@@ -121,7 +128,9 @@ function kms(check: Check, own: CallerSide, res: ResourceReading): Verdict {
 export const staticEvaluator: Evaluator = {
   name: 'static',
   check(check: Check): Verdict {
-    const request: StaticRequest = { action: check.action, resource: check.resource, context: new RequestContext(check.context) };
+    let context = contexts.get(check.context);
+    if (!context) contexts.set(check.context, (context = new RequestContext(check.context)));
+    const request: StaticRequest = { action: check.action, resource: check.resource, context };
     const own = callerSide(check, request);
     const res = readResource(check.resourcePolicy, request, check);
     const denial = own.deniedBy ?? res.deniedBy;

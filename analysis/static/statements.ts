@@ -12,12 +12,25 @@ export interface StaticRequest {
   context: RequestContext;
 }
 
-/** Action, resource and condition of a statement match the request (the principal is checked apart). */
+function anyAction(patterns: string[], action: string): boolean {
+  for (const p of patterns) if (globMatch(p, action, true)) return true;
+  return false;
+}
+
+function anyResource(patterns: string[], request: StaticRequest): boolean {
+  for (const p of patterns) if (matchesPattern(p, request.resource, request.context, RESOURCE_MATCH)) return true;
+  return false;
+}
+
+const RESOURCE_MATCH = { wildcards: true };
+
+/**
+ * Action, resource and condition of a statement match the request (the principal is checked apart).
+ * No closure is made per call: the report asks this millions of times.
+ */
 export function statementApplies(s: PolicyStatement, request: StaticRequest): boolean {
-  const action = (patterns: string[]): boolean => patterns.some((p) => globMatch(p, request.action, true));
-  const resource = (patterns: string[]): boolean => patterns.some((p) => matchesPattern(p, request.resource, request.context, { wildcards: true }));
-  if (s.Action !== undefined ? !action(asList(s.Action)) : s.NotAction === undefined || action(asList(s.NotAction))) return false;
-  if (s.Resource !== undefined ? !resource(asList(s.Resource)) : s.NotResource !== undefined && resource(asList(s.NotResource))) return false;
+  if (s.Action !== undefined ? !anyAction(asList(s.Action), request.action) : s.NotAction === undefined || anyAction(asList(s.NotAction), request.action)) return false;
+  if (s.Resource !== undefined ? !anyResource(asList(s.Resource), request) : s.NotResource !== undefined && anyResource(asList(s.NotResource), request)) return false;
   return conditionsHold(s.Condition, request.context);
 }
 

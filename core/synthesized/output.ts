@@ -18,6 +18,7 @@ export class SynthesizedOutput {
   private principalByArn?: Map<string, Principal>;
   private bucketList?: SynthesizedBucket[];
   private organization?: { id: string | undefined };
+  private bucketByName?: Map<string, SynthesizedBucket>;
 
   /**
    * @param lintFindings the warnings and waived findings synthesis kept beside the stacks;
@@ -72,7 +73,18 @@ export class SynthesizedOutput {
   }
 
   bucket(name: string): SynthesizedBucket | undefined {
-    return this.buckets().find((b) => b.name === name);
+    this.bucketByName ??= new Map(this.buckets().map((b) => [b.name, b]));
+    return this.bucketByName.get(name);
+  }
+
+  /**
+   * The same output with principals added that no stack defines (the analysis's stand-ins for
+   * whole accounts and for anyone); stacks, buckets and what was read so far are shared.
+   */
+  withPrincipals(extra: Principal[]): SynthesizedOutput {
+    const copy = Object.create(SynthesizedOutput.prototype) as SynthesizedOutput;
+    Object.assign(copy, this, { principalList: [...this.principals(), ...extra], principalByArn: undefined });
+    return copy;
   }
 }
 

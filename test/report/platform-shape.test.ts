@@ -64,10 +64,11 @@ describe('MLSpace-style platform roles', () => {
     for (const line of linesOf(report, DATA, genomicsAlice)) expect(line.through.every((r) => r.side === 'identity policy' || r.side === 'permissions boundary')).toBe(true);
   });
 
-  test('the picture shortens the 63-character role names', () => {
+  test('platform roles go by the names people use: the picture by user and project, the tables with the IAM name too', () => {
     const markdown = renderReport(report);
-    expect(markdown).toContain(`["role ${genomicsAlice.slice(0, 29)}…"]`);
-    expect(markdown).toContain(`| role ${genomicsAlice} in platform (333333333333) |`);
+    expect(markdown).toContain('["alice in genomics"]');
+    expect(markdown).not.toContain(`"role ${genomicsAlice.slice(0, 20)}`);
+    expect(markdown).toContain(`| alice in genomics: role ${genomicsAlice} in platform (333333333333) |`);
   });
 });
 

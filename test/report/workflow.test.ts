@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { gateVerdict } from '../../report/gate';
+import { RISK_CLASSES, type RiskClass } from '../../report/changes';
+import { APPROVAL_LABEL } from '../../report/diff-markdown';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { tempDir } from '../support/organisation-files';
 import { PROJECT_ROOT } from '../support/synth';
 
 const packageJson = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
@@ -17,7 +18,7 @@ interface Step {
 }
 interface Job {
   'runs-on': string;
-  needs?: string;
+  needs?: string | string[];
   if?: string;
   steps: Step[];
 }
@@ -31,6 +32,8 @@ const runs = steps.map((s) => s.run ?? '').join('\n');
 describe('the pull-request workflow', () => {
   test('runs on pull requests, may comment, and reads the repository only', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    // Adding or removing the approval label runs the gate again.
+    expect(workflow.on.pull_request.types).toEqual(expect.arrayContaining(['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled']));
     expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     expect(workflow.env.CHECKPOINT_DISABLE).toBe('1');
   });
@@ -53,16 +56,38 @@ describe('the pull-request workflow', () => {
     expect(packageJson.engines.node.split('||').map((range: string) => range.trim())).toContain('^24.0.0');
   });
 
-  test('installs, tests, synthesizes both branches, and compares them with the report', () => {
-    const order = ['npm ci', 'npm test', 'npm run synth', 'git worktree add', 'npm run report -- --base "$RUNNER_TEMP/base/cdktf.out"'];
+  test('lints and tests in one job; installs, synthesizes head and base, compares, comments and gates in another', () => {
+    const tests = jobs.test.steps.map((s) => s.run ?? '').join('\n');
+    expect(tests).toContain('npm run lint');
+    expect(tests).toContain('npm test');
+    const order = ['npm ci', 'npm run synth', 'git worktree add', 'npm run report -- --base "$RUNNER_TEMP/base/cdktf.out"', 'npm run --silent access-gate'];
     const positions = order.map((command) => runs.indexOf(command));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // The comment is posted before the gate can fail the job, and also when an earlier step failed.
+    const comment = steps.findIndex((s) => s.uses?.startsWith('actions/github-script@'));
+    expect(comment).toBeLessThan(steps.findIndex((s) => s.run?.includes('access-gate')));
+    expect(steps[comment].if).toContain('always()');
   });
 
-  test('the base ref reaches the shell through the environment, never spliced into a script', () => {
+  test("compares with the pull request's base commit, not the moving base branch, through the environment", () => {
     for (const job of Object.values(jobs)) for (const step of job.steps) expect(step.run ?? '').not.toContain('${{');
-    expect(steps.find((s) => s.run?.includes('git worktree add'))!.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
+    const base = steps.find((s) => s.run?.includes('git worktree add'))!;
+    expect(base.env).toEqual({ BASE_SHA: '${{ github.event.pull_request.base.sha }}' });
+    expect(base.run).toContain('git worktree add --detach "$RUNNER_TEMP/base" "$BASE_SHA"');
+    expect(JSON.stringify(workflow)).not.toContain('base_ref');
+  });
+
+  test('the base installs packages only when its lockfile differs', () => {
+    const base = steps.find((s) => s.run?.includes('git worktree add'))!.run!;
+    expect(base).toContain('git diff --quiet "$BASE_SHA" HEAD -- package-lock.json');
+    expect(base).toContain('ln -s "$PWD/node_modules" "$RUNNER_TEMP/base/node_modules"');
+  });
+
+  test('the gate reads the diff and the labels', () => {
+    const gate = steps.find((s) => s.run?.includes('access-gate'))!;
+    expect(gate.env).toEqual({ LABELS: '${{ toJSON(github.event.pull_request.labels.*.name) }}' });
+    expect(gate.run).toContain('--diff cdktf.out/access-diff.json --labels "$LABELS"');
   });
 
   test('updates one sticky comment instead of adding one per push', () => {
@@ -71,26 +96,25 @@ describe('the pull-request workflow', () => {
     expect(script).toContain('<!-- access-review -->');
     expect(script).toContain('updateComment');
     expect(script).toContain('createComment');
-    expect(script).toContain('cdktf.out/access-diff.md');
+    expect(script).toContain('cdktf.out/access-comment.md');
     expect(comment.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
   });
 
-  test('fails the review on an undeclared removal, after the comment is posted', () => {
+  test('fails the review on an undeclared removal, after the comment is posted, whatever the labels say', () => {
     const gate = steps[steps.length - 1];
-    expect(gate.name).toBe('Gate on undeclared removals');
+    expect(gate.run).toContain('access-gate');
+    expect(gate.name).toBe('Gate on broadened access and undeclared removals');
     expect(steps.findIndex((s) => s.uses?.startsWith('actions/github-script@'))).toBeLessThan(steps.length - 1);
-    const outcome = (undeclared: number): number | null => {
-      const dir = tempDir('gate-');
-      fs.mkdirSync(path.join(dir, 'cdktf.out'));
-      fs.writeFileSync(path.join(dir, 'cdktf.out', 'access-removals.json'), JSON.stringify({ undeclared, removals: [] }));
-      return spawnSync('bash', ['-c', gate.run!], { cwd: dir, encoding: 'utf8' }).status;
-    };
-    expect([outcome(0), outcome(1)]).toEqual([0, 1]);
+    const counts = Object.fromEntries(RISK_CLASSES.map((r) => [r, 0])) as Record<RiskClass, number>;
+    expect(gateVerdict({ broadened: false, counts, undeclaredRemovals: 1 }, [APPROVAL_LABEL])).toEqual({ pass: false, message: expect.stringContaining('1 removal no retirement declares') });
+    expect(gateVerdict({ broadened: false, counts, undeclaredRemovals: 0 }, []).pass).toBe(true);
   });
 
   test('HCP Terraform users get a speculative plan of each account stack in its workspace, when they opt in', () => {
     const hcp = jobs['hcp-terraform-plan'];
-    expect(hcp.needs).toBe('access-review');
+    // The plan runs whether or not the gate waits for an approval: reviewers see it before approving.
+    expect(hcp.needs).toEqual(['test', 'access-review']);
+    expect(hcp.if).toContain("always() && needs.test.result == 'success'");
     expect(hcp.if).toContain("vars.HCP_TERRAFORM == 'true'");
     expect(hcp.steps.find((s) => s.uses?.startsWith('hashicorp/setup-terraform@'))!.with!.cli_config_credentials_token).toBe('${{ secrets.TF_API_TOKEN }}');
     const scripts = hcp.steps.map((s) => s.run ?? '').join('\n');
@@ -99,6 +123,11 @@ describe('the pull-request workflow', () => {
     expect(scripts).toContain('terraform -chdir="cdktf.out/stacks/$stack" plan -input=false');
     expect(scripts).toContain('npm run --silent hcp-stacks -- table >> "$GITHUB_STEP_SUMMARY"');
     expect(scripts).not.toContain('bootstrap');
+    // Each stack's plan result is one line of a table that goes into the access review's comment.
+    expect(scripts).toContain("grep -E '^(Plan:|No changes\\.)'");
+    const summary = hcp.steps.find((s) => s.uses?.startsWith('actions/github-script@'))!;
+    expect(String(summary.with!.script)).toContain('<!-- hcp-plan -->');
+    expect(String(summary.with!.script)).toContain('65536');
   });
 });
 
