@@ -26,6 +26,3 @@ export function laterExpiry(base: AccessEntry[], head: AccessEntry[]): boolean {
     return was?.expires !== undefined && (now.expires === undefined || now.expires > was.expires);
   });
 }
-
-/** The diff's section on expiries; nothing when none changed. */
-export const renderExpiryChanges = (sentences: string[]): string => (sentences.length === 0 ? '' : ['## Changed expiries', '', ...sentences.map((s) => `- ${s}`), ''].join('\n'));

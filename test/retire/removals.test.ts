@@ -99,4 +99,11 @@ test('npm run report -- --base writes the removals for the review gate, and the 
   expect([file.undeclared, file.removals.map((r) => r.name)]).toEqual([1, ['new-client-dev']]);
   expect(result.stdout).toContain('## Removals');
   expect(result.stdout.indexOf('bucket `new-client-dev`')).toBeLessThan(result.stdout.indexOf('## Changed resources'));
+  expect(result.stdout.indexOf('**Highest risk: 1 removal no retirement declares.**')).toBeLessThan(result.stdout.indexOf('## Removals'));
+  // The same in access-diff.json, which the review gate reads, and in the pull-request comment.
+  const diff = JSON.parse(fs.readFileSync(path.join(head, 'access-diff.json'), 'utf8'));
+  expect([diff.undeclaredRemovals, diff.removals.map((r: { name: string }) => r.name)]).toEqual([1, ['new-client-dev']]);
+  expect(fs.readFileSync(path.join(head, 'access-comment.md'), 'utf8')).toContain('**undeclared** owner: bucket `new-client-dev`');
+  const gate = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'report', 'gate.ts'), '--diff', path.join(head, 'access-diff.json'), '--labels', '["access-broadening-approved"]'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  expect([gate.status, gate.stderr.trim()]).toEqual([1, "1 removal no retirement declares (highest risk): declare each in its account file's retired list, or put it back."]);
 });
