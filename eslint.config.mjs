@@ -4,9 +4,19 @@ import tseslint from 'typescript-eslint';
 // The construct library and the provider bindings are imported only through their seam modules,
 // so that choosing cdktf or its fork cdktn (CDK Terrain) changes those two files alone.
 const SEAM = ['blueprints/cdk.ts', 'blueprints/aws.ts', 'blueprints/tfe.ts'];
-const providerRoots = ['@cdktf/provider-aws', '@cdktn/provider-aws', '@cdktf/provider-tfe', '@cdktn/provider-tfe'].map((name) => ({ name, message: 'Deep imports only: <package>/lib/<resource> (the root loads every resource module).' }));
-const libraries = { group: ['cdktf', 'cdktn', '@cdktf/*', '@cdktn/*', '**/.gen/**'], message: 'Import the construct library from blueprints/cdk.ts, AWS resources from blueprints/aws.ts and HCP Terraform resources from blueprints/tfe.ts (the seam).' };
-const simulator = { group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-policy', '@cloud-copilot/iam-expand'], message: 'AGPL: only verify/ and test/ may use the simulator (README, Layout).' };
+const providerRoots = ['@cdktf/provider-aws', '@cdktn/provider-aws', '@cdktf/provider-tfe', '@cdktn/provider-tfe'].map((name) => ({
+  name,
+  message: 'Deep imports only: <package>/lib/<resource> (the root loads every resource module).',
+}));
+const libraries = {
+  group: ['cdktf', 'cdktn', '@cdktf/*', '@cdktn/*', '**/.gen/**'],
+  message:
+    'Import the construct library from blueprints/cdk.ts, AWS resources from blueprints/aws.ts and HCP Terraform resources from blueprints/tfe.ts (the seam).',
+};
+const simulator = {
+  group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-policy', '@cloud-copilot/iam-expand'],
+  message: 'AGPL: only verify/ and test/ may use the simulator (README, Layout).',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'cdktf.out/**', 'node_modules/**', 'coverage/**', '.gen/**'] },
@@ -28,12 +38,18 @@ export default tseslint.config(
   {
     files: ['core/**/*.ts', 'analysis/**/*.ts', 'report/**/*.ts', 'delivery/**/*.ts', 'accounts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: [...libraries.group, 'constructs', '**/blueprints/cdk', '**/blueprints/aws', '**/blueprints/tfe'], message: 'core, analysis, report, delivery and accounts stay free of cdktf (README, Layout).' },
-          simulator,
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...libraries.group, 'constructs', '**/blueprints/cdk', '**/blueprints/aws', '**/blueprints/tfe'],
+              message: 'core, analysis, report, delivery and accounts stay free of cdktf (README, Layout).',
+            },
+            simulator,
+          ],
+        },
+      ],
     },
   },
   { files: ['*.js', '*.mjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },

@@ -43,7 +43,13 @@ export interface AccessEntry {
 /** Stands for any object key: no policy pattern names it, so only wildcards reach it. */
 const ANY_KEY = '\u0000';
 
-export const principalRef = (p: Principal): PrincipalRef => ({ kind: isStandIn(p) ? p.standsFor : p.kind, name: p.name, arn: p.arn, stack: p.stack, accountId: p.accountId });
+export const principalRef = (p: Principal): PrincipalRef => ({
+  kind: isStandIn(p) ? p.standsFor : p.kind,
+  name: p.name,
+  arn: p.arn,
+  stack: p.stack,
+  accountId: p.accountId,
+});
 
 /**
  * A quick pre-check that skips pairs with no chance: the principal's policies name nothing that
@@ -60,7 +66,9 @@ function mayReach(principal: Principal, bucket: SynthesizedBucket, ap: Synthesiz
     document.Statement.some((s) => s.Effect === 'Allow' && (s.Resource === undefined || asList(s.Resource).some(touches))),
   );
   if (identityTouches || principal.accountId !== bucket.accountId) return identityTouches;
-  return [bucket.policy, ap?.policy].some((p) => p?.document.Statement.some((s) => s.Effect === 'Allow' && ['any', 'arn'].includes(principalMatch(s, principal) ?? '')));
+  return [bucket.policy, ap?.policy].some((p) =>
+    p?.document.Statement.some((s) => s.Effect === 'Allow' && ['any', 'arn'].includes(principalMatch(s, principal) ?? '')),
+  );
 }
 
 const namedActions = new WeakMap<Principal, Map<string, boolean>>();
@@ -84,7 +92,8 @@ function identityNames(principal: Principal, action: string): boolean {
 const resourceNames = (documents: PolicyDocument[], action: string): boolean => documents.some((d) => d.Statement.some((s) => allowNames(s, action)));
 
 /** An Allow whose Action (or NotAction, conservatively) can name the action. */
-const allowNames = (s: PolicyStatement, action: string): boolean => s.Effect === 'Allow' && (s.Action === undefined ? s.NotAction !== undefined : asList(s.Action).some((p) => globMatch(p, action, true)));
+const allowNames = (s: PolicyStatement, action: string): boolean =>
+  s.Effect === 'Allow' && (s.Action === undefined ? s.NotAction !== undefined : asList(s.Action).some((p) => globMatch(p, action, true)));
 
 const refKey = (r: PolicyRef): string => `${r.side}\u0001${r.policy}\u0001${r.statement}`;
 
@@ -118,13 +127,27 @@ export function accessEntries(synthesized: SynthesizedOutput): AccessEntry[] {
       // Only the bucket's own policies and the principal's own documents can grant this principal
       // anything: prefixes named in other principals' policies add nothing a shorter one misses.
       const ownDocuments = [...principal.identityPolicies, ...(principal.boundary ? [principal.boundary] : [])].map((n) => n.document);
-      const asked = actions.filter((a) => identityNames(principal, a.name) || (principal.accountId === bucket.accountId && resourceNames(bucketDocuments, a.name)));
+      const asked = actions.filter(
+        (a) => identityNames(principal, a.name) || (principal.accountId === bucket.accountId && resourceNames(bucketDocuments, a.name)),
+      );
       if (asked.length === 0) continue;
-      const prefixes = candidatePrefixes(bucket, [...bucketDocuments, ...ownDocuments])(new RequestContext(principalContext(principal))).sort((a, b) => a.length - b.length || compareText(a, b));
+      const prefixes = candidatePrefixes(bucket, [...bucketDocuments, ...ownDocuments])(new RequestContext(principalContext(principal))).sort(
+        (a, b) => a.length - b.length || compareText(a, b),
+      );
       for (const ap of places) out.push(...placeEntries(output, principal, bucket, ap, prefixes, asked));
     }
   }
-  return withoutRepeats(out).sort(byKeys((e) => e.bucket, (e) => e.accessPoint ?? '', (e) => e.prefix, (e) => e.principal.stack, (e) => e.principal.kind, (e) => e.principal.name, (e) => e.principal.arn));
+  return withoutRepeats(out).sort(
+    byKeys(
+      (e) => e.bucket,
+      (e) => e.accessPoint ?? '',
+      (e) => e.prefix,
+      (e) => e.principal.stack,
+      (e) => e.principal.kind,
+      (e) => e.principal.name,
+      (e) => e.principal.arn,
+    ),
+  );
 }
 
 /** A whole account's access that anyone has anyway says nothing more: only anyone's is kept. */
@@ -136,7 +159,14 @@ function withoutRepeats(entries: AccessEntry[]): AccessEntry[] {
 }
 
 /** What one principal gets on one bucket (or through one access point), prefix by prefix. */
-function placeEntries(output: SynthesizedOutput, principal: Principal, bucket: SynthesizedBucket, ap: SynthesizedAccessPoint | undefined, prefixes: string[], actions: S3Action[]): AccessEntry[] {
+function placeEntries(
+  output: SynthesizedOutput,
+  principal: Principal,
+  bucket: SynthesizedBucket,
+  ap: SynthesizedAccessPoint | undefined,
+  prefixes: string[],
+  actions: S3Action[],
+): AccessEntry[] {
   const granted = new Map<string, Map<string, PolicyRef[]>>();
   for (const prefix of prefixes) {
     const shorter = [...granted].filter(([other]) => prefix.startsWith(other)).map(([, byAction]) => byAction);

@@ -33,7 +33,9 @@ export function isObjectAction(name: string): boolean {
 export const s3Action = (name: string): S3Action => ({ name, object: isObjectAction(name), kms: kmsActionFor(name) });
 
 /** Every action of the access level table. */
-export const LEVEL_ACTIONS: string[] = [...new Set(LEVEL_TABLES.flatMap((l) => [...l.bucket, ...l.object, ...l.versionBucket, ...l.versionObject]))].sort(compareText);
+export const LEVEL_ACTIONS: string[] = [...new Set(LEVEL_TABLES.flatMap((l) => [...l.bucket, ...l.object, ...l.versionBucket, ...l.versionObject]))].sort(
+  compareText,
+);
 
 /**
  * The actions worth asking about: every action of the access level table, and every S3 action a

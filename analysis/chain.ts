@@ -83,7 +83,14 @@ export function requestChain(request: AccessRequest, output: SynthesizedOutput):
       context: viaAccessPoint,
       resourcePolicy: ap.policy && { side: 'access point policy', label: ap.name, name: ap.policy.name, document: ap.policy.document },
     });
-    checks.push({ ...common, label: "the bucket's delegation to the access point", callerSide: false, resource: onBucket, context: viaAccessPoint, resourcePolicy: bucketPolicy });
+    checks.push({
+      ...common,
+      label: "the bucket's delegation to the access point",
+      callerSide: false,
+      resource: onBucket,
+      context: viaAccessPoint,
+      resourcePolicy: bucketPolicy,
+    });
   } else {
     checks.push({ ...common, label: 'request on the bucket', callerSide: true, resource: onBucket, context, resourcePolicy: bucketPolicy });
   }

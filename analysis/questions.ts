@@ -53,7 +53,11 @@ function namedPrincipals(principal: PolicyPrincipal | undefined): string[] {
 function comparisons(pattern: string, value: string): string {
   const patternParts = pattern.split(':');
   const valueParts = value.split(':');
-  const bySegment = patternParts.length >= 6 && valueParts.length >= 6 && [0, 1, 2, 3, 4].every((i) => globMatch(patternParts[i], valueParts[i])) && globMatch(patternParts.slice(5).join(':'), valueParts.slice(5).join(':'));
+  const bySegment =
+    patternParts.length >= 6 &&
+    valueParts.length >= 6 &&
+    [0, 1, 2, 3, 4].every((i) => globMatch(patternParts[i], valueParts[i])) &&
+    globMatch(patternParts.slice(5).join(':'), valueParts.slice(5).join(':'));
   const flags = [pattern === value, pattern.toLowerCase() === value.toLowerCase(), globMatch(pattern, value), globMatch(pattern, value, true), bySegment];
   return flags.map((f) => (f ? '1' : '0')).join('');
 }
@@ -84,7 +88,8 @@ export function questionKey(check: Check, compared = new Map<string, string>()):
   const lowerContext = new Map(Object.entries(context).map(([k, v]) => [k.toLowerCase(), v]));
   const seen: Record<string, unknown> = {};
   for (const statement of statements) {
-    for (const name of [...namedPrincipals(statement.Principal), ...namedPrincipals(statement.NotPrincipal)]) seen[`principal ${name}`] = name === principal.arn;
+    for (const name of [...namedPrincipals(statement.Principal), ...namedPrincipals(statement.NotPrincipal)])
+      seen[`principal ${name}`] = name === principal.arn;
     for (const [operator, keys] of Object.entries(statement.Condition ?? {})) {
       for (const [conditionKey, values] of Object.entries(keys)) {
         const key = conditionKey.toLowerCase();
@@ -105,7 +110,7 @@ export function questionKey(check: Check, compared = new Map<string, string>()):
     principal: wholePrincipal ? principal.arn : undefined,
     account: principal.accountId,
     kind: principal.kind,
-    boundary: check.callerSide ? (principal.boundary !== undefined || principal.unknownBoundary !== undefined) : undefined,
+    boundary: check.callerSide ? principal.boundary !== undefined || principal.unknownBoundary !== undefined : undefined,
     unknownBoundary: check.callerSide ? principal.unknownBoundary : undefined,
     label: check.label,
     callerSide: check.callerSide,

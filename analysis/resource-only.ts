@@ -51,9 +51,24 @@ export function resourceOnlyStatements(buckets: SynthesizedBucket[], entries: Ac
         if (s.Effect !== 'Allow' || principals.every((p) => ownRoot.includes(p))) return;
         const statement = statementName(s, i);
         if (used.has(`${side}|${label}|${statement}`)) return;
-        out.push({ bucket: bucket.name, side, policy: label, statement, principals: uniqueSortedText(principals), principalArns: uniqueSortedText(principalArnPatterns(s)), actions: uniqueSortedText(asList(s.Action)) });
+        out.push({
+          bucket: bucket.name,
+          side,
+          policy: label,
+          statement,
+          principals: uniqueSortedText(principals),
+          principalArns: uniqueSortedText(principalArnPatterns(s)),
+          actions: uniqueSortedText(asList(s.Action)),
+        });
       });
     }
   }
-  return out.sort(byKeys((r) => r.bucket, (r) => r.side, (r) => r.policy, (r) => r.statement));
+  return out.sort(
+    byKeys(
+      (r) => r.bucket,
+      (r) => r.side,
+      (r) => r.policy,
+      (r) => r.statement,
+    ),
+  );
 }

@@ -33,7 +33,9 @@ function standIn(standsFor: StandIn['standsFor'], partition: string, accountId: 
     address: '',
     tags: {},
     groups: [],
-    identityPolicies: [{ name: `stand-in:${accountId}`, label: 'whatever its administrators allow', document: { Version: '2012-10-17', Statement: [EVERYTHING] } }],
+    identityPolicies: [
+      { name: `stand-in:${accountId}`, label: 'whatever its administrators allow', document: { Version: '2012-10-17', Statement: [EVERYTHING] } },
+    ],
   };
 }
 

@@ -49,7 +49,11 @@ function trustees(s: PolicyStatement): Array<[string, TrusteeKind]> {
     const arn = parseArn(value);
     return [value, /^\d{12}$/.test(value) || arn?.resource === 'root' ? 'account' : 'principal'];
   });
-  return [...asList(p.Service).map((v): [string, TrusteeKind] => [v, 'service']), ...asList(p.Federated).map((v): [string, TrusteeKind] => [v, 'federated']), ...aws];
+  return [
+    ...asList(p.Service).map((v): [string, TrusteeKind] => [v, 'service']),
+    ...asList(p.Federated).map((v): [string, TrusteeKind] => [v, 'federated']),
+    ...aws,
+  ];
 }
 
 function entriesOf(role: Principal): TrustEntry[] {
@@ -61,8 +65,18 @@ function entriesOf(role: Principal): TrustEntry[] {
     if (actions.length === 0) continue;
     const mfa = conditionValues(s, 'aws:multifactorauthpresent').some((v) => lower(v) === 'true');
     for (const [trustee, trusteeKind] of trustees(s)) {
-      const trusteeAccount = trusteeKind === 'account' || trusteeKind === 'principal' ? (/^\d{12}$/.test(trustee) ? trustee : (parseArn(trustee)?.account ?? null)) : null;
-      out.push({ role: ref, trustee, trusteeKind, trusteeAccount, externalIds: conditionValues(s, 'sts:externalid').sort(), mfa, otherConditions: otherConditions(s), actions: actions.sort() });
+      const trusteeAccount =
+        trusteeKind === 'account' || trusteeKind === 'principal' ? (/^\d{12}$/.test(trustee) ? trustee : (parseArn(trustee)?.account ?? null)) : null;
+      out.push({
+        role: ref,
+        trustee,
+        trusteeKind,
+        trusteeAccount,
+        externalIds: conditionValues(s, 'sts:externalid').sort(),
+        mfa,
+        otherConditions: otherConditions(s),
+        actions: actions.sort(),
+      });
     }
   }
   return out;
@@ -74,8 +88,17 @@ export function trustEntries(output: SynthesizedOutput): TrustEntry[] {
     .principals()
     .filter((p) => p.kind === 'role')
     .flatMap(entriesOf)
-    .sort(byKeys((e) => e.role.arn, (e) => e.trustee, (e) => e.externalIds.join(','), (e) => String(e.mfa), (e) => e.otherConditions ?? ''));
+    .sort(
+      byKeys(
+        (e) => e.role.arn,
+        (e) => e.trustee,
+        (e) => e.externalIds.join(','),
+        (e) => String(e.mfa),
+        (e) => e.otherConditions ?? '',
+      ),
+    );
 }
 
 /** The same trust: same role, trustee, conditions and actions. */
-export const trustKey = (e: TrustEntry): string => [e.role.arn, e.trustee, e.externalIds.join(','), e.mfa, e.otherConditions ?? '', e.actions.join(',')].join('\u0001');
+export const trustKey = (e: TrustEntry): string =>
+  [e.role.arn, e.trustee, e.externalIds.join(','), e.mfa, e.otherConditions ?? '', e.actions.join(',')].join('\u0001');

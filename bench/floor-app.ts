@@ -18,7 +18,10 @@ function main(): void {
   new LocalBackend(stack, { path: 'terraform.floor.tfstate' });
   const provider = new AwsProvider(stack, 'aws', { region: 'us-east-1', alias: 'floor' });
   if (shape === 'roles') {
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
     for (let i = 0; i < resources / 2; i++) {
       const role = new IamRole(stack, `role${i}`, {
         provider,

@@ -22,6 +22,17 @@ export function writeFloorProject(dir: string, projectRoot: string): { dir: stri
   transpile('blueprints/aws.ts');
   const app = transpile('bench/floor-app.ts');
   fs.symlinkSync(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node bench/floor-app.js 1', projectId: 'floor', sendCrashReports: 'false', terraformProviders: [], terraformModules: [], context: {} }));
+  fs.writeFileSync(
+    path.join(dir, 'cdktf.json'),
+    JSON.stringify({
+      language: 'typescript',
+      app: 'node bench/floor-app.js 1',
+      projectId: 'floor',
+      sendCrashReports: 'false',
+      terraformProviders: [],
+      terraformModules: [],
+      context: {},
+    }),
+  );
   return { dir, app };
 }

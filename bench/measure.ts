@@ -24,7 +24,12 @@ export function nodeCommand(label: string, nodeArgs: string[], cwd: string): Com
 
 function runOnce(c: Command): Measurement {
   const started = process.hrtime.bigint();
-  const result = spawnSync(c.command, c.args, { cwd: c.cwd, env: { ...process.env, CHECKPOINT_DISABLE: '1', ...c.env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(c.command, c.args, {
+    cwd: c.cwd,
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', ...c.env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`${c.label} (${c.command} ${c.args.join(' ')}) failed:\n${result.stdout}\n${result.stderr}`);
   const rss = [...`${result.stderr}${result.stdout}`.matchAll(/bench-usage maxrss-kb=(\d+)/g)].map((m) => Number(m[1]));

@@ -27,7 +27,12 @@ for (const diagram of JSON.parse(readFileSync(0, 'utf8'))) {
 }
 process.stdout.write(JSON.stringify(out));
 `;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: PROJECT_ROOT, input: JSON.stringify(diagrams), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: PROJECT_ROOT,
+    input: JSON.stringify(diagrams),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`mermaid could not run:\n${result.stderr}`);
   return JSON.parse(result.stdout);
 }

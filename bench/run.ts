@@ -118,7 +118,19 @@ function measureSize(shape: (typeof SHAPES)[number], work: string, floorApp: str
   const verify =
     shape.users <= VERIFY_MAX_USERS ? measureInterleaved([nodeCommand('verify', [...TSX, VERIFY, '--accounts', dir, '--out', outdir], ROOT)], 1)[0] : undefined;
   process.stderr.write(`measured ${shape.label}\n`);
-  return { label: shape.label, users: shape.users, memberships, counts, ours: oursRun, floor: floorRun, rolesFloor: rolesFloorRun, verify, report: reportRun, accessLines, picture };
+  return {
+    label: shape.label,
+    users: shape.users,
+    memberships,
+    counts,
+    ours: oursRun,
+    floor: floorRun,
+    rolesFloor: rolesFloorRun,
+    verify,
+    report: reportRun,
+    accessLines,
+    picture,
+  };
 }
 
 function sizeTable(rows: SizeRow[]): string[] {
@@ -128,7 +140,9 @@ function sizeTable(rows: SizeRow[]): string[] {
     '| organisation | memberships | resources per stack | total | wall s | peak MB | floor s | floor peak MB | ratio to floor (target 1.5x) | roles floor s | ratio to roles floor | verify s | verify / synthesis (target 10x) |',
     '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) => {
-      const verify = r.verify ? `${fmt(r.verify.seconds)} | ${ratio(r.verify, r.ours)}` : `not run (above ${VERIFY_MAX_USERS} users; BENCH_VERIFY_MAX_USERS) | `;
+      const verify = r.verify
+        ? `${fmt(r.verify.seconds)} | ${ratio(r.verify, r.ours)}`
+        : `not run (above ${VERIFY_MAX_USERS} users; BENCH_VERIFY_MAX_USERS) | `;
       return `| ${r.label} | ${r.memberships} | ${stacksCell(r.counts.perStack)} | ${total(r.counts)} | ${fmt(r.ours.seconds)} | ${fmt(r.ours.maxRssMb, 0)} | ${fmt(r.floor.seconds)} | ${fmt(r.floor.maxRssMb, 0)} | ${ratio(r.ours, r.floor)} | ${fmt(r.rolesFloor.seconds)} | ${ratio(r.ours, r.rolesFloor)} | ${verify} |`;
     }),
     '',
@@ -136,7 +150,10 @@ function sizeTable(rows: SizeRow[]): string[] {
     '',
     '| organisation | access lines | synthesis s | report s | report / synthesis (target 2x) | ms per access line | picture |',
     '|---|---:|---:|---:|---:|---:|---|',
-    ...rows.map((r) => `| ${r.label} | ${r.accessLines} | ${fmt(r.ours.seconds)} | ${fmt(r.report.seconds)} | ${ratio(r.report, r.ours)} | ${fmt((r.report.seconds * 1000) / r.accessLines, 3)} | ${r.picture === null ? 'parses' : `refused: ${r.picture}`} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.label} | ${r.accessLines} | ${fmt(r.ours.seconds)} | ${fmt(r.report.seconds)} | ${ratio(r.report, r.ours)} | ${fmt((r.report.seconds * 1000) / r.accessLines, 3)} | ${r.picture === null ? 'parses' : `refused: ${r.picture}`} |`,
+    ),
     '',
     ...rows.map((r) => {
       const platform = Object.entries(r.counts.perStackType).filter(([name]) => name === 'platform' || name.startsWith('platform-roles-'));

@@ -17,7 +17,12 @@ export class AccountStack extends TerraformStack {
   readonly provider: AwsProvider;
   private readonly regional = new Map<string, AwsProvider>();
 
-  constructor(scope: Construct, readonly account: AccountSpec, backend: BackendSpec, name: string = account.key) {
+  constructor(
+    scope: Construct,
+    readonly account: AccountSpec,
+    backend: BackendSpec,
+    name: string = account.key,
+  ) {
     super(scope, name);
     applyBackend(this, name, backend);
     this.provider = this.awsProvider(account.key, account.region);

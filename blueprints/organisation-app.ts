@@ -33,7 +33,11 @@ export function buildApp(prepared: PreparedOrganisation, options: BuildOptions):
     for (const dependency of dependsOn) stack.addDependency(built.get(dependency)!);
     const platform = platforms.get(spec.key);
     if (name !== spec.key) {
-      new PlatformRolesBlueprint(stack, platform!.rolesStacks.find((s) => s.name === name)!, platform!.main);
+      new PlatformRolesBlueprint(
+        stack,
+        platform!.rolesStacks.find((s) => s.name === name)!,
+        platform!.main,
+      );
       continue;
     }
     placeRetirements(stack, spec.retired);

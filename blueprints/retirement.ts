@@ -1,4 +1,22 @@
-import { IamAccessKey, IamGroup, IamGroupMembership, IamGroupPoliciesExclusive, IamGroupPolicyAttachment, IamGroupPolicyAttachmentsExclusive, IamPolicy, IamRole, IamRolePoliciesExclusive, IamRolePolicyAttachment, IamRolePolicyAttachmentsExclusive, IamUser, IamUserPoliciesExclusive, IamUserPolicyAttachment, IamUserPolicyAttachmentsExclusive, S3AccessPoint, S3BucketPolicy } from './aws';
+import {
+  IamAccessKey,
+  IamGroup,
+  IamGroupMembership,
+  IamGroupPoliciesExclusive,
+  IamGroupPolicyAttachment,
+  IamGroupPolicyAttachmentsExclusive,
+  IamPolicy,
+  IamRole,
+  IamRolePoliciesExclusive,
+  IamRolePolicyAttachment,
+  IamRolePolicyAttachmentsExclusive,
+  IamUser,
+  IamUserPoliciesExclusive,
+  IamUserPolicyAttachment,
+  IamUserPolicyAttachmentsExclusive,
+  S3AccessPoint,
+  S3BucketPolicy,
+} from './aws';
 import type { TerraformStack } from './cdk';
 import { identityPolicyName, type ConsumerPrincipalKind } from '../core/consumer/policy-names';
 import type { RetirementSpec } from '../core/model';
@@ -29,9 +47,24 @@ interface Belonging {
 const at = (type: ResourceType, name: string): string => `${type.tfResourceType}.${name}`;
 
 const PRINCIPAL_TYPES = {
-  user: { principal: IamUser, attachment: IamUserPolicyAttachment, attachmentsExclusive: IamUserPolicyAttachmentsExclusive, inlinePoliciesExclusive: IamUserPoliciesExclusive },
-  group: { principal: IamGroup, attachment: IamGroupPolicyAttachment, attachmentsExclusive: IamGroupPolicyAttachmentsExclusive, inlinePoliciesExclusive: IamGroupPoliciesExclusive },
-  role: { principal: IamRole, attachment: IamRolePolicyAttachment, attachmentsExclusive: IamRolePolicyAttachmentsExclusive, inlinePoliciesExclusive: IamRolePoliciesExclusive },
+  user: {
+    principal: IamUser,
+    attachment: IamUserPolicyAttachment,
+    attachmentsExclusive: IamUserPolicyAttachmentsExclusive,
+    inlinePoliciesExclusive: IamUserPoliciesExclusive,
+  },
+  group: {
+    principal: IamGroup,
+    attachment: IamGroupPolicyAttachment,
+    attachmentsExclusive: IamGroupPolicyAttachmentsExclusive,
+    inlinePoliciesExclusive: IamGroupPoliciesExclusive,
+  },
+  role: {
+    principal: IamRole,
+    attachment: IamRolePolicyAttachment,
+    attachmentsExclusive: IamRolePolicyAttachmentsExclusive,
+    inlinePoliciesExclusive: IamRolePoliciesExclusive,
+  },
 } as const;
 
 /**
@@ -42,7 +75,11 @@ const PRINCIPAL_TYPES = {
 function principalResources(kind: ConsumerPrincipalKind, name: string): Belonging[] {
   const ids = principalIds(kind, name);
   const types = PRINCIPAL_TYPES[kind];
-  const out = [at(types.principal, ids.principal), at(types.attachmentsExclusive, ids.attachmentsExclusive), at(types.inlinePoliciesExclusive, ids.inlinePoliciesExclusive)];
+  const out = [
+    at(types.principal, ids.principal),
+    at(types.attachmentsExclusive, ids.attachmentsExclusive),
+    at(types.inlinePoliciesExclusive, ids.inlinePoliciesExclusive),
+  ];
   if (kind === 'user') out.push(at(IamAccessKey, ids.accessKey));
   if (kind === 'group') out.push(at(IamGroupMembership, ids.members));
   for (let part = 1; part <= ATTACHMENT_LIMITS.raised; part++) {

@@ -1,5 +1,15 @@
 import { Construct } from 'constructs';
-import { type AwsProvider, S3Bucket, S3BucketLifecycleConfiguration, S3BucketLoggingA, S3BucketOwnershipControls, S3BucketPolicy, S3BucketPublicAccessBlock, S3BucketServerSideEncryptionConfigurationA, S3BucketVersioningA } from './aws';
+import {
+  type AwsProvider,
+  S3Bucket,
+  S3BucketLifecycleConfiguration,
+  S3BucketLoggingA,
+  S3BucketOwnershipControls,
+  S3BucketPolicy,
+  S3BucketPublicAccessBlock,
+  S3BucketServerSideEncryptionConfigurationA,
+  S3BucketVersioningA,
+} from './aws';
 import { NONCURRENT_LOG_EXPIRY_DAYS } from '../core/logging/access-logs';
 import type { PolicyDocument } from '../core/model';
 import { named } from './terraform-name';
@@ -109,7 +119,12 @@ export class SecureBucket extends Construct {
     }
     if (props.logging) {
       this.logging = named(
-        new S3BucketLoggingA(this, 'logging', { provider, bucket, targetBucket: props.logging.targetBucket, targetPrefix: props.logging.targetPrefix ?? `${name}/` }),
+        new S3BucketLoggingA(this, 'logging', {
+          provider,
+          bucket,
+          targetBucket: props.logging.targetBucket,
+          targetPrefix: props.logging.targetPrefix ?? `${name}/`,
+        }),
         name,
       );
     }

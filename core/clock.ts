@@ -12,7 +12,14 @@ export function currentTime(env: NodeJS.ProcessEnv = process.env): Date {
   if (fixed === undefined || fixed === '') return new Date();
   const time = new Date(fixed);
   if (Number.isNaN(time.getTime())) {
-    throw new OrganisationError([{ file: 'environment', field: NOW_ENV, message: `${JSON.stringify(fixed)} is not a time`, fix: 'write an ISO timestamp such as 2026-12-01T00:00:00Z, or unset it' }]);
+    throw new OrganisationError([
+      {
+        file: 'environment',
+        field: NOW_ENV,
+        message: `${JSON.stringify(fixed)} is not a time`,
+        fix: 'write an ISO timestamp such as 2026-12-01T00:00:00Z, or unset it',
+      },
+    ]);
   }
   return time;
 }

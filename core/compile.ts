@@ -67,7 +67,17 @@ export function compileOrganisation(org: Organisation): CompiledOrganisation {
   const platforms = new Map<string, PlatformPlan>();
   for (const source of org.accounts) {
     if (source.spec.kind !== 'platform' || !source.spec.platform) continue;
-    platforms.set(source.spec.key, planPlatform(refOf(source), source.spec.platform, identity.get(source.spec.key) ?? [], problems, logBucketOf(source.spec.id, source.spec.accessLogs), org.organization));
+    platforms.set(
+      source.spec.key,
+      planPlatform(
+        refOf(source),
+        source.spec.platform,
+        identity.get(source.spec.key) ?? [],
+        problems,
+        logBucketOf(source.spec.id, source.spec.accessLogs),
+        org.organization,
+      ),
+    );
   }
   return { index, grants, buckets, identity, platforms, problems: problems.problems };
 }

@@ -30,13 +30,23 @@ export function readJsonFile(problems: ProblemList, file: string, filePath: stri
           const lines = first === startLine ? `twice on line ${first + 1}` : `on lines ${first + 1} and ${startLine + 1}`;
           problems.add(file, at, `is given twice in one object (${lines}): a reader sees the first, but JSON.parse keeps the last`, 'keep one of them');
         } else if (property === '__proto__') {
-          problems.add(file, at, 'is not a usable key: "__proto__" would change the object itself in JavaScript', 'remove it (no field of the organisation is called "__proto__")');
+          problems.add(
+            file,
+            at,
+            'is not a usable key: "__proto__" would change the object itself in JavaScript',
+            'remove it (no field of the organisation is called "__proto__")',
+          );
         }
         keys.set(property, first ?? startLine);
       },
       onError: (error, _offset, _length, startLine, startCharacter) => {
         if (problems.problems.length > before) return; // the first syntax error is the one to fix
-        problems.add(file, '', `is not valid JSON: ${describe(printParseErrorCode(error))} at line ${startLine + 1}, column ${startCharacter + 1}`, 'fix the syntax of the file (JSON allows no comments and no trailing commas)');
+        problems.add(
+          file,
+          '',
+          `is not valid JSON: ${describe(printParseErrorCode(error))} at line ${startLine + 1}, column ${startCharacter + 1}`,
+          'fix the syntax of the file (JSON allows no comments and no trailing commas)',
+        );
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },

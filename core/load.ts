@@ -50,12 +50,22 @@ export function loadOrganisation(options: LoadOptions): Organisation {
   const index = requireData(problems, indexFile, indexPath!) as OrganisationIndex | undefined;
   problems.throwIfAny();
   if (!isPlainObject(index)) {
-    problems.add(indexFile, '', `must hold an object { backend, accounts }, not ${show(index)}`, 'export default { accounts: ["owner", "consumer", "platform"] }');
+    problems.add(
+      indexFile,
+      '',
+      `must hold an object { backend, accounts }, not ${show(index)}`,
+      'export default { accounts: ["owner", "consumer", "platform"] }',
+    );
     problems.throwIfAny();
   }
   checkKnownFields(problems, indexFile, '', index, INDEX_FIELDS);
   if (!Array.isArray(index!.accounts)) {
-    problems.add(indexFile, 'accounts', `must be a list of account file names, not ${show(index!.accounts)}`, 'export default { accounts: ["owner", "consumer", "platform"] }');
+    problems.add(
+      indexFile,
+      'accounts',
+      `must be a list of account file names, not ${show(index!.accounts)}`,
+      'export default { accounts: ["owner", "consumer", "platform"] }',
+    );
     problems.throwIfAny();
   }
 

@@ -10,7 +10,13 @@ export interface AccountRef {
   file: string;
 }
 
-export const refOf = ({ file, spec }: AccountSource): AccountRef => ({ key: spec.key, id: spec.id, region: spec.region, partition: partitionOf(spec.region), file });
+export const refOf = ({ file, spec }: AccountSource): AccountRef => ({
+  key: spec.key,
+  id: spec.id,
+  region: spec.region,
+  partition: partitionOf(spec.region),
+  file,
+});
 
 /** Look-ups over a validated organisation. */
 export class OrganisationIndex {

@@ -17,11 +17,21 @@ function commandLine(argv: string[]): { stack: string; autoApprove: boolean; pla
     strict: true,
   });
   if (positionals.length !== 1) throw new Error(`name exactly one stack\n${USAGE}`);
-  return { stack: positionals[0], autoApprove: values['auto-approve'] ?? false, planOnly: values['plan-only'] ?? false, outdir: path.resolve(values.out ?? 'cdktf.out') };
+  return {
+    stack: positionals[0],
+    autoApprove: values['auto-approve'] ?? false,
+    planOnly: values['plan-only'] ?? false,
+    outdir: path.resolve(values.out ?? 'cdktf.out'),
+  };
 }
 
 function run(command: string, args: string[], options: SpawnSyncOptions & { capture?: boolean } = {}): string {
-  const result = spawnSync(command, args, { ...options, encoding: 'utf8', stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', maxBuffer: 1024 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    ...options,
+    encoding: 'utf8',
+    stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`${[command, ...args].join(' ')} failed (exit ${result.status})`);
   return String(result.stdout ?? '');

@@ -73,7 +73,12 @@ function main(argv: string[]): number {
     for (const s of stacks) console.log(`| ${s.stack} | ${s.workspace} | ${DESCRIPTION[s.kind]} |`);
     return 0;
   }
-  console.log(stacks.filter((s) => s.kind === what).map((s) => s.stack).join(' '));
+  console.log(
+    stacks
+      .filter((s) => s.kind === what)
+      .map((s) => s.stack)
+      .join(' '),
+  );
   return 0;
 }
 

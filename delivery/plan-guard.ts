@@ -74,14 +74,15 @@ export function guardPlan(plan: PlanJson, removed: ReadonlyMap<string, boolean>)
 /** The verdict in words, for the command line: what is refused and how to declare it, or what will be forgotten. */
 export function renderVerdict(stack: string, verdict: GuardVerdict): string {
   const lines: string[] = [];
-  if (verdict.forgotten.length > 0) lines.push(`${stack}: Terraform forgets (declared retired with keep; they stay in AWS as they are):`, ...verdict.forgotten.map((a) => `  - ${a}`));
+  if (verdict.forgotten.length > 0)
+    lines.push(`${stack}: Terraform forgets (declared retired with keep; they stay in AWS as they are):`, ...verdict.forgotten.map((a) => `  - ${a}`));
   if (verdict.declaredDeletes.length > 0) lines.push(`${stack}: deleted as declared (retired with delete):`, ...verdict.declaredDeletes.map((a) => `  - ${a}`));
   if (verdict.refused.length === 0) return [...lines, `${stack}: the plan deletes no protection that is not declared.`].join('\n');
   lines.push(
     `${stack}: REFUSED: the plan would delete ${verdict.refused.length} protection${verdict.refused.length === 1 ? '' : 's'} that no retirement declares:`,
     ...verdict.refused.map((r) => `  - ${r.address}: ${r.what}`),
-    'Nothing was applied. Put what was taken out back into the account file, or declare it in that file\'s `retired` list,',
-    'e.g. retired: [{ kind: \'bucket\', name: \'<bucket>\', mode: \'keep\' }] (README, "Retiring"), then run this again.',
+    "Nothing was applied. Put what was taken out back into the account file, or declare it in that file's `retired` list,",
+    "e.g. retired: [{ kind: 'bucket', name: '<bucket>', mode: 'keep' }] (README, \"Retiring\"), then run this again.",
   );
   return lines.join('\n');
 }

@@ -59,7 +59,12 @@ function stackOf(account: AccountReadBack, region: string, home: boolean): Terra
     }
   }
   for (const ap of holdings.accessPoints.filter(inRegion)) {
-    resources.add('aws_s3_access_point', ap.name, { name: ap.name, bucket: ap.bucket, account_id: account.accountId, ...(ap.policy ? { policy: ap.policy } : {}) });
+    resources.add('aws_s3_access_point', ap.name, {
+      name: ap.name,
+      bucket: ap.bucket,
+      account_id: account.accountId,
+      ...(ap.policy ? { policy: ap.policy } : {}),
+    });
   }
   // Named by key id, so that the key's ARN as the proof builds it is the emulator's.
   for (const key of holdings.keys.filter(inRegion)) resources.add('aws_kms_key', key.id, { policy: key.policy });
@@ -73,12 +78,23 @@ function addIam(holdings: AccountHoldings, resources: Resources): void {
   const { iam } = holdings;
   for (const p of iam.policies) resources.add('aws_iam_policy', p.arn, { name: p.name, path: p.path, policy: p.document });
   for (const role of iam.roles) {
-    resources.add('aws_iam_role', role.arn, { name: role.name, path: role.path, assume_role_policy: role.trust, tags: role.tags, ...(role.boundary ? { permissions_boundary: role.boundary } : {}) });
+    resources.add('aws_iam_role', role.arn, {
+      name: role.name,
+      path: role.path,
+      assume_role_policy: role.trust,
+      tags: role.tags,
+      ...(role.boundary ? { permissions_boundary: role.boundary } : {}),
+    });
     resources.add('aws_iam_role_policy_attachments_exclusive', role.arn, { role_name: role.name, policy_arns: role.attached });
     for (const p of role.inline) resources.add('aws_iam_role_policy', `${role.arn}:${p.name}`, { role: role.name, name: p.name, policy: p.document });
   }
   for (const user of iam.users) {
-    resources.add('aws_iam_user', user.arn, { name: user.name, path: user.path, tags: user.tags, ...(user.boundary ? { permissions_boundary: user.boundary } : {}) });
+    resources.add('aws_iam_user', user.arn, {
+      name: user.name,
+      path: user.path,
+      tags: user.tags,
+      ...(user.boundary ? { permissions_boundary: user.boundary } : {}),
+    });
     resources.add('aws_iam_user_policy_attachments_exclusive', user.arn, { user_name: user.name, policy_arns: user.attached });
     for (const p of user.inline) resources.add('aws_iam_user_policy', `${user.arn}:${p.name}`, { user: user.name, name: p.name, policy: p.document });
     if (user.groups.length > 0) resources.add('aws_iam_user_group_membership', user.arn, { user: user.name, groups: user.groups });

@@ -29,7 +29,8 @@ export async function diff(stack: RehearsedStack, context: StackContext): Promis
   const args = ['diff', stack.name, '--skip-provider-lock', '--no-color'];
   const result = await runCommand(cdktfBinary(context.projectDir), args, { cwd: context.projectDir, env: context.env, log: context.log });
   if (result.code !== 0) throw new RehearsalFailure(`npx cdktf ${args.join(' ')} failed (exit ${result.code}):\n${tail(result.output)}`);
-  if (!/No changes\./.test(result.output)) throw new RehearsalFailure(`npx cdktf diff ${stack.name} right after the deploy plans changes:\n${tail(result.output)}`);
+  if (!/No changes\./.test(result.output))
+    throw new RehearsalFailure(`npx cdktf diff ${stack.name} right after the deploy plans changes:\n${tail(result.output)}`);
   return result;
 }
 
@@ -37,14 +38,21 @@ export async function diff(stack: RehearsedStack, context: StackContext): Promis
 export async function planIsEmpty(stack: RehearsedStack, context: StackContext): Promise<CommandResult> {
   const args = ['plan', '-detailed-exitcode', '-input=false', '-no-color'];
   const result = await runCommand(context.terraform, args, { cwd: stack.dir, env: context.env, log: context.log });
-  if (result.code === 2) throw new RehearsalFailure(`terraform plan of ${stack.name} still plans changes after the apply (a perpetual diff):\n${tail(planSummary(result.output), 60)}`);
+  if (result.code === 2)
+    throw new RehearsalFailure(
+      `terraform plan of ${stack.name} still plans changes after the apply (a perpetual diff):\n${tail(planSummary(result.output), 60)}`,
+    );
   if (result.code !== 0) throw new RehearsalFailure(`terraform plan of ${stack.name} failed (exit ${result.code}):\n${tail(result.output)}`);
   return result;
 }
 
 /** Addresses of the resources a plan would change, from `terraform plan -out` and `terraform show -json`. */
 export async function plannedChanges(stack: RehearsedStack, context: StackContext): Promise<string[]> {
-  const plan = await runCommand(context.terraform, ['plan', '-input=false', '-no-color', '-out=rehearsal.tfplan'], { cwd: stack.dir, env: context.env, log: context.log });
+  const plan = await runCommand(context.terraform, ['plan', '-input=false', '-no-color', '-out=rehearsal.tfplan'], {
+    cwd: stack.dir,
+    env: context.env,
+    log: context.log,
+  });
   if (plan.code !== 0) throw new RehearsalFailure(`terraform plan of ${stack.name} failed (exit ${plan.code}):\n${tail(plan.output)}`);
   const show = await runCommand(context.terraform, ['show', '-json', 'rehearsal.tfplan'], { cwd: stack.dir, env: context.env, log: '/dev/null' });
   if (show.code !== 0) throw new RehearsalFailure(`terraform show of ${stack.name}'s plan failed:\n${tail(show.output)}`);

@@ -21,8 +21,10 @@ export function runCommand(command: string, args: string[], options: { cwd: stri
     child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.once('error', reject);
     child.once('close', (code, signal) => {
-      // eslint-disable-next-line no-control-regex
-      const output = Buffer.concat(chunks).toString('utf8').replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+      const output = Buffer.concat(chunks)
+        .toString('utf8')
+        // eslint-disable-next-line no-control-regex
+        .replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
       fs.appendFileSync(options.log, output);
       resolve({ code: code ?? (signal ? 128 : 1), output, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
     });

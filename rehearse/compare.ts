@@ -38,7 +38,8 @@ export function compareWithApplied(stacks: RehearsedStack[], holdings: Map<strin
       result.compared++;
       const synthesized = canonical(placed.document)!;
       const appliedText = applied === undefined ? '(not found in the account)' : (canonical(applied) ?? applied);
-      if (appliedText !== synthesized) result.differences.push({ stack: stack.name, address: placed.address, kind: placed.kind, synthesized, applied: appliedText });
+      if (appliedText !== synthesized)
+        result.differences.push({ stack: stack.name, address: placed.address, kind: placed.kind, synthesized, applied: appliedText });
     }
     for (const instance of state.values()) {
       if (instance.type !== 'aws_iam_role' && instance.type !== 'aws_iam_user') continue;
@@ -47,7 +48,8 @@ export function compareWithApplied(stacks: RehearsedStack[], holdings: Map<strin
       const principal = principals.find((p) => p.name === instance.attributes.name);
       const applied = principal ? principal.boundary || '(none)' : '(not found in the account)';
       result.compared++;
-      if (applied !== wanted) result.differences.push({ stack: stack.name, address: instance.address, kind: 'permissions boundary', synthesized: wanted, applied });
+      if (applied !== wanted)
+        result.differences.push({ stack: stack.name, address: instance.address, kind: 'permissions boundary', synthesized: wanted, applied });
     }
   }
   return result;

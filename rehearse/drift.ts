@@ -59,7 +59,8 @@ export function driftCases(stacks: RehearsedStack[], holdings: Map<string, Accou
   const user = (h: AccountHoldings, name: string) => h.iam.users.find((u) => u.name === name);
   const bucket = (h: AccountHoldings, name: string) => h.buckets.find((b) => b.name === name);
   const cases: DriftCase[] = [];
-  const add = (t: Target | undefined, build: (t: Target, a: Record<string, any>) => Omit<DriftCase, 'stack' | 'address'>): void => { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const add = (t: Target | undefined, build: (t: Target, a: Record<string, any>) => Omit<DriftCase, 'stack' | 'address'>): void => {
     if (t) cases.push({ stack: t.stack, address: t.instance.address, ...build(t, t.instance.attributes) });
   };
   const iam = (t: Target, operation: string, params: Record<string, unknown>): ApiCall => ({ service: 'iam', region: t.region, operation, params });
@@ -96,7 +97,9 @@ export function driftCases(stacks: RehearsedStack[], holdings: Map<string, Accou
     present: (h) => role(h, a.role_name)?.inline.some((p) => p.name === BY_HAND) ?? false,
   }));
   // A role whose inline policies no `aws_iam_role_policies_exclusive` owns (the platform's membership roles).
-  const guarded = new Set(targets.filter((t) => t.instance.type === 'aws_iam_role_policies_exclusive').map((t) => `${t.stack.accountId}:${t.instance.attributes.role_name}`));
+  const guarded = new Set(
+    targets.filter((t) => t.instance.type === 'aws_iam_role_policies_exclusive').map((t) => `${t.stack.accountId}:${t.instance.attributes.role_name}`),
+  );
   add(useRole(pick('aws_iam_role', (t) => unusedRole(t) && !guarded.has(`${t.stack.accountId}:${t.instance.attributes.name}`))), (t, a) => ({
     what: 'add an inline policy to a role without an exclusive inline-policy resource',
     target: `inline administrator policy on role ${a.name}`,
@@ -112,19 +115,47 @@ export function driftCases(stacks: RehearsedStack[], holdings: Map<string, Accou
   add(useRole(pick('aws_iam_role', unusedRole)), (t, a) => ({
     what: "widen a role's trust policy",
     target: `trust policy of role ${a.name} (another account may assume it)`,
-    calls: [iam(t, 'update_assume_role_policy', { RoleName: a.name, PolicyDocument: withStatement(a.assume_role_policy, { Principal: { AWS: OUTSIDER }, Action: 'sts:AssumeRole' }) })],
+    calls: [
+      iam(t, 'update_assume_role_policy', {
+        RoleName: a.name,
+        PolicyDocument: withStatement(a.assume_role_policy, { Principal: { AWS: OUTSIDER }, Action: 'sts:AssumeRole' }),
+      }),
+    ],
     present: (h) => marked(role(h, a.name)?.trust),
   }));
-  add(pick('aws_iam_policy', (t) => !String(t.instance.attributes.name).includes('boundary')), (t, a) => ({
-    what: 'make a new default version of a managed policy',
-    target: `policy ${a.name} (new default version with an extra statement)`,
-    calls: [iam(t, 'create_policy_version', { PolicyArn: a.arn, PolicyDocument: withStatement(a.policy, { Action: 's3:GetObject', Resource: '*' }), SetAsDefault: true })],
-    present: (h) => marked(h.iam.policies.find((p) => p.arn === a.arn)?.document),
-  }));
+  add(
+    pick('aws_iam_policy', (t) => !String(t.instance.attributes.name).includes('boundary')),
+    (t, a) => ({
+      what: 'make a new default version of a managed policy',
+      target: `policy ${a.name} (new default version with an extra statement)`,
+      calls: [
+        iam(t, 'create_policy_version', {
+          PolicyArn: a.arn,
+          PolicyDocument: withStatement(a.policy, { Action: 's3:GetObject', Resource: '*' }),
+          SetAsDefault: true,
+        }),
+      ],
+      present: (h) => marked(h.iam.policies.find((p) => p.arn === a.arn)?.document),
+    }),
+  );
   add(pick('aws_s3_bucket_policy'), (t, a) => ({
     what: 'edit a bucket policy',
     target: `bucket policy of ${a.bucket} (another account may read)`,
-    calls: [{ service: 's3', region: t.region, operation: 'put_bucket_policy', params: { Bucket: a.bucket, Policy: withStatement(bucket(held(t), a.bucket)?.policy, { Principal: { AWS: OUTSIDER }, Action: 's3:GetObject', Resource: `arn:${partitionOf(t.region)}:s3:::${a.bucket}/*` }) } }],
+    calls: [
+      {
+        service: 's3',
+        region: t.region,
+        operation: 'put_bucket_policy',
+        params: {
+          Bucket: a.bucket,
+          Policy: withStatement(bucket(held(t), a.bucket)?.policy, {
+            Principal: { AWS: OUTSIDER },
+            Action: 's3:GetObject',
+            Resource: `arn:${partitionOf(t.region)}:s3:::${a.bucket}/*`,
+          }),
+        },
+      },
+    ],
     present: (h) => marked(bucket(h, a.bucket)?.policy),
   }));
   add(pick('aws_s3_bucket_policy'), (t, a) => ({
@@ -136,19 +167,51 @@ export function driftCases(stacks: RehearsedStack[], holdings: Map<string, Accou
   add(pick('aws_s3_bucket_public_access_block'), (t, a) => ({
     what: "turn off a bucket's Block Public Access",
     target: `public access block of ${a.bucket}`,
-    calls: [{ service: 's3', region: t.region, operation: 'put_public_access_block', params: { Bucket: a.bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false } } }],
+    calls: [
+      {
+        service: 's3',
+        region: t.region,
+        operation: 'put_public_access_block',
+        params: {
+          Bucket: a.bucket,
+          PublicAccessBlockConfiguration: { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false },
+        },
+      },
+    ],
     present: (h) => Object.values(bucket(h, a.bucket)?.publicAccessBlock ?? {}).some((v) => v === false),
   }));
   add(pick('aws_s3_access_point'), (t, a) => ({
     what: 'edit an access point policy',
     target: `policy of access point ${a.name}`,
-    calls: [{ service: 's3control', region: t.region, operation: 'put_access_point_policy', params: { AccountId: a.account_id, Name: a.name, Policy: withStatement(a.policy, { Principal: { AWS: OUTSIDER }, Action: 's3:GetObject', Resource: `${a.arn}/object/*` }) } }],
+    calls: [
+      {
+        service: 's3control',
+        region: t.region,
+        operation: 'put_access_point_policy',
+        params: {
+          AccountId: a.account_id,
+          Name: a.name,
+          Policy: withStatement(a.policy, { Principal: { AWS: OUTSIDER }, Action: 's3:GetObject', Resource: `${a.arn}/object/*` }),
+        },
+      },
+    ],
     present: (h) => marked(h.accessPoints.find((p) => p.name === a.name)?.policy),
   }));
   add(pick('aws_kms_key'), (t, a) => ({
     what: 'edit a key policy',
     target: `key policy of ${a.arn}`,
-    calls: [{ service: 'kms', region: t.region, operation: 'put_key_policy', params: { KeyId: a.key_id, PolicyName: 'default', Policy: withStatement(a.policy, { Principal: { AWS: OUTSIDER }, Action: 'kms:Decrypt', Resource: '*' }) } }],
+    calls: [
+      {
+        service: 'kms',
+        region: t.region,
+        operation: 'put_key_policy',
+        params: {
+          KeyId: a.key_id,
+          PolicyName: 'default',
+          Policy: withStatement(a.policy, { Principal: { AWS: OUTSIDER }, Action: 'kms:Decrypt', Resource: '*' }),
+        },
+      },
+    ],
     present: (h) => marked(h.keys.find((k) => k.arn === a.arn)?.policy),
   }));
   return cases;

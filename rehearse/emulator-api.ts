@@ -27,7 +27,13 @@ export interface AccountHoldings {
     roles: Array<IamHolding & { trust: string; boundary?: string | null; tags: Record<string, string> }>;
     policies: Array<{ name: string; path: string; arn: string; document: string }>;
   };
-  buckets: Array<{ name: string; region: string; policy?: string; encryption?: { algorithm: string; kmsKeyId?: string | null }; publicAccessBlock?: Record<string, boolean> }>;
+  buckets: Array<{
+    name: string;
+    region: string;
+    policy?: string;
+    encryption?: { algorithm: string; kmsKeyId?: string | null };
+    publicAccessBlock?: Record<string, boolean>;
+  }>;
   accessPoints: Array<{ name: string; bucket: string; arn: string; region: string; policy?: string }>;
   keys: Array<{ id: string; arn: string; region: string; policy: string; aliases: string[] }>;
 }

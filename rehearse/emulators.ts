@@ -127,5 +127,7 @@ async function waitUntilReady(emulator: Emulator, child: ChildProcess): Promise<
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`the emulator for account ${emulator.accountId} did not answer on ${emulator.endpoint} within ${READY_TIMEOUT_MS / 1000} s; see ${emulator.log}`);
+  throw new Error(
+    `the emulator for account ${emulator.accountId} did not answer on ${emulator.endpoint} within ${READY_TIMEOUT_MS / 1000} s; see ${emulator.log}`,
+  );
 }

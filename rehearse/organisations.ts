@@ -51,5 +51,11 @@ export function shardedPlatform(): RehearsalOrganisation {
   const rolesStacks = Math.ceil((SHARDED_USERS * 5) / (SHARDED_BUDGET * 0.75));
   const files = generateOrganisation({ platformUsers: SHARDED_USERS, buckets: 3, consumerPrincipals: 1, projectsPerUser: 2, rolesStacks });
   (files.accounts.platform as PlatformAccountSpec).platform!.sharding!.maxResourcesPerStack = SHARDED_BUDGET;
-  return { name: 'sharded', about: `a platform of ${SHARDED_USERS} users sharded into ${rolesStacks} roles stacks of at most ${SHARDED_BUDGET} resources`, files, drift: false, retire: false };
+  return {
+    name: 'sharded',
+    about: `a platform of ${SHARDED_USERS} users sharded into ${rolesStacks} roles stacks of at most ${SHARDED_BUDGET} resources`,
+    files,
+    drift: false,
+    retire: false,
+  };
 }

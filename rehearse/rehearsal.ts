@@ -64,7 +64,12 @@ const seconds = (since: bigint): number => Number(process.hrtime.bigint() - sinc
  * accounts by hand to see the next plan name it and the next deploy revert it. The servers it
  * starts are stopped whatever happens.
  */
-export async function rehearse(org: RehearsalOrganisation, tools: RehearsalTools, workDir: string, options: { drift: boolean; retire: boolean; log: string; say: (line: string) => void }): Promise<RehearsalResult> {
+export async function rehearse(
+  org: RehearsalOrganisation,
+  tools: RehearsalTools,
+  workDir: string,
+  options: { drift: boolean; retire: boolean; log: string; say: (line: string) => void },
+): Promise<RehearsalResult> {
   const started = process.hrtime.bigint();
   const result: RehearsalResult = { organisation: org.name, stacks: [], drift: [], seconds: 0, failures: [], serversLeft: [] };
   const project = createProject(path.join(workDir, org.name), org.files);
@@ -87,9 +92,17 @@ export async function rehearse(org: RehearsalOrganisation, tools: RehearsalTools
       const deployed = await deploy(stack, context(stack));
       const diffed = await diff(stack, context(stack));
       const planned = await planIsEmpty(stack, context(stack));
-      const figures = { stack: stack.name, resources: resourcesApplied(stack), deploySeconds: deployed.seconds, diffSeconds: diffed.seconds, planSeconds: planned.seconds };
+      const figures = {
+        stack: stack.name,
+        resources: resourcesApplied(stack),
+        deploySeconds: deployed.seconds,
+        diffSeconds: diffed.seconds,
+        planSeconds: planned.seconds,
+      };
       result.stacks.push(figures);
-      options.say(`  ${stack.name}: ${figures.resources} resources applied; deploy ${figures.deploySeconds.toFixed(1)} s, diff ${figures.diffSeconds.toFixed(1)} s, second plan ${figures.planSeconds.toFixed(1)} s: no changes`);
+      options.say(
+        `  ${stack.name}: ${figures.resources} resources applied; deploy ${figures.deploySeconds.toFixed(1)} s, diff ${figures.diffSeconds.toFixed(1)} s, second plan ${figures.planSeconds.toFixed(1)} s: no changes`,
+      );
     }
     // `cdktf deploy` synthesized again: compare with what it deployed.
     stacks = readStacks(project.outdir);
@@ -101,7 +114,10 @@ export async function rehearse(org: RehearsalOrganisation, tools: RehearsalTools
     };
     const holdings = await readAll();
     result.comparison = compareWithApplied(stacks, holdings);
-    for (const d of result.comparison.differences) result.failures.push(`${d.stack}: ${d.address} (${d.kind}) differs from what was synthesized:\n    synthesized ${d.synthesized}\n    applied     ${d.applied}`);
+    for (const d of result.comparison.differences)
+      result.failures.push(
+        `${d.stack}: ${d.address} (${d.kind}) differs from what was synthesized:\n    synthesized ${d.synthesized}\n    applied     ${d.applied}`,
+      );
     options.say(`  read back ${result.comparison.compared} documents and boundaries: ${result.comparison.differences.length} differ from the synthesized ones`);
 
     const proof = await proveApplied(org, project, stacks, holdings, path.join(workDir, `${org.name}-applied`));
@@ -111,7 +127,10 @@ export async function rehearse(org: RehearsalOrganisation, tools: RehearsalTools
 
     if (options.drift) result.drift = await rehearseDrift(stacks, servers, holdings, { tools, context, readAll, say: options.say });
     for (const d of result.drift.filter((d) => !d.named || !d.reverted)) {
-      if (!KNOWN_UNCAUGHT.has(d.what)) result.failures.push(`drift not caught: ${d.what} (${d.target}): ${d.named ? 'named by the plan' : 'not named by the plan'}, ${d.reverted ? 'reverted' : 'not reverted'} by the next deploy`);
+      if (!KNOWN_UNCAUGHT.has(d.what))
+        result.failures.push(
+          `drift not caught: ${d.what} (${d.target}): ${d.named ? 'named by the plan' : 'not named by the plan'}, ${d.reverted ? 'reverted' : 'not reverted'} by the next deploy`,
+        );
     }
     // Last: it edits the project's account file and leaves the bucket outside Terraform.
     if (options.retire) {
@@ -120,7 +139,9 @@ export async function rehearse(org: RehearsalOrganisation, tools: RehearsalTools
       if (outcome) {
         result.retirement = { ...outcome, seconds: seconds(since) };
         result.failures.push(...retirementFailures(outcome));
-        const kept = Object.entries(outcome.kept).filter(([, held]) => held).map(([what]) => what);
+        const kept = Object.entries(outcome.kept)
+          .filter(([, held]) => held)
+          .map(([what]) => what);
         options.say(
           `  retirement of ${outcome.bucket} (holding an object): undeclared, ${outcome.refusedUndeclared ? 'refused by npm run deploy' : 'NOT refused'} and ${outcome.namedInDiff ? 'named by the diff as the highest risk' : 'NOT named by the diff'}; declared keep and deployed: kept ${kept.join(', ')}; ${outcome.forgotten ? 'forgotten by the state, next plan empty' : 'STILL IN THE STATE'} (${result.retirement.seconds.toFixed(0)} s)`,
         );
@@ -153,15 +174,27 @@ function regionsOf(stacks: RehearsedStack[], accountId: string): string[] {
  * The access proof on what the accounts hold must find what it finds on the synthesized stacks:
  * no failure, and the same grants proven and probes refused.
  */
-async function proveApplied(org: RehearsalOrganisation, project: { accountsDir: string; outdir: string }, stacks: RehearsedStack[], holdings: Map<string, AccountHoldings>, viewDir: string): Promise<{ line: string; failures: string[] }> {
+async function proveApplied(
+  org: RehearsalOrganisation,
+  project: { accountsDir: string; outdir: string },
+  stacks: RehearsedStack[],
+  holdings: Map<string, AccountHoldings>,
+  viewDir: string,
+): Promise<{ line: string; failures: string[] }> {
   const keyOf = new Map(Object.values(org.files.accounts).map((spec) => [spec.id, spec.key]));
-  const accounts: AccountReadBack[] = [...holdings].map(([accountId, held]) => ({ key: keyOf.get(accountId) ?? accountId, accountId, regions: regionsOf(stacks, accountId), holdings: held }));
+  const accounts: AccountReadBack[] = [...holdings].map(([accountId, held]) => ({
+    key: keyOf.get(accountId) ?? accountId,
+    accountId,
+    regions: regionsOf(stacks, accountId),
+    holdings: held,
+  }));
   writeAppliedView(accounts, viewDir);
   const compiled = prepareOrganisation(loadOrganisation(accountsLocation(project.accountsDir)), PLATFORM_RESOURCES).compiled;
   const applied = verifyAccess(compiled, viewDir);
   const synthesized = verifyAccess(compiled, project.outdir);
   const failures = applied.failures.map((f) => `access proof on what was applied: ${formatFailure(f)}`);
-  if (summary(applied) !== summary(synthesized)) failures.push(`access proof on what was applied: ${summary(applied)}; on what was synthesized: ${summary(synthesized)}`);
+  if (summary(applied) !== summary(synthesized))
+    failures.push(`access proof on what was applied: ${summary(applied)}; on what was synthesized: ${summary(synthesized)}`);
   return { line: summary(applied), failures };
 }
 
@@ -172,7 +205,12 @@ interface DriftContext {
   say: (line: string) => void;
 }
 
-async function rehearseDrift(stacks: RehearsedStack[], servers: Map<string, Emulator>, holdings: Map<string, AccountHoldings>, c: DriftContext): Promise<DriftOutcome[]> {
+async function rehearseDrift(
+  stacks: RehearsedStack[],
+  servers: Map<string, Emulator>,
+  holdings: Map<string, AccountHoldings>,
+  c: DriftContext,
+): Promise<DriftOutcome[]> {
   const cases = driftCases(stacks, holdings);
   for (const drift of cases) await callApi(c.tools.python, servers.get(drift.stack.accountId)!, drift.calls);
   const changed = await c.readAll();
@@ -195,6 +233,9 @@ async function rehearseDrift(stacks: RehearsedStack[], servers: Map<string, Emul
     named: named.has(`${d.stack.name}:${d.address}`),
     reverted: !d.present(after.get(d.stack.accountId)!),
   }));
-  for (const o of outcomes) c.say(`  drift: ${o.what} (${o.target}): ${o.named ? `named by the plan (${o.address})` : 'NOT named by the plan'}, ${o.reverted ? 'reverted by the next deploy' : 'NOT reverted'}`);
+  for (const o of outcomes)
+    c.say(
+      `  drift: ${o.what} (${o.target}): ${o.named ? `named by the plan (${o.address})` : 'NOT named by the plan'}, ${o.reverted ? 'reverted by the next deploy' : 'NOT reverted'}`,
+    );
   return outcomes;
 }

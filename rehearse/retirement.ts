@@ -40,7 +40,8 @@ function pickBucket(stacks: RehearsedStack[], accountsDir: string, preferred: st
     const stack = stacks.find((s) => s.name === spec.key);
     const logTargets = new Set((spec.buckets ?? []).map((b) => b.logging?.targetBucket));
     for (const b of spec.buckets ?? []) {
-      if (stack && !b.existing && b.holdsData !== false && !b.accessPoints?.length && !logTargets.has(b.name)) candidates.push({ stack, bucket: b.name, file: path.join(accountsDir, file) });
+      if (stack && !b.existing && b.holdsData !== false && !b.accessPoints?.length && !logTargets.has(b.name))
+        candidates.push({ stack, bucket: b.name, file: path.join(accountsDir, file) });
     }
   }
   return candidates.find((c) => c.bucket === preferred) ?? candidates[0];
@@ -52,7 +53,12 @@ function pickBucket(stacks: RehearsedStack[], accountsDir: string, preferred: st
  * retired with keep, `npm run deploy` applies a plan that only forgets, the bucket keeps its data
  * and every protection, and the next plan is empty.
  */
-export async function rehearseRetirement(project: { dir: string; accountsDir: string; outdir: string }, python: string, servers: Map<string, Emulator>, context: (stack: RehearsedStack) => StackContext): Promise<RetirementOutcome | undefined> {
+export async function rehearseRetirement(
+  project: { dir: string; accountsDir: string; outdir: string },
+  python: string,
+  servers: Map<string, Emulator>,
+  context: (stack: RehearsedStack) => StackContext,
+): Promise<RetirementOutcome | undefined> {
   try {
     return await retire(project, python, servers, context);
   } catch (error) {
@@ -61,16 +67,27 @@ export async function rehearseRetirement(project: { dir: string; accountsDir: st
   }
 }
 
-async function retire(project: { dir: string; accountsDir: string; outdir: string }, python: string, servers: Map<string, Emulator>, context: (stack: RehearsedStack) => StackContext): Promise<RetirementOutcome | undefined> {
+async function retire(
+  project: { dir: string; accountsDir: string; outdir: string },
+  python: string,
+  servers: Map<string, Emulator>,
+  context: (stack: RehearsedStack) => StackContext,
+): Promise<RetirementOutcome | undefined> {
   const picked = pickBucket(readStacks(project.outdir), project.accountsDir, 'new-client-dev');
   if (!picked) return undefined;
   const { stack, bucket, file } = picked;
   const server = servers.get(stack.accountId)!;
-  const s3 = (operation: string, params: Record<string, unknown> = {}): ApiCall => ({ service: 's3', region: homeRegion(stack), operation, params: { Bucket: bucket, ...params } });
+  const s3 = (operation: string, params: Record<string, unknown> = {}): ApiCall => ({
+    service: 's3',
+    region: homeRegion(stack),
+    operation,
+    params: { Bucket: bucket, ...params },
+  });
   // moto reads the TLS-only deny as denying every object request (it does not evaluate its
   // condition, and its server speaks plain HTTP): object requests go between taking the policy
   // away and putting the very same document back.
-  const withoutPolicy = async (calls: ApiCall[]): Promise<Array<Record<string, any>>> => { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const withoutPolicy = async (calls: ApiCall[]): Promise<Array<Record<string, any>>> => {
     const [{ Policy }] = (await callApi(python, server, [s3('get_bucket_policy')])) as Array<{ Policy: string }>;
     const results = (await callApi(python, server, [s3('delete_bucket_policy'), ...calls, s3('put_bucket_policy', { Policy })])) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
     return results.slice(1, 1 + calls.length);
@@ -80,7 +97,8 @@ async function retire(project: { dir: string; accountsDir: string; outdir: strin
   const original = fs.readFileSync(file, 'utf8');
   const spec = JSON.parse(original) as OwnerAccountSpec;
   spec.buckets = spec.buckets!.filter((b) => b.name !== bucket);
-  const guard = (...args: string[]) => runCommand(process.execPath, ['--require', 'tsx/cjs', GUARD, stack.name, ...args], { cwd: project.dir, env: context(stack).env, log: context(stack).log });
+  const guard = (...args: string[]) =>
+    runCommand(process.execPath, ['--require', 'tsx/cjs', GUARD, stack.name, ...args], { cwd: project.dir, env: context(stack).env, log: context(stack).log });
 
   fs.writeFileSync(file, JSON.stringify(spec, null, 2));
   const undeclared = await guard('--plan-only');
@@ -89,8 +107,14 @@ async function retire(project: { dir: string; accountsDir: string; outdir: strin
 
   fs.writeFileSync(file, JSON.stringify({ ...spec, retired: [...(spec.retired ?? []), { kind: 'bucket', name: bucket, mode: 'keep' }] }, null, 2));
   const declared = await guard('--auto-approve');
-  if (declared.code !== 0) throw new RehearsalFailure(`npm run deploy -- ${stack.name} of the retired bucket ${bucket} failed (exit ${declared.code}):\n${tail(declared.output)}`);
-  const [policy, publicAccess, encryption, versioning] = (await callApi(python, server, [s3('get_bucket_policy'), s3('get_public_access_block'), s3('get_bucket_encryption'), s3('get_bucket_versioning')])) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (declared.code !== 0)
+    throw new RehearsalFailure(`npm run deploy -- ${stack.name} of the retired bucket ${bucket} failed (exit ${declared.code}):\n${tail(declared.output)}`);
+  const [policy, publicAccess, encryption, versioning] = (await callApi(python, server, [
+    s3('get_bucket_policy'),
+    s3('get_public_access_block'),
+    s3('get_bucket_encryption'),
+    s3('get_bucket_versioning'),
+  ])) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const [object] = await withoutPolicy([s3('head_object', { Key: OBJECT_KEY })]);
   const blocks = publicAccess.PublicAccessBlockConfiguration ?? {};
   const kept = {
@@ -108,7 +132,8 @@ async function retire(project: { dir: string; accountsDir: string; outdir: strin
 /** What a retirement outcome failed to show, in words; empty when it showed everything. */
 export function retirementFailures(o: RetirementOutcome): string[] {
   const failures: string[] = [];
-  if (!o.refusedUndeclared) failures.push(`retirement: npm run deploy did not refuse the plan that deletes the protections of ${o.bucket}, taken out undeclared`);
+  if (!o.refusedUndeclared)
+    failures.push(`retirement: npm run deploy did not refuse the plan that deletes the protections of ${o.bucket}, taken out undeclared`);
   if (!o.namedInDiff) failures.push(`retirement: the access diff did not name ${o.bucket}, taken out undeclared, as the highest risk`);
   for (const [what, held] of Object.entries(o.kept)) if (!held) failures.push(`retirement: the retired bucket ${o.bucket} lost its ${what}`);
   if (!o.forgotten) failures.push(`retirement: ${o.bucket} is still in the state of ${o.stack}`);

@@ -50,12 +50,19 @@ async function main(argv: string[]): Promise<number> {
 
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearsal-'));
   const log = path.join(workDir, 'rehearsal.log');
-  console.log(`rehearsal with ${tools.terraform.terraform}, the provider mirror ${tools.terraform.mirror} and ${tools.python} -m moto.server; commands logged in ${log}`);
+  console.log(
+    `rehearsal with ${tools.terraform.terraform}, the provider mirror ${tools.terraform.mirror} and ${tools.python} -m moto.server; commands logged in ${log}`,
+  );
   const started = process.hrtime.bigint();
   const results: RehearsalResult[] = [];
   for (const org of organisations) {
     console.log(`\n== ${org.name}: ${org.about}`);
-    const result = await rehearse(org, { terraform: tools.terraform, python: tools.python }, workDir, { drift: org.drift && !values['no-drift'], retire: org.retire, log, say: (line) => console.log(line) });
+    const result = await rehearse(org, { terraform: tools.terraform, python: tools.python }, workDir, {
+      drift: org.drift && !values['no-drift'],
+      retire: org.retire,
+      log,
+      say: (line) => console.log(line),
+    });
     results.push(result);
     for (const failure of result.failures) console.log(`  FAILED: ${failure}`);
     if (result.serversLeft.length > 0) console.log(`  FAILED: emulator servers still running: ${result.serversLeft.join(', ')}`);
@@ -80,7 +87,10 @@ async function main(argv: string[]): Promise<number> {
 function table(results: RehearsalResult[]): string {
   const rows = ['| organisation | stack | resources | deploy s | diff s | second plan s |', '| --- | --- | ---: | ---: | ---: | ---: |'];
   for (const r of results) {
-    for (const s of r.stacks) rows.push(`| ${r.organisation} | ${s.stack} | ${s.resources} | ${s.deploySeconds.toFixed(1)} | ${s.diffSeconds.toFixed(1)} | ${s.planSeconds.toFixed(1)} |`);
+    for (const s of r.stacks)
+      rows.push(
+        `| ${r.organisation} | ${s.stack} | ${s.resources} | ${s.deploySeconds.toFixed(1)} | ${s.diffSeconds.toFixed(1)} | ${s.planSeconds.toFixed(1)} |`,
+      );
   }
   return rows.join('\n');
 }

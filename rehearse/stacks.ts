@@ -24,7 +24,8 @@ export function readStacks(outdir: string): RehearsedStack[] {
     const dir = path.join(outdir, entry.workingDirectory);
     const providers: Array<{ alias?: string; region?: string; allowed_account_ids?: string[] }> = [json.provider?.aws ?? []].flat();
     const statePath = json.terraform?.backend?.local?.path;
-    if (typeof statePath !== 'string') throw new Error(`stack ${name}: the rehearsal needs a local backend, found ${JSON.stringify(json.terraform?.backend ?? json.terraform?.cloud)}`);
+    if (typeof statePath !== 'string')
+      throw new Error(`stack ${name}: the rehearsal needs a local backend, found ${JSON.stringify(json.terraform?.backend ?? json.terraform?.cloud)}`);
     const accountId = providers[0]?.allowed_account_ids?.[0];
     if (!accountId) throw new Error(`stack ${name}: its provider names no allowed account id`);
     return {

@@ -23,13 +23,19 @@ export function accessChanges({ baseAccess, headAccess, names }: DiffInput): Cha
     const base = { source: 'access', who: c.principal, what: c.what, via: groupOf(c), details };
     if (c.change === 'loses') return { ...base, broadens: false, risks: ['narrowing'] };
     if (name.project && c.bucketAccountId === c.principal.accountId && c.principal.kind === 'role') {
-      return { ...base, broadens: true, risks: ['platform defaults'], platformDefault: { project: name.project, bucket: c.bucket, place: c.prefix ? c.prefix : scopeWords(c) } };
+      return {
+        ...base,
+        broadens: true,
+        risks: ['platform defaults'],
+        platformDefault: { project: name.project, bucket: c.bucket, place: c.prefix ? c.prefix : scopeWords(c) },
+      };
     }
     const risks: RiskClass[] = [];
     if (c.principal.kind === 'anyone') risks.push('public');
     if (c.principal.kind === 'account') risks.push('whole account');
     if (c.actions.some((a) => !READS.test(a))) risks.push('new write or delete');
-    if (c.principal.accountId !== c.bucketAccountId && !hadBucket.has(`${c.principal.arn} ${c.bucket}`) && c.actions.some((a) => READS.test(a))) risks.push('new cross-account reader');
+    if (c.principal.accountId !== c.bucketAccountId && !hadBucket.has(`${c.principal.arn} ${c.bucket}`) && c.actions.some((a) => READS.test(a)))
+      risks.push('new cross-account reader');
     return { ...base, broadens: true, risks: risks.length > 0 ? risks : ['more access'] };
   });
 }

@@ -7,7 +7,8 @@ import { canonical } from './diff';
 
 const boundaryName = (p: Principal): string | null => p.boundary?.label ?? p.unknownBoundary ?? null;
 
-const statementWords = (s: PolicyStatement): string => `${s.Sid ?? 'statement'}: ${s.Effect} ${[s.Action ?? s.NotAction].flat().join(', ')} on ${[s.Resource ?? s.NotResource].flat().join(', ')}${s.Condition ? ` when ${JSON.stringify(s.Condition)}` : ''}`;
+const statementWords = (s: PolicyStatement): string =>
+  `${s.Sid ?? 'statement'}: ${s.Effect} ${[s.Action ?? s.NotAction].flat().join(', ')} on ${[s.Resource ?? s.NotResource].flat().join(', ')}${s.Condition ? ` when ${JSON.stringify(s.Condition)}` : ''}`;
 
 /**
  * Permissions boundaries: a principal that loses its boundary or moves to another, and a boundary
@@ -33,8 +34,24 @@ export function boundaryChanges({ base, head }: DiffInput): Change[] {
     const current = new Set(now.boundary.document.Statement.map(canonical));
     const added = now.boundary.document.Statement.filter((s) => !old.has(canonical(s)));
     const removed = was.boundary.document.Statement.filter((s) => !current.has(canonical(s)));
-    if (added.length > 0) out.push({ source: 'boundary', broadens: true, risks: ['boundary widened'], who, what: `is under permissions boundary ${to}, which gains ${added.length} statement${added.length > 1 ? 's' : ''}`, details: added.map(statementWords) });
-    if (removed.length > 0) out.push({ source: 'boundary', broadens: false, risks: ['narrowing'], who, what: `is under permissions boundary ${to}, which loses ${removed.length} statement${removed.length > 1 ? 's' : ''}`, details: removed.map(statementWords) });
+    if (added.length > 0)
+      out.push({
+        source: 'boundary',
+        broadens: true,
+        risks: ['boundary widened'],
+        who,
+        what: `is under permissions boundary ${to}, which gains ${added.length} statement${added.length > 1 ? 's' : ''}`,
+        details: added.map(statementWords),
+      });
+    if (removed.length > 0)
+      out.push({
+        source: 'boundary',
+        broadens: false,
+        risks: ['narrowing'],
+        who,
+        what: `is under permissions boundary ${to}, which loses ${removed.length} statement${removed.length > 1 ? 's' : ''}`,
+        details: removed.map(statementWords),
+      });
   }
   return out;
 }

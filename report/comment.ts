@@ -51,7 +51,9 @@ export function commentBody(diff: AccessDiff, context: CommentContext = {}): str
   const unfolded = new Set<Item>();
   shown.flat().forEach((it) => {
     if (it.details.length === 0) return;
-    const c = cost(renderSection({ heading: '', intro: [], items: [it] }, [it], new Set([it]))) - cost(renderSection({ heading: '', intro: [], items: [it] }, [it], new Set()));
+    const c =
+      cost(renderSection({ heading: '', intro: [], items: [it] }, [it], new Set([it]))) -
+      cost(renderSection({ heading: '', intro: [], items: [it] }, [it], new Set()));
     if (c > budget) return;
     unfolded.add(it);
     budget -= c;
@@ -59,7 +61,9 @@ export function commentBody(diff: AccessDiff, context: CommentContext = {}): str
   const body = sections.flatMap((s, i) => {
     const left = s.items.length - shown[i].length;
     const folded = shown[i].filter((it) => it.details.length > 0 && !unfolded.has(it)).length;
-    const parts = [left > 0 ? `${left} of ${s.items.length} lines` : '', folded > 0 ? `the details of ${folded} line${folded > 1 ? 's' : ''}` : ''].filter(Boolean);
+    const parts = [left > 0 ? `${left} of ${s.items.length} lines` : '', folded > 0 ? `the details of ${folded} line${folded > 1 ? 's' : ''}` : ''].filter(
+      Boolean,
+    );
     const note = parts.length > 0 ? `_Not shown here to fit GitHub's comment limit: ${parts.join(' and ')}; see ${where}._` : undefined;
     return renderSection(s, shown[i], unfolded, note);
   });

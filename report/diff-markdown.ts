@@ -44,7 +44,12 @@ export function headline(diff: AccessDiff): string[] {
   const rows = RISK_CLASSES.filter((r) => diff.counts[r] > 0);
   if (rows.length > 0) {
     const linesOf = (r: string): number => diff.lines.filter((l) => l.risks.includes(r as never)).length;
-    lines.push('| risk | changes | lines below |', '| --- | ---: | ---: |', ...rows.map((r) => `| ${NARROWING_CLASSES.includes(r) ? r : `**${r}**`} | ${diff.counts[r]} | ${linesOf(r)} |`), '');
+    lines.push(
+      '| risk | changes | lines below |',
+      '| --- | ---: | ---: |',
+      ...rows.map((r) => `| ${NARROWING_CLASSES.includes(r) ? r : `**${r}**`} | ${diff.counts[r]} | ${linesOf(r)} |`),
+      '',
+    );
   }
   return lines;
 }
@@ -61,14 +66,23 @@ export function diffSections(diff: AccessDiff): Section[] {
         ['removed', s.removed],
         ['changed', s.changed],
       ] as const
-    ).flatMap(([verb, addresses]) => addresses.map((a) => ({ line: `${s.stack}${s.status === 'changed' ? '' : ` (stack ${s.status})`}: ${verb} \`${a}\``, details: [] }))),
+    ).flatMap(([verb, addresses]) =>
+      addresses.map((a) => ({ line: `${s.stack}${s.status === 'changed' ? '' : ` (stack ${s.status})`}: ${verb} \`${a}\``, details: [] })),
+    ),
   );
-  const removal = (r: Removal): Item => ({ line: `${r.risk === 'highest' ? '**undeclared** ' : ''}${r.stack}: ${r.kind} \`${r.name}\`: ${r.consequence}`, details: r.addresses.map((a) => `\`${a}\``) });
+  const removal = (r: Removal): Item => ({
+    line: `${r.risk === 'highest' ? '**undeclared** ' : ''}${r.stack}: ${r.kind} \`${r.name}\`: ${r.consequence}`,
+    details: r.addresses.map((a) => `\`${a}\``),
+  });
   const removals = [...diff.removals].sort((a, b) => Number(b.risk === 'highest') - Number(a.risk === 'highest'));
   return [
     { heading: 'Removals', intro: [], items: removals.map(removal) },
     { heading: 'What broadens access', intro: [], items: broadening.map(item), empty: diff.changes.length === 0 ? NO_ACCESS_CHANGE : 'Nothing.' },
-    { heading: 'Platform defaults', intro: ["A platform role's own prefixes and shared areas in its own account, one line per project and bucket."], items: defaults.map(item) },
+    {
+      heading: 'Platform defaults',
+      intro: ["A platform role's own prefixes and shared areas in its own account, one line per project and bucket."],
+      items: defaults.map(item),
+    },
     { heading: 'Changed expiries', intro: [], items: diff.expiries.map((line) => ({ line, details: [] })) },
     { heading: 'What narrows access', intro: [], items: narrowing.map(item) },
     { heading: 'Changed resources', intro: [], items: resources, empty: 'No resource changed.' },
@@ -76,7 +90,9 @@ export function diffSections(diff: AccessDiff): Section[] {
 }
 
 const detailsBlock = (details: string[]): string[] =>
-  details.length === 0 ? [] : [`  <details><summary>${details.length} detail${details.length > 1 ? 's' : ''}</summary>`, '', ...details.map((d) => `  - ${d}`), '', '  </details>'];
+  details.length === 0
+    ? []
+    : [`  <details><summary>${details.length} detail${details.length > 1 ? 's' : ''}</summary>`, '', ...details.map((d) => `  - ${d}`), '', '  </details>'];
 
 /** A section as markdown, with the details of `unfolded` items (all by default) and notes for what is left out. */
 export function renderSection(section: Section, shown: Item[] = section.items, withDetails: Set<Item> = new Set(shown), note?: string): string[] {

@@ -33,7 +33,8 @@ export interface StackChanges {
   changed: string[];
 }
 
-const placeKey = (e: Pick<AccessEntry, 'principal' | 'bucket' | 'accessPoint' | 'prefix'>): string => [e.principal.arn, e.bucket, e.accessPoint ?? '', e.prefix].join('\u0001');
+const placeKey = (e: Pick<AccessEntry, 'principal' | 'bucket' | 'accessPoint' | 'prefix'>): string =>
+  [e.principal.arn, e.bucket, e.accessPoint ?? '', e.prefix].join('\u0001');
 
 /** Access gained and lost, principal by principal, in plain words. */
 export function diffAccess(base: AccessEntry[], head: AccessEntry[]): AccessChange[] {
@@ -51,7 +52,15 @@ export function diffAccess(base: AccessEntry[], head: AccessEntry[]): AccessChan
     const who = principalWords(place.principal);
     const where = locationWords(place);
     const levels = was && now ? ` (${was.level} → ${now.level})` : '';
-    const common = { principal: place.principal, bucket: place.bucket, accessPoint: place.accessPoint, prefix: place.prefix, before: was?.level ?? null, after: now?.level ?? null, bucketAccountId: place.bucketAccountId };
+    const common = {
+      principal: place.principal,
+      bucket: place.bucket,
+      accessPoint: place.accessPoint,
+      prefix: place.prefix,
+      before: was?.level ?? null,
+      after: now?.level ?? null,
+      bucketAccountId: place.bucketAccountId,
+    };
     if (gained.length > 0) {
       const what = `gains ${was ? gained.join(', ') : levelOf(gained)} on ${where}${levels}`;
       changes.push({ ...common, change: 'gains', actions: gained, through: now!.through, what, sentence: `${who} ${what}` });
@@ -61,7 +70,15 @@ export function diffAccess(base: AccessEntry[], head: AccessEntry[]): AccessChan
       changes.push({ ...common, change: 'loses', actions: lost, through: was!.through, what, sentence: `${who} ${what}` });
     }
   }
-  return changes.sort(byKeys((c) => principalWords(c.principal), (c) => c.bucket, (c) => c.accessPoint ?? '', (c) => c.prefix, (c) => c.change));
+  return changes.sort(
+    byKeys(
+      (c) => principalWords(c.principal),
+      (c) => c.bucket,
+      (c) => c.accessPoint ?? '',
+      (c) => c.prefix,
+      (c) => c.change,
+    ),
+  );
 }
 
 /** A resource's settings (or a statement) without cdktf's construct metadata (`//`), keys in a fixed order. */
@@ -96,7 +113,13 @@ export function diffResources(base: SynthesizedStack[], head: SynthesizedStack[]
     const removed = resourcesOnly([...before.keys()].filter((k) => !after.has(k)));
     const changed = [...after.keys()].filter((k) => before.has(k) && before.get(k) !== after.get(k));
     if (added.length + removed.length + changed.length === 0) continue;
-    out.push({ stack: name, status: !was ? 'added' : !now ? 'removed' : 'changed', added: added.sort(compareText), removed: removed.sort(compareText), changed: changed.sort(compareText) });
+    out.push({
+      stack: name,
+      status: !was ? 'added' : !now ? 'removed' : 'changed',
+      added: added.sort(compareText),
+      removed: removed.sort(compareText),
+      changed: changed.sort(compareText),
+    });
   }
   return out;
 }

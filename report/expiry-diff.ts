@@ -13,7 +13,9 @@ export function expiryChanges(base: AccessEntry[], head: AccessEntry[]): string[
   for (const now of head) {
     const was = before.get(placeKey(now));
     if (!was || was.expires === now.expires) continue;
-    out.push(`${principalWords(now.principal)}: access to ${locationWords(now)} ${when(now.expires)} instead of ${was.expires ? expiryWords(was.expires) : 'never'}`);
+    out.push(
+      `${principalWords(now.principal)}: access to ${locationWords(now)} ${when(now.expires)} instead of ${was.expires ? expiryWords(was.expires) : 'never'}`,
+    );
   }
   return out.sort(compareText);
 }

@@ -19,7 +19,10 @@ export interface GateVerdict {
 export function gateVerdict(diff: Pick<AccessDiff, 'broadened' | 'counts'> & Partial<Pick<AccessDiff, 'undeclaredRemovals'>>, labels: string[]): GateVerdict {
   const undeclared = diff.undeclaredRemovals ?? 0;
   if (undeclared > 0) {
-    return { pass: false, message: `${undeclared} removal${undeclared === 1 ? '' : 's'} no retirement declares (highest risk): declare each in its account file's retired list, or put it back.` };
+    return {
+      pass: false,
+      message: `${undeclared} removal${undeclared === 1 ? '' : 's'} no retirement declares (highest risk): declare each in its account file's retired list, or put it back.`,
+    };
   }
   if (!diff.broadened) return { pass: true, message: 'No access broadens: nothing to approve.' };
   const named = RISK_CLASSES.filter((r) => diff.counts[r] > 0 && r !== 'removal' && r !== 'narrowing').map((r) => `${r} ${diff.counts[r]}`);
@@ -29,7 +32,12 @@ export function gateVerdict(diff: Pick<AccessDiff, 'broadened' | 'counts'> & Par
 }
 
 function main(): number {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { diff: { type: 'string' }, labels: { type: 'string' } }, strict: true, allowPositionals: false });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { diff: { type: 'string' }, labels: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
   if (!values.diff) throw new Error(USAGE);
   const labels: unknown = JSON.parse(values.labels || '[]');
   if (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string')) throw new Error(`--labels must be a JSON list of strings\n${USAGE}`);

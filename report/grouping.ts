@@ -38,7 +38,10 @@ function countWords(refs: PrincipalRef[], names: Names): string {
     }
   }
   const others = refs.length - platform;
-  const parts = [platform > 0 ? `${platform} platform role${platform > 1 ? 's' : ''} in ${projects.size} project${projects.size > 1 ? 's' : ''}` : '', others > 0 ? `${others} other${others > 1 ? 's' : ''}` : ''].filter(Boolean);
+  const parts = [
+    platform > 0 ? `${platform} platform role${platform > 1 ? 's' : ''} in ${projects.size} project${projects.size > 1 ? 's' : ''}` : '',
+    others > 0 ? `${others} other${others > 1 ? 's' : ''}` : '',
+  ].filter(Boolean);
   return `${refs.length} principals (${parts.join(', ')})`;
 }
 
@@ -89,7 +92,13 @@ export function groupChanges(changes: Change[], names: Names): DiffLine[] {
       });
       continue;
     }
-    lines.push({ risks: first.risks, broadens: first.broadens, text: `${tags(first.risks)} ${phrase} ${plural(first.what, many)}`, details: [...details, ...changeDetails], changes: group.length });
+    lines.push({
+      risks: first.risks,
+      broadens: first.broadens,
+      text: `${tags(first.risks)} ${phrase} ${plural(first.what, many)}`,
+      details: [...details, ...changeDetails],
+      changes: group.length,
+    });
   }
   return lines.sort((a, b) => severity(a) - severity(b) || byKeys<DiffLine>((l) => l.text)(a, b));
 }

@@ -14,5 +14,12 @@ export function reportedFindings(findings: Finding[]): ReportedFinding[] {
       const rule = LINT_RULES.find((r) => r.id === f.rule);
       return { ...f, reason: rule?.reason ?? '', equivalents: rule?.equivalents ?? [] };
     })
-    .sort(byKeys((f) => f.stack, (f) => f.address, (f) => f.rule, (f) => f.message));
+    .sort(
+      byKeys(
+        (f) => f.stack,
+        (f) => f.address,
+        (f) => f.rule,
+        (f) => f.message,
+      ),
+    );
 }

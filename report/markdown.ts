@@ -28,12 +28,16 @@ export function throughWords(refs: PolicyRef[]): string {
 }
 
 /** `alice in genomics: role MLSpace-genomics-… in platform (333333333333)`, or the IAM words alone. */
-const personWords = (report: AccessReport, e: AccessEntry): string => (report.people[e.principal.arn] ? `${report.people[e.principal.arn]}: ${principalWords(e.principal)}` : principalWords(e.principal));
+const personWords = (report: AccessReport, e: AccessEntry): string =>
+  report.people[e.principal.arn] ? `${report.people[e.principal.arn]}: ${principalWords(e.principal)}` : principalWords(e.principal);
 
 function accessSection(report: AccessReport): string[] {
   const lines = ['## Access by bucket', ''];
   for (const bucket of report.buckets) {
-    const extras = [bucket.accessPoints.length ? `access points ${bucket.accessPoints.map(code).join(', ')}` : '', bucket.kmsKey ? `SSE-KMS with key ${code(bucket.kmsKey)}` : ''].filter(Boolean);
+    const extras = [
+      bucket.accessPoints.length ? `access points ${bucket.accessPoints.map(code).join(', ')}` : '',
+      bucket.kmsKey ? `SSE-KMS with key ${code(bucket.kmsKey)}` : '',
+    ].filter(Boolean);
     lines.push(`### ${bucket.name}`, '', `In ${accountWords(bucket.stack, bucket.accountId)}${extras.length ? `; ${extras.join('; ')}` : ''}.`, '');
     const entries = report.access.filter((e) => e.bucket === bucket.name);
     if (entries.length === 0) {
@@ -41,7 +45,13 @@ function accessSection(report: AccessReport): string[] {
       continue;
     }
     const where = (e: AccessEntry): string => `${scopeWords(e)}${e.accessPoint ? ` through access point ${code(e.accessPoint)}` : ''}`;
-    lines.push(...table(['principal', 'where', 'access', 'actions', 'through'], entries.map((e) => [personWords(report, e), where(e), `**${e.level}**`, e.actions.map(code).join(', '), throughWords(e.through)])), '');
+    lines.push(
+      ...table(
+        ['principal', 'where', 'access', 'actions', 'through'],
+        entries.map((e) => [personWords(report, e), where(e), `**${e.level}**`, e.actions.map(code).join(', '), throughWords(e.through)]),
+      ),
+      '',
+    );
   }
   return lines;
 }
@@ -55,7 +65,14 @@ function resourceOnlySection(report: AccessReport): string[] {
     '',
     ...table(
       ['bucket', 'policy', 'statement', 'principal', 'narrowed to (aws:PrincipalArn)', 'actions'],
-      report.resourceOnly.map((r) => [r.bucket, `${r.side} ${code(r.policy)}`, code(r.statement), r.principals.map(code).join(', '), r.principalArns.map(code).join('\n') || '—', r.actions.map(code).join(', ')]),
+      report.resourceOnly.map((r) => [
+        r.bucket,
+        `${r.side} ${code(r.policy)}`,
+        code(r.statement),
+        r.principals.map(code).join(', '),
+        r.principalArns.map(code).join('\n') || '—',
+        r.actions.map(code).join(', '),
+      ]),
     ),
     '',
   ];
@@ -71,7 +88,15 @@ function lintSection(report: AccessReport): string[] {
       '',
       ...table(
         ['rule', 'severity', 'stack', 'resource', 'finding', 'why the rule exists', 'also in'],
-        report.lint.map((f) => [f.rule, f.waived ? `${f.severity}, waived: ${f.waived}` : f.severity, f.stack, code(f.address), f.message, f.reason, f.equivalents.join(', ') || '—']),
+        report.lint.map((f) => [
+          f.rule,
+          f.waived ? `${f.severity}, waived: ${f.waived}` : f.severity,
+          f.stack,
+          code(f.address),
+          f.message,
+          f.reason,
+          f.equivalents.join(', ') || '—',
+        ]),
       ),
       '',
     );
@@ -81,9 +106,9 @@ function lintSection(report: AccessReport): string[] {
       '### Why the access point delegation is not public',
       '',
       'These bucket policy statements allow `Principal: "*"`, which checkers such as Checkov (CKV_AWS_70) flag as public. It is not: ' +
-        'each statement holds only with `s3:DataAccessPointAccount` equal to a fixed account id (the owner\'s own), so only a request that comes through ' +
-        'one of that account\'s access points matches. S3 treats a `*` statement narrowed by fixed-value conditions like this as non-public, so Block Public Access ' +
-        'stays on and does not cut it off; the real principals are named in each access point\'s policy, which must allow the request as well.',
+        "each statement holds only with `s3:DataAccessPointAccount` equal to a fixed account id (the owner's own), so only a request that comes through " +
+        "one of that account's access points matches. S3 treats a `*` statement narrowed by fixed-value conditions like this as non-public, so Block Public Access " +
+        "stays on and does not cut it off; the real principals are named in each access point's policy, which must allow the request as well.",
       '',
       ...table(
         ['bucket', 'statement', 's3:DataAccessPointAccount', 's3:DataAccessPointArn'],
@@ -100,9 +125,15 @@ function stacksSection(report: AccessReport): string[] {
   return [
     '## Stacks',
     '',
-    ...table(['stack', 'account', 'region', 'resources', 'state'], report.stacks.map((s) => [s.name, s.accountId, s.region, String(s.resourceCount), s.backend])),
+    ...table(
+      ['stack', 'account', 'region', 'resources', 'state'],
+      report.stacks.map((s) => [s.name, s.accountId, s.region, String(s.resourceCount), s.backend]),
+    ),
     '',
-    ...table(['resource type', ...report.stacks.map((s) => s.name)], types.map((t) => [code(t), ...report.stacks.map((s) => String(s.resources[t] ?? '—'))])),
+    ...table(
+      ['resource type', ...report.stacks.map((s) => s.name)],
+      types.map((t) => [code(t), ...report.stacks.map((s) => String(s.resources[t] ?? '—'))]),
+    ),
     '',
   ];
 }
@@ -116,7 +147,7 @@ export function renderReport(report: AccessReport): string {
   return [
     '# Access report',
     '',
-    'Read from the synthesized stacks (`cdktf.out`) by `npm run report`. Effective access is what both sides allow: the principal\'s identity policies ' +
+    "Read from the synthesized stacks (`cdktf.out`) by `npm run report`. Effective access is what both sides allow: the principal's identity policies " +
       'within its permissions boundary, and the bucket, access point and KMS key policies. It is a static reading of the synthesized documents ' +
       '(ARN patterns of `aws:PrincipalArn`, resources and `s3:prefix` matched against each principal and prefix), not a simulation; under a prefix, only what the whole bucket does not already give is listed.',
     '',

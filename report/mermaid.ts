@@ -44,7 +44,11 @@ function countsLabel(entries: AccessReport['access']): string {
 }
 
 const principalGroup = (e: AccessReport['access'][number]): string =>
-  e.principal.kind === 'account' ? `any principal of ${e.principal.accountId}` : e.principal.kind === 'anyone' ? 'anyone' : `principals of ${accountWordsOf(e.principal.stack, e.principal.accountId)}`;
+  e.principal.kind === 'account'
+    ? `any principal of ${e.principal.accountId}`
+    : e.principal.kind === 'anyone'
+      ? 'anyone'
+      : `principals of ${accountWordsOf(e.principal.stack, e.principal.accountId)}`;
 
 const accountWordsOf = (stack: string, accountId: string): string => (stack ? accountWords(stack, accountId) : accountId);
 
@@ -55,9 +59,14 @@ function bucketSummaryGraph(report: AccessReport): string {
   const lines = ['flowchart LR', '  %% summary: too many principals to draw each'];
   groups.forEach((g, i) => lines.push(`  g${i + 1}[${quote(g)}]`));
   const byAccount = new Map<string, string[]>();
-  for (const b of report.buckets.filter((b) => buckets.includes(b.name))) byAccount.set(accountWords(b.stack, b.accountId), [...(byAccount.get(accountWords(b.stack, b.accountId)) ?? []), b.name]);
+  for (const b of report.buckets.filter((b) => buckets.includes(b.name)))
+    byAccount.set(accountWords(b.stack, b.accountId), [...(byAccount.get(accountWords(b.stack, b.accountId)) ?? []), b.name]);
   [...byAccount.keys()].sort(compareText).forEach((account, i) => {
-    lines.push(`  subgraph account${i + 1}[${quote(`buckets of ${account}`)}]`, ...byAccount.get(account)!.map((b) => `    b${buckets.indexOf(b) + 1}[(${quote(b)})]`), '  end');
+    lines.push(
+      `  subgraph account${i + 1}[${quote(`buckets of ${account}`)}]`,
+      ...byAccount.get(account)!.map((b) => `    b${buckets.indexOf(b) + 1}[(${quote(b)})]`),
+      '  end',
+    );
   });
   const edges = new Map<string, AccessReport['access']>();
   for (const e of report.access) {
@@ -125,7 +134,13 @@ function detailedGraph(report: AccessReport): string {
     }
   }
   for (const e of report.access) {
-    const p = node(`principal ${e.principal.arn}`, 'p', accountWords(e.principal.stack, e.principal.accountId), (l) => `[${l}]`, report.people[e.principal.arn] ?? `${e.principal.kind} ${short(e.principal.name)}`);
+    const p = node(
+      `principal ${e.principal.arn}`,
+      'p',
+      accountWords(e.principal.stack, e.principal.accountId),
+      (l) => `[${l}]`,
+      report.people[e.principal.arn] ?? `${e.principal.kind} ${short(e.principal.name)}`,
+    );
     const target = e.accessPoint ? ids.get(`ap ${e.bucket} ${e.accessPoint}`)! : ids.get(`bucket ${e.bucket}`)!;
     const key = `${p} ${target}`;
     // The tables name every further action; the picture only marks that there are some.

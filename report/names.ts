@@ -70,7 +70,8 @@ export class Names {
     if (arn?.service === 'iam' && arn.resource === 'root') return `any principal of ${this.account(arn.account)} that its administrators allow`;
     if (arn?.service === 'iam') {
       const iam = iamResourceOf(value);
-      if (iam && (iam.type === 'user' || iam.type === 'role')) return `${iam.type} ${iam.path === '/' ? '' : iam.path}${iam.name} in ${this.account(arn.account)}`;
+      if (iam && (iam.type === 'user' || iam.type === 'role'))
+        return `${iam.type} ${iam.path === '/' ? '' : iam.path}${iam.name} in ${this.account(arn.account)}`;
     }
     return value.includes(':') ? value : `service ${value}`;
   }
@@ -85,7 +86,8 @@ export function principalsPhrase(refs: PrincipalRef[], names: Names, group?: { a
   if (group) {
     const members = names.groupMembers(group.accountId, group.name);
     const covered = uniqueSortedText(unique.map((r) => r.name));
-    if (members.length > 0 && members.join(',') === covered.join(',')) return `group ${group.name} in ${names.account(group.accountId)} (${members.join(', ')})`;
+    if (members.length > 0 && members.join(',') === covered.join(','))
+      return `group ${group.name} in ${names.account(group.accountId)} (${members.join(', ')})`;
   }
   const projects = new Map<string, string[]>();
   const others: string[] = [];

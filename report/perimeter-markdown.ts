@@ -18,7 +18,12 @@ export function perimeterSection(access: AccessEntry[], perimeter: PerimeterSumm
     lines.push('');
   }
   if (perimeter?.organization) {
-    lines.push('## Data perimeter', '', `Every managed bucket denies requests from principals outside the AWS Organization ${code(perimeter.organization)}, except:`, '');
+    lines.push(
+      '## Data perimeter',
+      '',
+      `Every managed bucket denies requests from principals outside the AWS Organization ${code(perimeter.organization)}, except:`,
+      '',
+    );
     lines.push(row(['where', 'statement', 'exception', 'reason']), row(['---', '---', '---', '---']));
     for (const e of perimeter.exceptions) lines.push(row([e.where, code(e.statement), code(e.exception), e.reason]));
     lines.push('');

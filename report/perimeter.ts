@@ -35,13 +35,27 @@ export function perimeterSummary(output: SynthesizedOutput): PerimeterSummary {
         const perimeter = perimeterOf(s);
         if (!perimeter) return;
         const at = { where: bucket ?? `${stack.name}:${policy.address}`, statement: statementName(s, i) };
-        for (const account of perimeter.exceptAccounts) exceptions.push({ ...at, exception: `${PRINCIPAL_ACCOUNT} ${account}`, reason: 'an account outside the organisation that a grant names with external: true' });
+        for (const account of perimeter.exceptAccounts)
+          exceptions.push({
+            ...at,
+            exception: `${PRINCIPAL_ACCOUNT} ${account}`,
+            reason: 'an account outside the organisation that a grant names with external: true',
+          });
         const services = perimeter.kind === 'bucket' ? [PRINCIPAL_IS_AWS_SERVICE, VIA_AWS_SERVICE] : [VIA_AWS_SERVICE];
         for (const key of services) exceptions.push({ ...at, exception: key, reason: SERVICE_REASONS[key] });
       });
     }
   }
-  return { organization: output.organizationId() ?? null, exceptions: exceptions.sort(byKeys((e) => e.where, (e) => e.statement, (e) => e.exception)) };
+  return {
+    organization: output.organizationId() ?? null,
+    exceptions: exceptions.sort(
+      byKeys(
+        (e) => e.where,
+        (e) => e.statement,
+        (e) => e.exception,
+      ),
+    ),
+  };
 }
 
 /** The access lines that end by themselves. */

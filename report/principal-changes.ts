@@ -13,10 +13,19 @@ export function principalChanges({ base, head }: DiffInput): Change[] {
   const before = new Set(base.principals().map((p) => p.arn));
   const after = new Set(head.principals().map((p) => p.arn));
   return [
-    ...head.principals()
+    ...head
+      .principals()
       .filter((p) => !before.has(p.arn))
-      .map((p): Change => ({ source: 'principals', broadens: true, risks: ['new principal'], who: principalRef(p), what: `is a new ${p.kind}`, details: described(p) })),
-    ...base.principals()
+      .map((p): Change => ({
+        source: 'principals',
+        broadens: true,
+        risks: ['new principal'],
+        who: principalRef(p),
+        what: `is a new ${p.kind}`,
+        details: described(p),
+      })),
+    ...base
+      .principals()
       .filter((p) => !after.has(p.arn))
       .map((p): Change => ({ source: 'principals', broadens: false, risks: ['removal'], who: principalRef(p), what: `is removed (${p.kind})` })),
   ];

@@ -40,7 +40,13 @@ export function reportOf(output: SynthesizedOutput): AccessReport {
   const access = accessEntries(output);
   return {
     stacks: stackSummaries(output.stacks),
-    buckets: buckets.map((b) => ({ name: b.name, stack: b.stack, accountId: b.accountId, accessPoints: b.accessPoints.map((ap) => ap.name), kmsKey: b.key?.label ?? null })),
+    buckets: buckets.map((b) => ({
+      name: b.name,
+      stack: b.stack,
+      accountId: b.accountId,
+      accessPoints: b.accessPoints.map((ap) => ap.name),
+      kmsKey: b.key?.label ?? null,
+    })),
     access,
     resourceOnly: resourceOnlyStatements(buckets, access),
     accessPointDelegations: accessPointDelegations(buckets),

@@ -23,8 +23,14 @@ interface CommandLine {
 function commandLine(argv: string[]): CommandLine {
   try {
     const text = { type: 'string' } as const;
-    const { values } = parseArgs({ args: argv, options: { out: text, base: text, 'head-sha': text, 'base-sha': text, 'run-url': text }, strict: true, allowPositionals: false });
-    if (values.base === undefined && (values['head-sha'] || values['base-sha'] || values['run-url'])) throw new Error('--head-sha, --base-sha and --run-url describe a comparison: give --base too');
+    const { values } = parseArgs({
+      args: argv,
+      options: { out: text, base: text, 'head-sha': text, 'base-sha': text, 'run-url': text },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.base === undefined && (values['head-sha'] || values['base-sha'] || values['run-url']))
+      throw new Error('--head-sha, --base-sha and --run-url describe a comparison: give --base too');
     return { outdir: values.out ?? 'cdktf.out', base: values.base, headSha: values['head-sha'], baseSha: values['base-sha'], runUrl: values['run-url'] };
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message.split('\n')[0] : error}\n${USAGE}`, { cause: error });
@@ -34,7 +40,10 @@ function commandLine(argv: string[]): CommandLine {
 /** The base's output; a base that did not synthesize counts as empty, and the diff says so. */
 function readBase(dir: string): { output: SynthesizedOutput; note?: string } {
   if (fs.existsSync(path.join(dir, MANIFEST))) return { output: readOutput(dir) };
-  return { output: new SynthesizedOutput([]), note: `The base has no synthesized output (${path.join(dir, MANIFEST)} is missing): everything below counts as new.` };
+  return {
+    output: new SynthesizedOutput([]),
+    note: `The base has no synthesized output (${path.join(dir, MANIFEST)} is missing): everything below counts as new.`,
+  };
 }
 
 /**

@@ -43,11 +43,24 @@ export function trustChanges({ base, head, names }: DiffInput): Change[] {
   for (const e of added) {
     const was = replaced.get(pair(e));
     if (was) replaced.delete(pair(e));
-    const what = was ? `may be assumed by ${names.trustee(e.trustee)} with ${conditionWords(e)} (was ${conditionWords(was)})` : `may be assumed by ${plainWords(e, names)}`;
+    const what = was
+      ? `may be assumed by ${names.trustee(e.trustee)} with ${conditionWords(e)} (was ${conditionWords(was)})`
+      : `may be assumed by ${plainWords(e, names)}`;
     // A change of conditions widens unless it only adds requirements; say so whenever one was dropped.
-    const dropped = was && ((was.mfa && !e.mfa) || was.externalIds.some((id) => !e.externalIds.includes(id)) || (was.otherConditions !== null && was.otherConditions !== e.otherConditions));
+    const dropped =
+      was &&
+      ((was.mfa && !e.mfa) ||
+        was.externalIds.some((id) => !e.externalIds.includes(id)) ||
+        (was.otherConditions !== null && was.otherConditions !== e.otherConditions));
     const widens = !was || dropped || e.externalIds.length > was.externalIds.length;
-    out.push({ source: 'trust', broadens: Boolean(widens), risks: widens ? risksOf(e) : ['narrowing'], who: e.role, what, details: [`actions ${e.actions.join(', ')}`] });
+    out.push({
+      source: 'trust',
+      broadens: Boolean(widens),
+      risks: widens ? risksOf(e) : ['narrowing'],
+      who: e.role,
+      what,
+      details: [`actions ${e.actions.join(', ')}`],
+    });
   }
   for (const e of replaced.values()) {
     if (!headRoles.has(e.role.arn)) continue;

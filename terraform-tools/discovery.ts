@@ -32,7 +32,10 @@ function discover(): Discovery {
   if (!terraform) return { found: false, reason: 'no terraform binary on the PATH' };
   const mirror = findProviderMirror();
   if (!mirror) {
-    return { found: false, reason: `no filesystem mirror of hashicorp/aws ${AWS_PROVIDER_VERSION} (set TF_PROVIDER_MIRROR to the folder containing registry.terraform.io/)` };
+    return {
+      found: false,
+      reason: `no filesystem mirror of hashicorp/aws ${AWS_PROVIDER_VERSION} (set TF_PROVIDER_MIRROR to the folder containing registry.terraform.io/)`,
+    };
   }
   return { found: true, tools: { terraform, mirror } };
 }

@@ -5,7 +5,12 @@ const USAGE = 'usage: compare-synth.ts <reference cdktf.out> <other cdktf.out> [
 
 /** Prints the comparison of two synthesized outputs; exit 0 when they are equivalent, 1 when not, 2 on bad usage. */
 function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({ args: argv, options: { 'provider-version-may-differ': { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { 'provider-version-may-differ': { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (positionals.length !== 2) {
     console.error(USAGE);
     return 2;

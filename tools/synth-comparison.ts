@@ -71,11 +71,15 @@ export function compareSynthesized(referenceDir: string, otherDir: string, optio
   const comparison: Comparison = { stacks: [], resources: 0, documents: 0, identicalFiles: [], known: [], unexpected: [] };
   const referenceFiles = filesUnder(referenceDir);
   const otherFiles = filesUnder(otherDir);
-  for (const file of referenceFiles.filter((f) => !otherFiles.includes(f))) comparison.unexpected.push({ file, where: '(whole file)', why: 'missing from the other output' });
-  for (const file of otherFiles.filter((f) => !referenceFiles.includes(f))) comparison.unexpected.push({ file, where: '(whole file)', why: 'only in the other output' });
+  for (const file of referenceFiles.filter((f) => !otherFiles.includes(f)))
+    comparison.unexpected.push({ file, where: '(whole file)', why: 'missing from the other output' });
+  for (const file of otherFiles.filter((f) => !referenceFiles.includes(f)))
+    comparison.unexpected.push({ file, where: '(whole file)', why: 'only in the other output' });
 
   const manifest = JSON.parse(fs.readFileSync(path.join(referenceDir, 'manifest.json'), 'utf8'));
-  const stackFiles = new Map(Object.entries<{ synthesizedStackPath: string }>(manifest.stacks ?? {}).map(([name, stack]) => [path.normalize(stack.synthesizedStackPath), name]));
+  const stackFiles = new Map(
+    Object.entries<{ synthesizedStackPath: string }>(manifest.stacks ?? {}).map(([name, stack]) => [path.normalize(stack.synthesizedStackPath), name]),
+  );
   comparison.stacks = [...stackFiles.values()].sort();
 
   for (const file of referenceFiles.filter((f) => otherFiles.includes(f))) {
@@ -159,7 +163,9 @@ export const equivalent = (comparison: Comparison): boolean => comparison.unexpe
 export function renderComparison(comparison: Comparison, names: { reference: string; other: string }): string {
   const show = (value: unknown): string => (value === undefined ? '(absent)' : JSON.stringify(value));
   const line = (d: FoundDifference): string =>
-    d.where === '(layout)' || d.where === '(whole file)' ? `  - ${d.file}: ${d.why}` : `  - ${d.file}: ${d.where}: ${show(d.reference)} → ${show(d.other)} (${d.why})`;
+    d.where === '(layout)' || d.where === '(whole file)'
+      ? `  - ${d.file}: ${d.why}`
+      : `  - ${d.file}: ${d.where}: ${show(d.reference)} → ${show(d.other)} (${d.why})`;
   const lines = [
     `${names.reference} against ${names.other}: ${comparison.stacks.length} stacks (${comparison.stacks.join(', ')}), ${comparison.resources} resources, ${comparison.documents} policy documents`,
     `  identical files: ${comparison.identicalFiles.length ? comparison.identicalFiles.join(', ') : 'none'}`,

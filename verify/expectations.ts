@@ -42,7 +42,9 @@ export function coveredPrincipals(compiled: CompiledOrganisation, grant: Resolve
     case 'project':
       return platform!.projects.find((p) => p.name === grantee.name)!.members.map((m) => iamArn(partition, id, 'role', mlspaceRoleName(grantee.name!, m)));
     case 'platformUser':
-      return platform!.projects.filter((p) => p.members.includes(grantee.name!)).map((p) => iamArn(partition, id, 'role', mlspaceRoleName(p.name, grantee.name!)));
+      return platform!.projects
+        .filter((p) => p.members.includes(grantee.name!))
+        .map((p) => iamArn(partition, id, 'role', mlspaceRoleName(p.name, grantee.name!)));
     case 'allPlatformUsers':
       if (platform!.userScopedRoles === false) return [NOTEBOOK_ROLE, APP_ROLE].map((r) => iamArn(partition, id, 'role', r));
       return platform!.projects.flatMap((p) => p.members.map((m) => iamArn(partition, id, 'role', mlspaceRoleName(p.name, m))));
@@ -94,7 +96,10 @@ export function expiryProofs(compiled: CompiledOrganisation): Expectation[] {
     if (!expires) return [];
     const { before, after } = beforeAndAfter(expires);
     const ended: Expectation = { ...proof, expect: 'deny', grant: undefined, time: after, about: `${proof.about}, once it expired on ${expiryWords(expires)}` };
-    return [{ ...proof, time: before, about: `${proof.about}, before it expires on ${expiryWords(expires)}` }, ...(declared(index, ended, after) ? [] : [ended])];
+    return [
+      { ...proof, time: before, about: `${proof.about}, before it expires on ${expiryWords(expires)}` },
+      ...(declared(index, ended, after) ? [] : [ended]),
+    ];
   });
 }
 
@@ -128,13 +133,21 @@ function candidateProbes(compiled: CompiledOrganisation, covered: Map<ResolvedGr
       const probe = (about: string, request: Omit<Expectation, 'expect' | 'about' | 'principal'>): void => {
         out.push({ expect: 'deny', about: `${about} (${describeGrant(grant)})`, principal, ...request });
       };
-      if (!grant.actions.object.includes('s3:PutObject')) probe('no write on a read grant', { action: 's3:PutObject', ...where, key: `${grant.prefix}${PROOF_KEY}` });
-      if (!grant.actions.object.includes('s3:DeleteObject')) probe('no delete without readwrite', { action: 's3:DeleteObject', ...where, key: `${grant.prefix}${PROOF_KEY}` });
+      if (!grant.actions.object.includes('s3:PutObject'))
+        probe('no write on a read grant', { action: 's3:PutObject', ...where, key: `${grant.prefix}${PROOF_KEY}` });
+      if (!grant.actions.object.includes('s3:DeleteObject'))
+        probe('no delete without readwrite', { action: 's3:DeleteObject', ...where, key: `${grant.prefix}${PROOF_KEY}` });
       if (grant.prefix) {
         probe('nothing outside the prefix', { action: reads ? 's3:GetObject' : 's3:PutObject', ...where, key: `outside-${grant.prefix}${PROOF_KEY}` });
-        if (grant.actions.bucket.includes('s3:ListBucket')) probe('no listing outside the prefix', { action: 's3:ListBucket', ...where, prefix: `outside-${grant.prefix}` });
+        if (grant.actions.bucket.includes('s3:ListBucket'))
+          probe('no listing outside the prefix', { action: 's3:ListBucket', ...where, prefix: `outside-${grant.prefix}` });
       }
-      if (grant.accessPoint && reads) probe('no direct bucket access where only an access point was granted', { action: 's3:GetObject', bucket: grant.bucket.name, key: `${grant.prefix}${PROOF_KEY}` });
+      if (grant.accessPoint && reads)
+        probe('no direct bucket access where only an access point was granted', {
+          action: 's3:GetObject',
+          bucket: grant.bucket.name,
+          key: `${grant.prefix}${PROOF_KEY}`,
+        });
       if (reads) probe('no request without TLS', { action: 's3:GetObject', ...where, key: `${grant.prefix}${PROOF_KEY}`, secureTransport: false });
     }
   }
@@ -143,7 +156,8 @@ function candidateProbes(compiled: CompiledOrganisation, covered: Map<ResolvedGr
   const principals = [...new Set(compiled.grants.flatMap((g) => covered.get(g)!))].sort();
   for (const bucket of [...new Set(allBuckets)].sort()) {
     for (const principal of principals) {
-      if (!granted.has(`${principal} ${bucket}`)) out.push({ expect: 'deny', about: `no grant on ${bucket}`, principal, action: 's3:GetObject', bucket, key: PROOF_KEY });
+      if (!granted.has(`${principal} ${bucket}`))
+        out.push({ expect: 'deny', about: `no grant on ${bucket}`, principal, action: 's3:GetObject', bucket, key: PROOF_KEY });
     }
   }
   out.push(...platformIsolation(compiled));
@@ -163,11 +177,34 @@ function platformIsolation(compiled: CompiledOrganisation): Expectation[] {
         const principal = iamArn(partitionOf(spec.region), spec.id, 'role', mlspaceRoleName(project.name, user));
         const who = `role of ${user} in ${project.name}`;
         out.push({ expect: 'allow', about: `${who}: its own private/ prefix`, principal, action: 's3:GetObject', bucket, key: `private/${user}/${PROOF_KEY}` });
-        out.push({ expect: 'allow', about: `${who}: its own project/ prefix`, principal, action: 's3:PutObject', bucket, key: `project/${project.name}/${PROOF_KEY}` });
+        out.push({
+          expect: 'allow',
+          about: `${who}: its own project/ prefix`,
+          principal,
+          action: 's3:PutObject',
+          bucket,
+          key: `project/${project.name}/${PROOF_KEY}`,
+        });
         const otherUser = platform.users.find((u) => u !== user);
-        if (otherUser) out.push({ expect: 'deny', about: `${who}: not ${otherUser}'s private/ prefix`, principal, action: 's3:GetObject', bucket, key: `private/${otherUser}/${PROOF_KEY}` });
+        if (otherUser)
+          out.push({
+            expect: 'deny',
+            about: `${who}: not ${otherUser}'s private/ prefix`,
+            principal,
+            action: 's3:GetObject',
+            bucket,
+            key: `private/${otherUser}/${PROOF_KEY}`,
+          });
         const otherProject = platform.projects.find((p) => p.name !== project.name && !p.members.includes(user));
-        if (otherProject) out.push({ expect: 'deny', about: `${who}: not project ${otherProject.name}'s project/ prefix`, principal, action: 's3:GetObject', bucket, key: `project/${otherProject.name}/${PROOF_KEY}` });
+        if (otherProject)
+          out.push({
+            expect: 'deny',
+            about: `${who}: not project ${otherProject.name}'s project/ prefix`,
+            principal,
+            action: 's3:GetObject',
+            bucket,
+            key: `project/${otherProject.name}/${PROOF_KEY}`,
+          });
       }
     }
   }

@@ -27,7 +27,12 @@ const callerSideOnly = (check: Check): Check => ({
 /** The resource side alone: the caller's identity policies allow anything, without a boundary. */
 const resourceSideOnly = (check: Check): Check => ({
   ...check,
-  principal: { ...check.principal, identityPolicies: [{ name: 'allow-all', label: 'allow-all', document: ALLOW_ALL }], boundary: undefined, unknownBoundary: undefined },
+  principal: {
+    ...check.principal,
+    identityPolicies: [{ name: 'allow-all', label: 'allow-all', document: ALLOW_ALL }],
+    boundary: undefined,
+    unknownBoundary: undefined,
+  },
 });
 
 /**

@@ -25,7 +25,9 @@ function foreignRole(partition: string, accountId: string, name: string): Princi
     address: '',
     tags: {},
     groups: [],
-    identityPolicies: [{ name: 'allow-all', label: 'allow-all', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }],
+    identityPolicies: [
+      { name: 'allow-all', label: 'allow-all', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } },
+    ],
   };
 }
 
@@ -64,9 +66,19 @@ export function perimeterCases(compiled: CompiledOrganisation, output: Synthesiz
     // Every managed bucket has a policy (TLS only at least); one without the perimeter fails here.
     if (!bucket.policy) continue;
     const principal = foreignRole(bucket.partition, outsider, 'outsider');
-    const policy = { ...bucket.policy, document: { ...bucket.policy.document, Statement: [...bucket.policy.document.Statement, adoptedAllow(bucket, outsider)] } };
+    const policy = {
+      ...bucket.policy,
+      document: { ...bucket.policy.document, Statement: [...bucket.policy.document.Statement, adoptedAllow(bucket, outsider)] },
+    };
     cases.push({
-      expectation: { expect: 'deny', about: `the perimeter refuses an outside account even with an adopted allow`, principal: principal.arn, action: 's3:GetObject', bucket: bucket.name, key: 'proof/object.txt' },
+      expectation: {
+        expect: 'deny',
+        about: `the perimeter refuses an outside account even with an adopted allow`,
+        principal: principal.arn,
+        action: 's3:GetObject',
+        bucket: bucket.name,
+        key: 'proof/object.txt',
+      },
       output: outputWith(output, principal, { ...bucket, policy }),
     });
   }
@@ -77,7 +89,16 @@ export function perimeterCases(compiled: CompiledOrganisation, output: Synthesiz
     const action = grant.actions.object.includes('s3:GetObject') ? 's3:GetObject' : grant.actions.object[0];
     if (!action) continue;
     cases.push({
-      expectation: { expect: 'allow', grant: grant.id, about: `external grant ${grant.id}: the perimeter lets account ${grant.grantee.account.id} through`, principal: principal.arn, action, bucket: bucket.name, accessPoint: grant.accessPoint?.arn, key: `${grant.prefix}proof/object.txt` },
+      expectation: {
+        expect: 'allow',
+        grant: grant.id,
+        about: `external grant ${grant.id}: the perimeter lets account ${grant.grantee.account.id} through`,
+        principal: principal.arn,
+        action,
+        bucket: bucket.name,
+        accessPoint: grant.accessPoint?.arn,
+        key: `${grant.prefix}proof/object.txt`,
+      },
       output: outputWith(output, principal, bucket),
     });
   }
@@ -87,6 +108,7 @@ export function perimeterCases(compiled: CompiledOrganisation, output: Synthesiz
 /** Why a perimeter case fails, or undefined when it holds. */
 export function perimeterFailure(c: PerimeterCase, evaluator: Evaluator): string | undefined {
   const decision = decide(c.expectation, c.output, evaluator);
-  if (decision.allowed !== (c.expectation.expect === 'allow')) return decision.allowed ? `allowed by ${decision.decidedBy}` : `refused by ${decision.decidedBy}`;
+  if (decision.allowed !== (c.expectation.expect === 'allow'))
+    return decision.allowed ? `allowed by ${decision.decidedBy}` : `refused by ${decision.decidedBy}`;
   return undefined;
 }

@@ -47,28 +47,63 @@ function assumeChecks(plan: HcpPlan, trust: HcpAccountTrust, role: HcpRolePlan, 
   for (const workspace of workspaces) {
     for (const phase of phases) {
       const sub = workloadSubject(organization, project, workspace, phase);
-      out.push({ ...base, expect: 'allow', about: `${phase === 'apply' ? 'an' : 'a'} ${phase} run of workspace ${workspace}`, context: tokenOf(trust, hostname, sub) });
+      out.push({
+        ...base,
+        expect: 'allow',
+        about: `${phase === 'apply' ? 'an' : 'a'} ${phase} run of workspace ${workspace}`,
+        context: tokenOf(trust, hostname, sub),
+      });
       out.push({ ...base, expect: 'deny', about: `the same token with another audience`, context: tokenOf(trust, hostname, sub, 'sts.amazonaws.com') });
     }
     const phase = phases[0];
-    out.push({ ...base, expect: 'deny', about: `workspace ${workspace} of another organization`, context: tokenOf(trust, hostname, workloadSubject(`${organization}-other`, project, workspace, phase)) });
-    out.push({ ...base, expect: 'deny', about: `workspace ${workspace} in another project`, context: tokenOf(trust, hostname, workloadSubject(organization, `${project} other`, workspace, phase)) });
+    out.push({
+      ...base,
+      expect: 'deny',
+      about: `workspace ${workspace} of another organization`,
+      context: tokenOf(trust, hostname, workloadSubject(`${organization}-other`, project, workspace, phase)),
+    });
+    out.push({
+      ...base,
+      expect: 'deny',
+      about: `workspace ${workspace} in another project`,
+      context: tokenOf(trust, hostname, workloadSubject(organization, `${project} other`, workspace, phase)),
+    });
     if (role.phase !== '*') {
       const other = role.phase === 'plan' ? 'apply' : 'plan';
-      out.push({ ...base, expect: 'deny', about: `${other === 'apply' ? 'an' : 'a'} ${other} run of workspace ${workspace} (the other role's phase)`, context: tokenOf(trust, hostname, workloadSubject(organization, project, workspace, other)) });
+      out.push({
+        ...base,
+        expect: 'deny',
+        about: `${other === 'apply' ? 'an' : 'a'} ${other} run of workspace ${workspace} (the other role's phase)`,
+        context: tokenOf(trust, hostname, workloadSubject(organization, project, workspace, other)),
+      });
     }
   }
-  out.push({ ...base, expect: 'deny', about: `workspace ${otherWorkspace}, not one of this account`, context: tokenOf(trust, hostname, workloadSubject(organization, project, otherWorkspace, phases[0])) });
+  out.push({
+    ...base,
+    expect: 'deny',
+    about: `workspace ${otherWorkspace}, not one of this account`,
+    context: tokenOf(trust, hostname, workloadSubject(organization, project, otherWorkspace, phases[0])),
+  });
   const github = oidcProviderArn(trust.account.partition, trust.account.id, GITHUB_ACTIONS);
   out.push({
     ...base,
     principal: github,
     expect: 'deny',
     about: 'a token of another identity provider with the same claims',
-    context: { [`${GITHUB_ACTIONS}:aud`]: trust.oidcProvider.audience, [`${GITHUB_ACTIONS}:sub`]: workloadSubject(organization, project, workspaces[0], phases[0]) },
+    context: {
+      [`${GITHUB_ACTIONS}:aud`]: trust.oidcProvider.audience,
+      [`${GITHUB_ACTIONS}:sub`]: workloadSubject(organization, project, workspaces[0], phases[0]),
+    },
   });
   const root = accountRootArn(trust.account.partition, trust.account.id);
-  out.push({ ...base, principal: root, action: 'sts:AssumeRole', expect: 'deny', about: 'the account itself (any of its users or roles) with sts:AssumeRole', context: {} });
+  out.push({
+    ...base,
+    principal: root,
+    action: 'sts:AssumeRole',
+    expect: 'deny',
+    about: 'the account itself (any of its users or roles) with sts:AssumeRole',
+    context: {},
+  });
   return out;
 }
 
@@ -81,21 +116,72 @@ function actChecks(trust: HcpAccountTrust, role: HcpRolePlan, scope: ScopeProbes
   if (scope.bucket) {
     const bucket = bucketArn(partition, scope.bucket);
     out.push({ ...base, expect: 'allow', about: `reads the policy of ${scope.bucket}`, action: 's3:GetBucketPolicy', resource: bucket });
-    out.push({ ...base, expect: writes ? 'allow' : 'deny', about: `${writes ? 'changes' : 'cannot change'} the policy of ${scope.bucket}`, action: 's3:PutBucketPolicy', resource: bucket });
-    out.push({ ...base, expect: 'deny', about: `reads no object of ${scope.bucket}`, action: 's3:GetObject', resource: objectKeyArn(partition, scope.bucket, 'any/object') });
-    out.push({ ...base, expect: 'deny', about: 'changes no bucket the stacks do not manage', action: 's3:PutBucketPolicy', resource: bucketArn(partition, `${scope.bucket}-other`) });
+    out.push({
+      ...base,
+      expect: writes ? 'allow' : 'deny',
+      about: `${writes ? 'changes' : 'cannot change'} the policy of ${scope.bucket}`,
+      action: 's3:PutBucketPolicy',
+      resource: bucket,
+    });
+    out.push({
+      ...base,
+      expect: 'deny',
+      about: `reads no object of ${scope.bucket}`,
+      action: 's3:GetObject',
+      resource: objectKeyArn(partition, scope.bucket, 'any/object'),
+    });
+    out.push({
+      ...base,
+      expect: 'deny',
+      about: 'changes no bucket the stacks do not manage',
+      action: 's3:PutBucketPolicy',
+      resource: bucketArn(partition, `${scope.bucket}-other`),
+    });
   }
   if (scope.managedRole) {
     const managed = iamArn(partition, id, 'role', scope.managedRole.name, scope.managedRole.path);
     out.push({ ...base, expect: 'allow', about: `reads role ${scope.managedRole.name}`, action: 'iam:GetRole', resource: managed });
-    out.push({ ...base, expect: writes ? 'allow' : 'deny', about: `${writes ? 'changes' : 'cannot change'} the trust of role ${scope.managedRole.name}`, action: 'iam:UpdateAssumeRolePolicy', resource: managed });
-    out.push({ ...base, expect: 'deny', about: `attaches no AWS managed policy to ${scope.managedRole.name}`, action: 'iam:AttachRolePolicy', resource: managed, context: { 'iam:PolicyARN': iamArn(partition, 'aws', 'policy', 'AdministratorAccess') } });
+    out.push({
+      ...base,
+      expect: writes ? 'allow' : 'deny',
+      about: `${writes ? 'changes' : 'cannot change'} the trust of role ${scope.managedRole.name}`,
+      action: 'iam:UpdateAssumeRolePolicy',
+      resource: managed,
+    });
+    out.push({
+      ...base,
+      expect: 'deny',
+      about: `attaches no AWS managed policy to ${scope.managedRole.name}`,
+      action: 'iam:AttachRolePolicy',
+      resource: managed,
+      context: { 'iam:PolicyARN': iamArn(partition, 'aws', 'policy', 'AdministratorAccess') },
+    });
     if (scope.boundary && writes) {
-      out.push({ ...base, expect: 'allow', about: `creates ${scope.managedRole.name} with the platform's boundary`, action: 'iam:CreateRole', resource: managed, context: { 'iam:PermissionsBoundary': scope.boundary } });
-      out.push({ ...base, expect: 'deny', about: `creates no ${scope.managedRole.name} without the platform's boundary`, action: 'iam:CreateRole', resource: managed, context: {} });
+      out.push({
+        ...base,
+        expect: 'allow',
+        about: `creates ${scope.managedRole.name} with the platform's boundary`,
+        action: 'iam:CreateRole',
+        resource: managed,
+        context: { 'iam:PermissionsBoundary': scope.boundary },
+      });
+      out.push({
+        ...base,
+        expect: 'deny',
+        about: `creates no ${scope.managedRole.name} without the platform's boundary`,
+        action: 'iam:CreateRole',
+        resource: managed,
+        context: {},
+      });
     }
   }
-  out.push({ ...base, expect: 'deny', about: 'creates no role the stacks do not declare', action: 'iam:CreateRole', resource: iamArn(partition, id, 'role', 'not-declared') });
+  out.push({
+    ...base,
+    expect: 'deny',
+    about: 'creates no role the stacks do not declare',
+    action: 'iam:CreateRole',
+    resource: iamArn(partition, id, 'role', 'not-declared'),
+  });
   out.push({ ...base, expect: 'deny', about: 'cannot change its own trust', action: 'iam:UpdateAssumeRolePolicy', resource: role.arn });
   return out;
 }
@@ -139,8 +225,19 @@ function decide(check: RunRoleCheck, output: SynthesizedOutput): { allowed: bool
   if (!role) return { allowed: false, reason: 'no such role in the synthesized stacks' };
   if (check.kind === 'assume') {
     if (!role.trust) return { allowed: false, reason: `role ${role.name} has no trust policy in the synthesized stacks` };
-    const analysis = simulate({ principal: check.principal, action: check.action, resource: check.resource, resourceAccount: accountOf(check), context: check.context, identityPolicies: [], resourcePolicy: role.trust });
-    return { allowed: analysis.result === 'Allowed', reason: `trust policy ${role.trust.name}: ${analysis.result === 'Allowed' ? 'Allowed' : explainDenial(analysis, { resourcePolicy: role.trust.name })}` };
+    const analysis = simulate({
+      principal: check.principal,
+      action: check.action,
+      resource: check.resource,
+      resourceAccount: accountOf(check),
+      context: check.context,
+      identityPolicies: [],
+      resourcePolicy: role.trust,
+    });
+    return {
+      allowed: analysis.result === 'Allowed',
+      reason: `trust policy ${role.trust.name}: ${analysis.result === 'Allowed' ? 'Allowed' : explainDenial(analysis, { resourcePolicy: role.trust.name })}`,
+    };
   }
   const policies = role.identityPolicies;
   const analysis = simulate({

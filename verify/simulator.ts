@@ -65,7 +65,12 @@ export interface SimulatorRequest {
 /** The simulator's verdict on one request, with the request context exactly as given. */
 export function simulate(request: SimulatorRequest): RequestAnalysis {
   return authorize({
-    request: new AwsRequestImpl(request.principal, { resource: request.resource, accountId: request.resourceAccount }, request.action, new RequestContextImpl(request.context)),
+    request: new AwsRequestImpl(
+      request.principal,
+      { resource: request.resource, accountId: request.resourceAccount },
+      request.action,
+      new RequestContextImpl(request.context),
+    ),
     sessionPolicy: undefined,
     identityPolicies: request.identityPolicies.map((p) => load(p, request)),
     serviceControlPolicies: [],
@@ -82,7 +87,8 @@ export function simulate(request: SimulatorRequest): RequestAnalysis {
 export function explainDenial(analysis: RequestAnalysis, names: { resourcePolicy?: string; boundary?: string }): string {
   const reasons = getDenialReasons(analysis).map((r) => {
     const statement = 'statementId' in r && r.statementId ? ` statement ${r.statementId}` : '';
-    const policy = r.policyType === 'resource' ? names.resourcePolicy : r.policyType === 'pb' ? names.boundary : 'policyIdentifier' in r ? r.policyIdentifier : undefined;
+    const policy =
+      r.policyType === 'resource' ? names.resourcePolicy : r.policyType === 'pb' ? names.boundary : 'policyIdentifier' in r ? r.policyIdentifier : undefined;
     const kind = r.policyType === 'pb' ? 'permissions boundary' : r.policyType === 'resource' ? 'resource policy' : `${r.policyType} policies`;
     return `${kind}${policy ? ` ${policy}` : ''}${statement} (${r.denialType.toLowerCase()} deny)`;
   });
@@ -104,6 +110,8 @@ export const simulatorEvaluator: Evaluator = {
       boundary,
       resourcePolicy: check.resourcePolicy,
     });
-    return analysis.result === 'Allowed' ? { allowed: true, refs: [] } : { allowed: false, refs: [], reason: explainDenial(analysis, { resourcePolicy: check.resourcePolicy?.name, boundary: boundary?.name }) };
+    return analysis.result === 'Allowed'
+      ? { allowed: true, refs: [] }
+      : { allowed: false, refs: [], reason: explainDenial(analysis, { resourcePolicy: check.resourcePolicy?.name, boundary: boundary?.name }) };
   },
 };

@@ -37,7 +37,8 @@ export const summary = (r: VerifyResult): string =>
 export function describeRequest(request: AccessRequest, output: SynthesizedOutput): string {
   const bucket = output.bucket(request.bucket);
   const bucketArn = bucket?.arn ?? request.bucket;
-  const onBucket = request.key === undefined ? bucketArn : bucket ? objectKeyArn(bucket.partition, bucket.name, request.key) : `${request.bucket}/${request.key}`;
+  const onBucket =
+    request.key === undefined ? bucketArn : bucket ? objectKeyArn(bucket.partition, bucket.name, request.key) : `${request.bucket}/${request.key}`;
   const resource = request.accessPoint ? (request.key === undefined ? request.accessPoint : accessPointKeyArn(request.accessPoint, request.key)) : onBucket;
   const prefix = request.prefix !== undefined ? ` (s3:prefix ${JSON.stringify(request.prefix)})` : '';
   return `${request.action} on ${resource}${prefix}${request.secureTransport === false ? ' without TLS' : ''}${request.time ? ` at ${request.time}` : ''}`;

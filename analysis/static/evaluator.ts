@@ -76,8 +76,15 @@ function callerSide(check: Check, request: StaticRequest): CallerSide {
   const identity = readIdentity(principal.identityPolicies, 'identity policy', request);
   const boundary = principal.boundary ? readIdentity([principal.boundary], 'permissions boundary', request) : undefined;
   const boundaryAllows = !boundary || boundary.allows.length > 0;
-  const unknown: PolicyRef[] = principal.unknownBoundary ? [{ side: 'permissions boundary', policy: principal.unknownBoundary, statement: 'not synthesized, not evaluated' }] : [];
-  const missing = identity.allows.length === 0 ? 'no identity policy allows it' : !boundaryAllows ? `the permissions boundary ${principal.boundary!.name} does not allow it` : undefined;
+  const unknown: PolicyRef[] = principal.unknownBoundary
+    ? [{ side: 'permissions boundary', policy: principal.unknownBoundary, statement: 'not synthesized, not evaluated' }]
+    : [];
+  const missing =
+    identity.allows.length === 0
+      ? 'no identity policy allows it'
+      : !boundaryAllows
+        ? `the permissions boundary ${principal.boundary!.name} does not allow it`
+        : undefined;
   return {
     allowed: identity.allows.length > 0 && boundaryAllows,
     deniedBy: identity.deniedBy ?? boundary?.deniedBy,
@@ -145,6 +152,10 @@ export const staticEvaluator: Evaluator = {
  */
 export function identityAllows(documents: PolicyDocument[], request: { action: string; resource: string; context?: Record<string, string> }): boolean {
   const named = documents.map((document, i) => ({ name: `document ${i + 1}`, label: `document ${i + 1}`, document }));
-  const reading = readIdentity(named, 'identity policy', { action: request.action, resource: request.resource, context: new RequestContext(request.context ?? {}) });
+  const reading = readIdentity(named, 'identity policy', {
+    action: request.action,
+    resource: request.resource,
+    context: new RequestContext(request.context ?? {}),
+  });
   return reading.allows.length > 0 && reading.deniedBy === undefined;
 }

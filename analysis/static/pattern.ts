@@ -31,7 +31,7 @@ export function matchesPattern(pattern: string, value: string, context: RequestC
     return options.ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
   }
   let source = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const end = pattern.startsWith('${', i) ? pattern.indexOf('}', i + 2) : -1;
     if (end !== -1) {
       const filled = variableValue(pattern.slice(i + 2, end), context);

@@ -29,8 +29,10 @@ const RESOURCE_MATCH = { wildcards: true };
  * No closure is made per call: the report asks this millions of times.
  */
 export function statementApplies(s: PolicyStatement, request: StaticRequest): boolean {
-  if (s.Action !== undefined ? !anyAction(asList(s.Action), request.action) : s.NotAction === undefined || anyAction(asList(s.NotAction), request.action)) return false;
-  if (s.Resource !== undefined ? !anyResource(asList(s.Resource), request) : s.NotResource !== undefined && anyResource(asList(s.NotResource), request)) return false;
+  if (s.Action !== undefined ? !anyAction(asList(s.Action), request.action) : s.NotAction === undefined || anyAction(asList(s.NotAction), request.action))
+    return false;
+  if (s.Resource !== undefined ? !anyResource(asList(s.Resource), request) : s.NotResource !== undefined && anyResource(asList(s.NotResource), request))
+    return false;
   return conditionsHold(s.Condition, request.context);
 }
 

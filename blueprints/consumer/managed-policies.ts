@@ -1,4 +1,15 @@
-import { IamGroupPoliciesExclusive, IamGroupPolicyAttachment, IamGroupPolicyAttachmentsExclusive, IamPolicy, IamRolePoliciesExclusive, IamRolePolicyAttachment, IamRolePolicyAttachmentsExclusive, IamUserPoliciesExclusive, IamUserPolicyAttachment, IamUserPolicyAttachmentsExclusive } from '../aws';
+import {
+  IamGroupPoliciesExclusive,
+  IamGroupPolicyAttachment,
+  IamGroupPolicyAttachmentsExclusive,
+  IamPolicy,
+  IamRolePoliciesExclusive,
+  IamRolePolicyAttachment,
+  IamRolePolicyAttachmentsExclusive,
+  IamUserPoliciesExclusive,
+  IamUserPolicyAttachment,
+  IamUserPolicyAttachmentsExclusive,
+} from '../aws';
 import type { ConsumerPrincipalKind } from '../../core/consumer/policy-names';
 import type { IdentityPolicy } from '../../core/consumer/identity-policies';
 import { policyJson } from '../../core/policy/document';

@@ -25,11 +25,21 @@ export class HcpBootstrap extends Construct {
     const provider = stack.provider;
     // The trust names the provider by its known ARN; IAM refuses it until the provider exists.
     const role = named(
-      new IamRole(this, `role-${plan.name}`, { provider, name: plan.name, path: plan.path, description: plan.description, assumeRolePolicy: policyJson(plan.trust), dependsOn: [oidc] }),
+      new IamRole(this, `role-${plan.name}`, {
+        provider,
+        name: plan.name,
+        path: plan.path,
+        description: plan.description,
+        assumeRolePolicy: policyJson(plan.trust),
+        dependsOn: [oidc],
+      }),
       plan.name,
     );
     const arns = plan.policies.map((p) => {
-      const policy = named(new IamPolicy(this, `policy-${p.name}`, { provider, name: p.name, description: `Permissions of ${plan.name}`, policy: policyJson(p.document) }), p.name);
+      const policy = named(
+        new IamPolicy(this, `policy-${p.name}`, { provider, name: p.name, description: `Permissions of ${plan.name}`, policy: policyJson(p.document) }),
+        p.name,
+      );
       named(new IamRolePolicyAttachment(this, `attach-${p.name}`, { provider, role: role.name, policyArn: policy.arn }), p.name);
       return policy.arn;
     });

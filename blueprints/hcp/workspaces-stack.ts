@@ -29,7 +29,11 @@ export class HcpWorkspacesStack extends TerraformStack {
     for (const workspace of plan.workspaces) {
       for (const source of workspace.runAfter) {
         named(
-          new RunTrigger(this, `trigger-${workspace.stack}-${source}`, { provider: this.provider, workspaceId: this.ids.get(workspace.stack)!, sourceableId: this.ids.get(source)! }),
+          new RunTrigger(this, `trigger-${workspace.stack}-${source}`, {
+            provider: this.provider,
+            workspaceId: this.ids.get(workspace.stack)!,
+            sourceableId: this.ids.get(source)!,
+          }),
           workspace.stack,
           'after',
           source,
@@ -43,7 +47,10 @@ export class HcpWorkspacesStack extends TerraformStack {
     const { name, create } = plan.project;
     const provider = this.provider;
     if (!create) return named(new DataTfeProject(this, 'project', { provider, name, organization: plan.organization }), 'project').id;
-    return named(new Project(this, 'project', { provider, name, organization: plan.organization, description: 'Workspaces of the multi-account data sharing stacks' }), 'project').id;
+    return named(
+      new Project(this, 'project', { provider, name, organization: plan.organization, description: 'Workspaces of the multi-account data sharing stacks' }),
+      'project',
+    ).id;
   }
 
   private workspace(plan: HcpPlan, w: HcpWorkspacePlan, projectId: string | undefined): void {
@@ -68,7 +75,10 @@ export class HcpWorkspacesStack extends TerraformStack {
       w.stack,
     );
     this.ids.set(w.stack, workspace.id);
-    named(new WorkspaceSettings(this, `settings-${w.stack}`, { provider, workspaceId: workspace.id, executionMode: w.executionMode, agentPoolId: w.agentPoolId }), w.stack);
+    named(
+      new WorkspaceSettings(this, `settings-${w.stack}`, { provider, workspaceId: workspace.id, executionMode: w.executionMode, agentPoolId: w.agentPoolId }),
+      w.stack,
+    );
     for (const variable of w.variables) {
       named(
         new Variable(this, `variable-${w.stack}-${variable.key}`, {

@@ -39,7 +39,14 @@ export class OwnerAccount extends Construct {
     const holdsData = spec.holdsData ?? true;
     const keyArn =
       plan.key?.kind === 'created'
-        ? new BucketKey(this, { provider: stack.provider, bucket: spec.name, alias: plan.key.alias, policy: plan.key.policy, preventDestroy: holdsData, tags: spec.tags }).key.arn
+        ? new BucketKey(this, {
+            provider: stack.provider,
+            bucket: spec.name,
+            alias: plan.key.alias,
+            policy: plan.key.policy,
+            preventDestroy: holdsData,
+            tags: spec.tags,
+          }).key.arn
         : plan.key?.arn;
     const secure = new SecureBucket(this, {
       provider: stack.provider,
@@ -59,7 +66,10 @@ export class OwnerAccount extends Construct {
   /** An existing bucket is not created: its policy becomes the adopted statements plus the derived ones. */
   private adopt(stack: AccountStack, plan: BucketPlan): PlacedBucket {
     const name = plan.spec.name;
-    const policy = named(new S3BucketPolicy(this, `adopted-${name}-policy`, { provider: stack.provider, bucket: name, policy: JSON.stringify(plan.policy) }), name);
+    const policy = named(
+      new S3BucketPolicy(this, `adopted-${name}-policy`, { provider: stack.provider, bucket: name, policy: JSON.stringify(plan.policy) }),
+      name,
+    );
     return { ref: name, ready: [policy] };
   }
 }

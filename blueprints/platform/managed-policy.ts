@@ -9,5 +9,8 @@ export const platformPolicyLabel = (policyName: string): string => namePart(poli
 
 /** One platform policy with its literal document, named `aws_iam_policy.<policy name>`. */
 export function platformPolicy(scope: Construct, provider: AwsProvider, p: ManagedPolicyPlan): IamPolicy {
-  return named(new IamPolicy(scope, `policy-${p.name}`, { provider, name: p.name, description: p.description, policy: JSON.stringify(p.document), tags: p.tags }), platformPolicyLabel(p.name));
+  return named(
+    new IamPolicy(scope, `policy-${p.name}`, { provider, name: p.name, description: p.description, policy: JSON.stringify(p.document), tags: p.tags }),
+    platformPolicyLabel(p.name),
+  );
 }

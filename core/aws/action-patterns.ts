@@ -7,7 +7,13 @@ import { iamActionsOf, iamServices, type IamAction } from './iam-actions';
  */
 
 const globToRegExp = (glob: string): RegExp =>
-  new RegExp(`^${glob.replace(/[.+^$()|[\]\\{}]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  new RegExp(
+    `^${glob
+      .replace(/[.+^$()|[\]\\{}]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
 
 const hasWildcard = (text: string): boolean => /[*?]/.test(text);
 

@@ -40,7 +40,8 @@ export const accessPointObjectArn = (apArn: string, prefix = ''): string => acce
 
 export const accessPointKeyArn = (apArn: string, key: string): string => `${apArn}/object/${key}`;
 
-export const accountRootArn = (partition: string, accountId: string): string => arn({ partition, service: 'iam', region: '', account: accountId, resource: 'root' });
+export const accountRootArn = (partition: string, accountId: string): string =>
+  arn({ partition, service: 'iam', region: '', account: accountId, resource: 'root' });
 
 export type IamResourceType = 'user' | 'role' | 'group' | 'policy';
 

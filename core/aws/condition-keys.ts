@@ -59,7 +59,13 @@ function keysOf(service: string): string[] {
 }
 
 const pattern = (key: string): RegExp =>
-  new RegExp(`^${key.replace(/[.*+?^()|[\]\\]/g, '\\$&').replace(/\$\{[^}]+\}|<[^>]+>/g, '.+').replace(/\{|\}/g, '\\$&')}$`, 'i');
+  new RegExp(
+    `^${key
+      .replace(/[.*+?^()|[\]\\]/g, '\\$&')
+      .replace(/\$\{[^}]+\}|<[^>]+>/g, '.+')
+      .replace(/\{|\}/g, '\\$&')}$`,
+    'i',
+  );
 
 /** The keys a statement about these services may use: the global keys and the services' own. */
 export function conditionKeysFor(services: string[]): string[] {

@@ -46,12 +46,17 @@ export function iamActionsOf(service: string): Map<string, IamAction> | undefine
   let actions = actionsByService.get(key);
   if (!actions) {
     const raw = readJson<Record<string, RawAction>>('actions', `${key}.json`);
-    const types = fs.existsSync(path.join(dataDir, 'resourceTypes', `${key}.json`)) ? readJson<Record<string, { arn: string }>>('resourceTypes', `${key}.json`) : {};
+    const types = fs.existsSync(path.join(dataDir, 'resourceTypes', `${key}.json`))
+      ? readJson<Record<string, { arn: string }>>('resourceTypes', `${key}.json`)
+      : {};
     const arnOf = new Map(Object.entries(types).map(([name, type]) => [name.toLowerCase(), type.arn]));
     actions = new Map(
       Object.entries(raw).map(([lower, action]) => [
         lower,
-        { name: `${key}:${action.name}`, arnFormats: action.resourceTypes.map((t) => arnOf.get(t.name.toLowerCase())).filter((arn): arn is string => arn !== undefined) },
+        {
+          name: `${key}:${action.name}`,
+          arnFormats: action.resourceTypes.map((t) => arnOf.get(t.name.toLowerCase())).filter((arn): arn is string => arn !== undefined),
+        },
       ]),
     );
     actionsByService.set(key, actions);

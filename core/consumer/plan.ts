@@ -61,7 +61,8 @@ export function planConsumerAccount(compiled: CompiledOrganisation, source: Acco
   // Users and roles make requests (a group's members are users): each carries the resource perimeter.
   const organization = compiled.index.org.organization;
   const perimeter: ExtraStatement[] = organization?.identityPerimeter ? [identityPerimeterDeny(organization)] : [];
-  const withPerimeter = (extras: ExtraStatement[] | undefined): ExtraStatement[] | undefined => (perimeter.length > 0 ? [...perimeter, ...(extras ?? [])] : extras);
+  const withPerimeter = (extras: ExtraStatement[] | undefined): ExtraStatement[] | undefined =>
+    perimeter.length > 0 ? [...perimeter, ...(extras ?? [])] : extras;
 
   return {
     account,
@@ -111,7 +112,12 @@ function placePolicies(
       principal.kind === 'group'
         ? 'spread the grants over several groups (IAM attaches at most 10 managed policies to a group), or grant whole prefixes instead of many small ones'
         : `grant fewer, wider prefixes or move some grants to a group, or raise the AWS quota "Managed policies per ${principal.kind}" and set managedPoliciesPerPrincipal to it (at most 20)`;
-    problems.add(file, field, `${who} needs ${policies.length} managed policies for ${size} characters of statements, more than the ${limit} IAM attaches to one ${principal.kind}`, fix);
+    problems.add(
+      file,
+      field,
+      `${who} needs ${policies.length} managed policies for ${size} characters of statements, more than the ${limit} IAM attaches to one ${principal.kind}`,
+      fix,
+    );
   }
   return policies;
 }

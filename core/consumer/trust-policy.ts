@@ -30,8 +30,10 @@ export function trustPolicy(role: RoleSpec, context: TrustContext): PolicyDocume
     } else accounts.set(context.accountIdOf(trust.account), trust.externalId);
   }
   const statements: PolicyStatement[] = [];
-  if (services.length > 0) statements.push({ Sid: 'TrustServices', Effect: 'Allow', Principal: { Service: oneOrMany(uniqueSorted(services)) }, Action: ASSUME_ROLE });
-  if (principals.length > 0) statements.push({ Sid: 'TrustPrincipals', Effect: 'Allow', Principal: { AWS: oneOrMany(uniqueSorted(principals)) }, Action: ASSUME_ROLE });
+  if (services.length > 0)
+    statements.push({ Sid: 'TrustServices', Effect: 'Allow', Principal: { Service: oneOrMany(uniqueSorted(services)) }, Action: ASSUME_ROLE });
+  if (principals.length > 0)
+    statements.push({ Sid: 'TrustPrincipals', Effect: 'Allow', Principal: { AWS: oneOrMany(uniqueSorted(principals)) }, Action: ASSUME_ROLE });
   if (mfaPrincipals.length > 0) {
     statements.push({
       Sid: 'TrustPrincipalsWithMfa',

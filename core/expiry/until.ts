@@ -21,7 +21,15 @@ export function parseUntil(until: string): string | undefined {
   const [year, month, day, hour = '00', minute = '00', second = '00'] = parts.slice(1);
   const time = new Date(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second));
   // Rejects 2027-02-30 and 25:00, which Date would roll over.
-  if (time.getUTCFullYear() !== +year || time.getUTCMonth() !== +month - 1 || time.getUTCDate() !== +day || time.getUTCHours() !== +hour || time.getUTCMinutes() !== +minute || time.getUTCSeconds() !== +second) return undefined;
+  if (
+    time.getUTCFullYear() !== +year ||
+    time.getUTCMonth() !== +month - 1 ||
+    time.getUTCDate() !== +day ||
+    time.getUTCHours() !== +hour ||
+    time.getUTCMinutes() !== +minute ||
+    time.getUTCSeconds() !== +second
+  )
+    return undefined;
   return isoSeconds(time);
 }
 

@@ -12,7 +12,9 @@ export const prefixCondition = (prefix: string): ConditionBlock => ({ StringLike
 
 /** A readable label `Part:Who` for statements of one grant; `finalizeSids` makes the Sid from it. */
 export function grantLabel(grant: ResolvedGrant, part: string): string {
-  const who = grant.grantee.name ? `${grant.grantee.account.key} ${grant.grantee.kind} ${grant.grantee.name}` : `${grant.grantee.account.key} ${grant.grantee.kind}`;
+  const who = grant.grantee.name
+    ? `${grant.grantee.account.key} ${grant.grantee.kind} ${grant.grantee.name}`
+    : `${grant.grantee.account.key} ${grant.grantee.kind}`;
   return `${part}:${pascal(`${who} ${grant.prefix}`)}`;
 }
 
@@ -42,7 +44,14 @@ function s3Statements(grant: ResolvedGrant, base: Partial<PolicyStatement>, extr
     } as PolicyStatement);
   }
   if (grant.actions.object.length > 0) {
-    out.push({ Sid: grantLabel(grant, 'Objects'), Effect: 'Allow', ...base, Action: oneOrMany(grant.actions.object), Resource: objects, Condition: withExtra(undefined) } as PolicyStatement);
+    out.push({
+      Sid: grantLabel(grant, 'Objects'),
+      Effect: 'Allow',
+      ...base,
+      Action: oneOrMany(grant.actions.object),
+      Resource: objects,
+      Condition: withExtra(undefined),
+    } as PolicyStatement);
   }
   return out.map(dropEmptyCondition);
 }
@@ -65,8 +74,11 @@ export function resourceStatements(grant: ResolvedGrant): PolicyStatement[] {
     // Dropping the condition would give the whole account access.
     throw new Error(`grant ${grant.id} names no principal; refusing to widen it to the whole account`);
   }
-  const principalCondition: ConditionBlock | undefined = grantee.principalArns.length > 0 ? { ArnLike: { 'aws:PrincipalArn': oneOrMany([...grantee.principalArns].sort()) } } : undefined;
-  return s3Statements(grant, { Principal: { AWS: accountRootArn(grantee.account.partition, grantee.account.id) } }, principalCondition).map((s) => expiring(s, grant.expires));
+  const principalCondition: ConditionBlock | undefined =
+    grantee.principalArns.length > 0 ? { ArnLike: { 'aws:PrincipalArn': oneOrMany([...grantee.principalArns].sort()) } } : undefined;
+  return s3Statements(grant, { Principal: { AWS: accountRootArn(grantee.account.partition, grantee.account.id) } }, principalCondition).map((s) =>
+    expiring(s, grant.expires),
+  );
 }
 
 /** The grantee's side: what its user, group, role or platform policy must allow. */

@@ -80,14 +80,22 @@ export function permissionStatements(account: AccountRef, scope: ManagedScope, p
   if (scope.boundedRoles) {
     const { roles, boundaryArn } = scope.boundedRoles;
     statements.push(...allow('BoundedRoles', actionsFor(phase, IAM_ROLE), roles));
-    if (apply) statements.push(...allow('CreateRolesWithBoundary', [IAM_CREATE_ROLE, IAM_SET_BOUNDARY[0]], roles, { StringEquals: { 'iam:PermissionsBoundary': boundaryArn } }));
+    if (apply)
+      statements.push(
+        ...allow('CreateRolesWithBoundary', [IAM_CREATE_ROLE, IAM_SET_BOUNDARY[0]], roles, { StringEquals: { 'iam:PermissionsBoundary': boundaryArn } }),
+      );
   }
   statements.push(...allow('Policies', actionsFor(phase, IAM_POLICY), scope.policies));
   if (apply) {
     const principals = [...scope.users, ...scope.groups, ...scope.roles, ...(scope.boundedRoles?.roles ?? [])];
-    if (scope.attachable.length > 0) statements.push(...allow('AttachBlueprintPolicies', IAM_ATTACH, principals, { ArnLike: { 'iam:PolicyARN': oneOrMany(scope.attachable) } }));
+    if (scope.attachable.length > 0)
+      statements.push(...allow('AttachBlueprintPolicies', IAM_ATTACH, principals, { ArnLike: { 'iam:PolicyARN': oneOrMany(scope.attachable) } }));
     if (scope.declaredBoundaries.length > 0) {
-      statements.push(...allow('SetDeclaredBoundaries', IAM_SET_BOUNDARY, scope.boundaryRemovable, { StringEquals: { 'iam:PermissionsBoundary': oneOrMany(scope.declaredBoundaries) } }));
+      statements.push(
+        ...allow('SetDeclaredBoundaries', IAM_SET_BOUNDARY, scope.boundaryRemovable, {
+          StringEquals: { 'iam:PermissionsBoundary': oneOrMany(scope.declaredBoundaries) },
+        }),
+      );
       statements.push(...allow('RemoveBoundaries', IAM_REMOVE_BOUNDARY, scope.boundaryRemovable));
     }
   }

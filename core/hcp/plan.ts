@@ -161,7 +161,7 @@ export function planHcp(problems: ProblemList, input: HcpPlanInput): HcpPlan {
       { key: 'TFC_AWS_PROVIDER_AUTH', value: 'true', description: 'Keyless AWS credentials: the run assumes a role with its workload identity token' },
       { key: 'TFC_AWS_RUN_ROLE_ARN', value: runArn, description: planArn ? 'The role applies run as' : 'The role plans and applies run as' },
       ...(planArn ? [{ key: 'TFC_AWS_PLAN_ROLE_ARN', value: planArn, description: 'The read-only role plans run as (speculative plans included)' }] : []),
-      { key: 'TFC_AWS_WORKLOAD_IDENTITY_AUDIENCE', value: audience, description: 'The aud claim the roles\' trust requires' },
+      { key: 'TFC_AWS_WORKLOAD_IDENTITY_AUDIENCE', value: audience, description: "The aud claim the roles' trust requires" },
     ];
     for (const stack of stacks) {
       workspaces.push({
@@ -208,7 +208,10 @@ export function planHcp(problems: ProblemList, input: HcpPlanInput): HcpPlan {
 function checkRoles(problems: ProblemList, file: string, account: AccountRef, roles: HcpRolePlan[], providerArn: string): void {
   const own = [providerArn, ...roles.flatMap((r) => [r.arn, ...r.policies.map((p) => iamArn(account.partition, account.id, 'policy', p.name))])];
   // The run role (the first) holds every change the account's stacks make.
-  const clashes = coveredArns(roles[0].policies.flatMap((p) => p.document.Statement), own);
+  const clashes = coveredArns(
+    roles[0].policies.flatMap((p) => p.document.Statement),
+    own,
+  );
   if (clashes.length > 0) {
     problems.add(
       file,

@@ -78,7 +78,15 @@ export const KMS_LIST_ALIASES = 'kms:ListAliases';
 export const KMS_CREATE_KEY = 'kms:CreateKey';
 
 export const IAM_USER: ProviderActions = {
-  read: ['iam:GetUser', 'iam:ListUserTags', 'iam:ListGroupsForUser', 'iam:ListAttachedUserPolicies', 'iam:ListUserPolicies', 'iam:ListAccessKeys', 'iam:GetLoginProfile'],
+  read: [
+    'iam:GetUser',
+    'iam:ListUserTags',
+    'iam:ListGroupsForUser',
+    'iam:ListAttachedUserPolicies',
+    'iam:ListUserPolicies',
+    'iam:ListAccessKeys',
+    'iam:GetLoginProfile',
+  ],
   write: [
     'iam:CreateUser',
     'iam:UpdateUser',
@@ -101,13 +109,30 @@ export const IAM_ACCESS_KEY: ProviderActions = {
 
 export const IAM_GROUP: ProviderActions = {
   read: ['iam:GetGroup', 'iam:ListAttachedGroupPolicies', 'iam:ListGroupPolicies'],
-  write: ['iam:CreateGroup', 'iam:UpdateGroup', 'iam:DeleteGroup', 'iam:AddUserToGroup', 'iam:RemoveUserFromGroup', 'iam:DeleteGroupPolicy', 'iam:DetachGroupPolicy'],
+  write: [
+    'iam:CreateGroup',
+    'iam:UpdateGroup',
+    'iam:DeleteGroup',
+    'iam:AddUserToGroup',
+    'iam:RemoveUserFromGroup',
+    'iam:DeleteGroupPolicy',
+    'iam:DetachGroupPolicy',
+  ],
 };
 
 /** Creating a role is granted apart, where a condition can pin its boundary (platform roles). */
 export const IAM_ROLE: ProviderActions = {
   read: ['iam:GetRole', 'iam:ListRoleTags', 'iam:ListAttachedRolePolicies', 'iam:ListRolePolicies', 'iam:ListInstanceProfilesForRole'],
-  write: ['iam:UpdateRole', 'iam:UpdateRoleDescription', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRole', 'iam:TagRole', 'iam:UntagRole', 'iam:DeleteRolePolicy', 'iam:DetachRolePolicy'],
+  write: [
+    'iam:UpdateRole',
+    'iam:UpdateRoleDescription',
+    'iam:UpdateAssumeRolePolicy',
+    'iam:DeleteRole',
+    'iam:TagRole',
+    'iam:UntagRole',
+    'iam:DeleteRolePolicy',
+    'iam:DetachRolePolicy',
+  ],
 };
 export const IAM_CREATE_ROLE = 'iam:CreateRole';
 /** Setting a boundary is granted only with a condition naming the boundaries the account declares. */

@@ -70,7 +70,9 @@ export function consumerScope(account: AccountRef, plan: ConsumerPlan): ManagedS
   scope.roles = plan.roles.map((r) => r.arn);
   scope.policies = [...plan.users, ...plan.groups, ...plan.roles].flatMap((p) => p.policies.map((policy) => policyArn(policy.name)));
   scope.attachable = [...scope.policies];
-  scope.declaredBoundaries = sortedUnique([...plan.users.map((u) => u.spec.permissionsBoundaryArn), ...plan.roles.map((r) => r.spec.permissionsBoundaryArn)].filter((b): b is string => !!b));
+  scope.declaredBoundaries = sortedUnique(
+    [...plan.users.map((u) => u.spec.permissionsBoundaryArn), ...plan.roles.map((r) => r.spec.permissionsBoundaryArn)].filter((b): b is string => !!b),
+  );
   scope.boundaryRemovable = [...scope.users, ...scope.roles];
   return scope;
 }

@@ -2,7 +2,12 @@ import type { PolicyStatement } from '../model';
 import { asList } from '../policy/document';
 
 const matches = (pattern: string, value: string): boolean =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(value);
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  ).test(value);
 
 /** The ARNs among `arns` that some statement's resources cover: a run role must never be able to change itself. */
 export function coveredArns(statements: PolicyStatement[], arns: string[]): string[] {

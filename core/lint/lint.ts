@@ -80,7 +80,13 @@ export function lintStacks(stacks: SynthesizedStack[], context: LintContext, wai
   }
   for (const waiver of waivers) {
     if (!used.has(waiver)) {
-      findings.push({ rule: waiver.rule, severity: 'warning', stack: stacks[0].name, address: waiver.resource, message: 'is waived, but the rule finds nothing there: remove the stale waiver' });
+      findings.push({
+        rule: waiver.rule,
+        severity: 'warning',
+        stack: stacks[0].name,
+        address: waiver.resource,
+        message: 'is waived, but the rule finds nothing there: remove the stale waiver',
+      });
     }
   }
   return findings.sort((a, b) => order.get(a.stack)! - order.get(b.stack)! || a.address.localeCompare(b.address) || a.rule.localeCompare(b.rule));

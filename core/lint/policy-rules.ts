@@ -6,7 +6,10 @@ import type { LintRule, Violation } from './rule';
 import { coversEveryAction, expandAction } from '../aws/action-patterns';
 import { allows, conditionValues, describe, isAnyPrincipal, resourcesOf, writtenActionsOf } from './statements';
 
-function eachAllow(stack: SynthesizedStack, test: (policy: PlacedPolicy, s: PlacedPolicy['document']['Statement'][number], i: number) => string | undefined): Violation[] {
+function eachAllow(
+  stack: SynthesizedStack,
+  test: (policy: PlacedPolicy, s: PlacedPolicy['document']['Statement'][number], i: number) => string | undefined,
+): Violation[] {
   const out: Violation[] = [];
   for (const policy of stack.policies()) {
     policy.document.Statement.forEach((statement, i) => {
@@ -30,7 +33,11 @@ export const noPublicAllow: LintRule = {
   reason: 'An Allow for Principal "*" makes a policy public; with Block Public Access it also cuts off the cross-account grants of that policy.',
   equivalents: ['CKV_AWS_70', 'CKV_AWS_33', 'CKV_AWS_60'],
   check: (stack) =>
-    eachAllow(stack, (policy, s) => (isAnyPrincipal(s) && !isOwnDelegation(stack, policy, s) ? 'allows Principal "*" (only the access point delegation with s3:DataAccessPointAccount may)' : undefined)),
+    eachAllow(stack, (policy, s) =>
+      isAnyPrincipal(s) && !isOwnDelegation(stack, policy, s)
+        ? 'allows Principal "*" (only the access point delegation with s3:DataAccessPointAccount may)'
+        : undefined,
+    ),
 };
 
 /** Services whose every action an Allow may not grant (the key policy's own `kms:*` administration stays allowed). */
@@ -103,7 +110,9 @@ export const noUnscopedEscalation: LintRule = {
           .sort();
         if (escalating.length === 0) return [];
         if (escalating.length === 1 && escalating[0] === written.toLowerCase()) return [written];
-        return [`${written} (${escalating.length > 3 ? `${escalating.length} escalation actions, such as ${escalating.slice(0, 3).join(', ')}` : escalating.join(', ')})`];
+        return [
+          `${written} (${escalating.length > 3 ? `${escalating.length} escalation actions, such as ${escalating.slice(0, 3).join(', ')}` : escalating.join(', ')})`,
+        ];
       });
       return risky.length > 0 ? `allows ${risky.join(', ')} on every resource; scope it to named ARNs` : undefined;
     }),
@@ -119,6 +128,8 @@ export const trustNeedsExternalId: LintRule = {
       if (policy.kind !== 'trust-policy') return undefined;
       const trusted = typeof s.Principal === 'object' ? asList(s.Principal.AWS) : [];
       const roots = trusted.filter((p) => /:root$|^\d{12}$/.test(p));
-      return roots.length > 0 && conditionValues(s, 'sts:ExternalId').length === 0 ? `trusts ${roots.join(', ')} without an sts:ExternalId condition` : undefined;
+      return roots.length > 0 && conditionValues(s, 'sts:ExternalId').length === 0
+        ? `trusts ${roots.join(', ')} without an sts:ExternalId condition`
+        : undefined;
     }),
 };

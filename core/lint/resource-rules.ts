@@ -80,7 +80,9 @@ export const bucketEncrypted: LintRule = {
   reason: 'Default encryption (SSE-S3 or a customer managed KMS key) is declared, not left to account defaults.',
   equivalents: ['CKV_AWS_145', 'CKV_AWS_19'],
   check: (stack) =>
-    eachBucket(stack, (_b, companions) => (companions('aws_s3_bucket_server_side_encryption_configuration').length > 0 ? undefined : 'has no default encryption configuration')),
+    eachBucket(stack, (_b, companions) =>
+      companions('aws_s3_bucket_server_side_encryption_configuration').length > 0 ? undefined : 'has no default encryption configuration',
+    ),
 };
 
 export const bucketVersioned: LintRule = {
@@ -90,7 +92,9 @@ export const bucketVersioned: LintRule = {
   equivalents: ['CKV_AWS_21'],
   check: (stack) =>
     eachBucket(stack, (_b, companions) =>
-      companions('aws_s3_bucket_versioning').some((v) => [v.config.versioning_configuration].flat().some((c) => c?.status === 'Enabled')) ? undefined : 'versioning is off',
+      companions('aws_s3_bucket_versioning').some((v) => [v.config.versioning_configuration].flat().some((c) => c?.status === 'Enabled'))
+        ? undefined
+        : 'versioning is off',
     ),
 };
 

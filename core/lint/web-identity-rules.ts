@@ -32,7 +32,8 @@ function problemsOf(s: PolicyStatement): string[] {
     if (audiences.length === 0 || audiences.some((a) => /[*?]/.test(a))) out.push(`lets tokens of ${host} in without an exact ${host}:aud`);
     if (subjects.length === 0) out.push(`lets every token of ${host} in: no ${host}:sub condition`);
     const loose = subjects.filter((sub) => !PINNED_SUBJECT.test(sub));
-    if (loose.length > 0) out.push(`accepts ${loose.map((v) => JSON.stringify(v)).join(', ')} as ${host}:sub, which does not pin organization, project and workspace`);
+    if (loose.length > 0)
+      out.push(`accepts ${loose.map((v) => JSON.stringify(v)).join(', ')} as ${host}:sub, which does not pin organization, project and workspace`);
     return out;
   });
 }

@@ -54,9 +54,15 @@ export function planBucket(
   const existing = bucket.existing?.policy;
 
   // Derived Sids never depend on the existing statements: a clash is reported, not renamed away.
-  const direct = finalizeSids(mergeStatements(crossAccount.filter((g) => !g.accessPoint).flatMap(resourceStatements)), 'Grant', [TLS_DENY_SID, BUCKET_PERIMETER_SID]);
+  const direct = finalizeSids(mergeStatements(crossAccount.filter((g) => !g.accessPoint).flatMap(resourceStatements)), 'Grant', [
+    TLS_DENY_SID,
+    BUCKET_PERIMETER_SID,
+  ]);
   const bucketLevel = uniqueSids(
-    [...(bucket.accessPoints ?? []).flatMap((ap) => delegation(account, bucket, ap, crossAccount)), ...logSources.map((source) => logDelivery(account, bucket, source))],
+    [
+      ...(bucket.accessPoints ?? []).flatMap((ap) => delegation(account, bucket, ap, crossAccount)),
+      ...logSources.map((source) => logDelivery(account, bucket, source)),
+    ],
     [TLS_DENY_SID, BUCKET_PERIMETER_SID, ...direct.map((s) => s.Sid!)],
   );
   const perimeter = organization ? [bucketPerimeterDeny(arn, { organization, externalAccounts: externalAccountsOf(grants) })] : [];
@@ -71,7 +77,10 @@ export function planBucket(
     };
   });
 
-  const policy: PolicyDocument = { ...policyDocument([derived[0], ...(existing?.Statement ?? []), ...derived.slice(1)]), ...(existing?.Id ? { Id: existing.Id } : {}) };
+  const policy: PolicyDocument = {
+    ...policyDocument([derived[0], ...(existing?.Statement ?? []), ...derived.slice(1)]),
+    ...(existing?.Id ? { Id: existing.Id } : {}),
+  };
   return {
     account,
     spec: bucket,
@@ -91,4 +100,5 @@ export function sidClashes(plan: BucketPlan): string[] {
   return uniqueSortedSids(plan.spec.existing?.policy?.Statement ?? []).filter((sid) => derived.has(sid));
 }
 
-const uniqueSortedSids = (statements: PolicyStatement[]): string[] => [...new Set(statements.map((s) => s.Sid).filter((s): s is string => typeof s === 'string'))].sort();
+const uniqueSortedSids = (statements: PolicyStatement[]): string[] =>
+  [...new Set(statements.map((s) => s.Sid).filter((s): s is string => typeof s === 'string'))].sort();

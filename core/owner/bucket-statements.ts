@@ -28,25 +28,35 @@ export function delegation(account: AccountRef, bucket: BucketSpec, ap: AccessPo
     const condition: ConditionBlock = prefixes.includes('')
       ? viaAccessPoint
       : { ...viaAccessPoint, StringLike: { 's3:prefix': prefixes.flatMap((p) => [p, `${p}*`]) } };
-    statements.push(expiring({
-      Sid: `DelegateListToAccessPoint${pascal(ap.name)}`,
-      Effect: 'Allow',
-      Principal: '*',
-      Action: oneOrMany(uniqueSorted(listing.flatMap((g) => g.actions.bucket))),
-      Resource: arn,
-      Condition: condition,
-    }, commonExpiry(listing)));
+    statements.push(
+      expiring(
+        {
+          Sid: `DelegateListToAccessPoint${pascal(ap.name)}`,
+          Effect: 'Allow',
+          Principal: '*',
+          Action: oneOrMany(uniqueSorted(listing.flatMap((g) => g.actions.bucket))),
+          Resource: arn,
+          Condition: condition,
+        },
+        commonExpiry(listing),
+      ),
+    );
   }
   const objects = through.filter((g) => g.actions.object.length > 0);
   if (objects.length > 0) {
-    statements.push(expiring({
-      Sid: `DelegateObjectsToAccessPoint${pascal(ap.name)}`,
-      Effect: 'Allow',
-      Principal: '*',
-      Action: oneOrMany(uniqueSorted(objects.flatMap((g) => g.actions.object))),
-      Resource: oneOrMany(uniqueSorted(objects.map((g) => objectArn(account.partition, bucket.name, g.prefix)))),
-      Condition: viaAccessPoint,
-    }, commonExpiry(objects)));
+    statements.push(
+      expiring(
+        {
+          Sid: `DelegateObjectsToAccessPoint${pascal(ap.name)}`,
+          Effect: 'Allow',
+          Principal: '*',
+          Action: oneOrMany(uniqueSorted(objects.flatMap((g) => g.actions.object))),
+          Resource: oneOrMany(uniqueSorted(objects.map((g) => objectArn(account.partition, bucket.name, g.prefix)))),
+          Condition: viaAccessPoint,
+        },
+        commonExpiry(objects),
+      ),
+    );
   }
   return statements;
 }

@@ -71,7 +71,11 @@ export function perimeterOf(s: PolicyStatement): PerimeterStatement | undefined 
   if (s.Effect !== 'Deny') return undefined;
   const principalOrg = valuesOf(s.Condition, 'StringNotEqualsIfExists', PRINCIPAL_ORG_ID);
   if (principalOrg?.length === 1 && ORGANIZATION_ID.test(principalOrg[0])) {
-    return { kind: 'bucket', organization: principalOrg[0], exceptAccounts: [...(valuesOf(s.Condition, 'StringNotEqualsIfExists', PRINCIPAL_ACCOUNT) ?? [])].sort() };
+    return {
+      kind: 'bucket',
+      organization: principalOrg[0],
+      exceptAccounts: [...(valuesOf(s.Condition, 'StringNotEqualsIfExists', PRINCIPAL_ACCOUNT) ?? [])].sort(),
+    };
   }
   const resourceOrg = valuesOf(s.Condition, 'StringNotEqualsIfExists', RESOURCE_ORG_ID);
   if (resourceOrg?.length === 1 && ORGANIZATION_ID.test(resourceOrg[0])) return { kind: 'identity', organization: resourceOrg[0], exceptAccounts: [] };

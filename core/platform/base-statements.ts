@@ -111,7 +111,13 @@ export function boundaryBaseStatements(c: PlatformContext): PolicyStatement[] {
 function tagDenies(sidPrefix: string, tag: 'project' | 'user', value: string, partition: string): PolicyStatement[] {
   const untagged = { StringNotEqualsIgnoreCase: { [`aws:RequestTag/${tag}`]: value } };
   return [
-    { Sid: `${sidPrefix}EndpointsTagged`, Effect: 'Deny', Action: 'sagemaker:CreateEndpoint', Resource: arn({ partition, service: 'sagemaker', region: '*', account: '*', resource: 'endpoint/*' }), Condition: untagged },
+    {
+      Sid: `${sidPrefix}EndpointsTagged`,
+      Effect: 'Deny',
+      Action: 'sagemaker:CreateEndpoint',
+      Resource: arn({ partition, service: 'sagemaker', region: '*', account: '*', resource: 'endpoint/*' }),
+      Condition: untagged,
+    },
     {
       Sid: `${sidPrefix}JobsTagged`,
       Effect: 'Deny',
@@ -145,7 +151,13 @@ export function userBaseStatements(c: PlatformContext, user: string): PolicyStat
   return [
     { Sid: 'UserObjects', Effect: 'Allow', Action: READ_WRITE_DELETE, Resource: [`${data}/private/${user}/*`, `${data}/global/*`] },
     { Sid: 'UserIndex', Effect: 'Allow', Action: READ_WRITE, Resource: `${data}/index/*` },
-    { Sid: 'UserList', Effect: 'Allow', Action: 's3:ListBucket', Resource: data, Condition: { StringLike: { 's3:prefix': [`private/${user}/*`, 'global/*', 'index/*'] } } },
+    {
+      Sid: 'UserList',
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: data,
+      Condition: { StringLike: { 's3:prefix': [`private/${user}/*`, 'global/*', 'index/*'] } },
+    },
     { Sid: 'UserBucketLocation', Effect: 'Allow', Action: 's3:GetBucketLocation', Resource: data },
     ...tagDenies('User', 'user', user, c.account.partition),
   ];

@@ -38,7 +38,8 @@ export function checkPlatformBudget(
   counts: PlatformResourceCounts,
 ): void {
   const budget = budgetOf(sharding);
-  const budgetField = sharding?.maxResourcesPerStack === undefined ? `the default budget of ${budget}` : `the budget of ${budget} (${FIELD}.maxResourcesPerStack)`;
+  const budgetField =
+    sharding?.maxResourcesPerStack === undefined ? `the default budget of ${budget}` : `the budget of ${budget} (${FIELD}.maxResourcesPerStack)`;
   const current = layout.rolesStacks.length;
   const weights = userWeights(plan, counts);
   const fixed = mainStackResources(layout.main, counts) - (current === 0 ? [...weights.values()].reduce((a, b) => a + b, 0) : 0);
@@ -63,10 +64,22 @@ export function checkPlatformBudget(
   const message = `${over.length === 1 ? 'the stack' : 'the stacks'} ${what} would hold more than ${budgetField} per stack`;
 
   const users = [...weights.entries()];
-  const needed = smallestFittingShardCount(users, ([u]) => u, ([, w]) => w, budget, current + 1, MAX_ROLES_STACKS);
+  const needed = smallestFittingShardCount(
+    users,
+    ([u]) => u,
+    ([, w]) => w,
+    budget,
+    current + 1,
+    MAX_ROLES_STACKS,
+  );
   const largest = Math.max(0, ...weights.values());
   if (needed === undefined) {
-    problems.add(file, `${FIELD}.maxResourcesPerStack`, message, `raise ${FIELD}.maxResourcesPerStack (one user's roles and policy alone take up to ${largest} resources, and ${MAX_ROLES_STACKS} roles stacks are the most)`);
+    problems.add(
+      file,
+      `${FIELD}.maxResourcesPerStack`,
+      message,
+      `raise ${FIELD}.maxResourcesPerStack (one user's roles and policy alone take up to ${largest} resources, and ${MAX_ROLES_STACKS} roles stacks are the most)`,
+    );
     return;
   }
   const fix =

@@ -16,11 +16,16 @@ export function dataBucketPolicy(c: PlatformContext): PolicyDocument {
 }
 
 /** The organisation's perimeter on a bucket of the platform account (no grant makes an exception here). */
-const perimeter = (c: PlatformContext, arn: string): PolicyStatement[] => (c.organization ? [bucketPerimeterDeny(arn, { organization: c.organization.id, externalAccounts: [] })] : []);
+const perimeter = (c: PlatformContext, arn: string): PolicyStatement[] =>
+  c.organization ? [bucketPerimeterDeny(arn, { organization: c.organization.id, externalAccounts: [] })] : [];
 
 /** The platform's log bucket: TLS only, and the S3 logging service writes the data bucket's logs under its prefix. */
 export function logBucketPolicy(c: PlatformContext, logBucket: string, targetPrefix: string): PolicyDocument {
   const target = { name: logBucket };
   const arn = bucketArn(c.account.partition, logBucket);
-  return policyDocument([tlsDeny(arn), ...perimeter(c, arn), logDelivery(c.account, target, { name: c.dataBucket, logging: { targetBucket: logBucket, targetPrefix } })]);
+  return policyDocument([
+    tlsDeny(arn),
+    ...perimeter(c, arn),
+    logDelivery(c.account, target, { name: c.dataBucket, logging: { targetBucket: logBucket, targetPrefix } }),
+  ]);
 }

@@ -39,6 +39,11 @@ export function fitManagedPolicy(
   }
   const overflow = grants.slice(fitting).map((g) => g.grant.id);
   const named = overflow.slice(0, LISTED).join(', ') + (overflow.length > LISTED ? ` and ${overflow.length - LISTED} more` : '');
-  problems.add(what.file, what.field, `${what.label} needs ${over.size} even compacted, over ${over.limit}; ${fitting} of ${grants.length} grants fit, these ${overflow.length} do not: ${named}`, what.fix);
+  problems.add(
+    what.file,
+    what.field,
+    `${what.label} needs ${over.size} even compacted, over ${over.limit}; ${fitting} of ${grants.length} grants fit, these ${overflow.length} do not: ${named}`,
+    what.fix,
+  );
   return document;
 }

@@ -41,5 +41,11 @@ export function grantPolicy(c: PlatformContext, problems: ProblemList, target: P
     grants,
     (subset) => policyDocument([...target.base, ...finalizeSids(mergeStatements(subset.flatMap((g) => g.statements)), 'Grant', taken)]),
   );
-  return { name: target.name, arn: policyArnOf(c, target.name), description: target.description, document, tags: { system: MLSPACE_SYSTEM_TAG, ...target.tags } };
+  return {
+    name: target.name,
+    arn: policyArnOf(c, target.name),
+    description: target.description,
+    document,
+    tags: { system: MLSPACE_SYSTEM_TAG, ...target.tags },
+  };
 }

@@ -10,7 +10,17 @@ import { planBoundaryDocument } from './boundary';
 import { dataBucketPolicy, logBucketPolicy } from './data-bucket';
 import { grantPolicy, type ManagedPolicyPlan } from './identity-policies';
 import type { ProblemList } from '../validation/problem';
-import { ALL_USERS_POLICY, APP_POLICY, APP_ROLE, MLSPACE_SYSTEM_TAG, NOTEBOOK_POLICY, NOTEBOOK_ROLE, mlspaceRoleName, projectPolicyName, userPolicyName } from './naming';
+import {
+  ALL_USERS_POLICY,
+  APP_POLICY,
+  APP_ROLE,
+  MLSPACE_SYSTEM_TAG,
+  NOTEBOOK_POLICY,
+  NOTEBOOK_ROLE,
+  mlspaceRoleName,
+  projectPolicyName,
+  userPolicyName,
+} from './naming';
 
 export interface BoundaryPlan extends ManagedPolicyPlan {
   /** The policy exists already: it is imported, its statements kept. */
@@ -45,7 +55,14 @@ export interface PlatformPlan {
 }
 
 /** A pure function of a validated platform account and the grants to it. */
-export function planPlatform(account: AccountRef, spec: PlatformSpec, grants: IdentityGrant[], problems: ProblemList, logs?: LogBucket, organization?: OrganizationSpec): PlatformPlan {
+export function planPlatform(
+  account: AccountRef,
+  spec: PlatformSpec,
+  grants: IdentityGrant[],
+  problems: ProblemList,
+  logs?: LogBucket,
+  organization?: OrganizationSpec,
+): PlatformPlan {
   const c = platformContext(account, spec, organization);
   const targetPrefix = `${c.dataBucket}/`;
   const dataBucket = { name: c.dataBucket, policy: dataBucketPolicy(c), ...(logs ? { logging: { targetBucket: logs.name, targetPrefix } } : {}) };
@@ -71,13 +88,24 @@ function grantsByGrantee(grants: IdentityGrant[]): (kind: string, name?: string)
 function userScoped(c: PlatformContext, grants: IdentityGrant[], problems: ProblemList): Omit<PlatformPlan, 'context' | 'dataBucket' | 'logBucket'> {
   const { spec } = c;
   const grantsTo = grantsByGrantee(grants);
-  const boundary = boundaryPlan(c, grants, problems, 'MLSpace permissions boundary of every project role: the data bucket prefixes and every bucket shared with the platform');
+  const boundary = boundaryPlan(
+    c,
+    grants,
+    problems,
+    'MLSpace permissions boundary of every project role: the data bucket prefixes and every bucket shared with the platform',
+  );
 
   const projects = spec.projects.map((project, i) =>
     grantPolicy(
       c,
       problems,
-      { name: projectPolicyName(project.name), description: `MLSpace::Project::${project.name}`, tags: { project: project.name }, base: projectBaseStatements(c, project.name), field: `platform.projects[${i}]` },
+      {
+        name: projectPolicyName(project.name),
+        description: `MLSpace::Project::${project.name}`,
+        tags: { project: project.name },
+        base: projectBaseStatements(c, project.name),
+        field: `platform.projects[${i}]`,
+      },
       grantsTo('project', project.name),
     ),
   );
@@ -87,29 +115,40 @@ function userScoped(c: PlatformContext, grants: IdentityGrant[], problems: Probl
     grantPolicy(
       c,
       problems,
-      { name: userPolicyName(user), description: `MLSpace::User::${user}`, tags: { user }, base: [...userBaseStatements(c, user), ...resourcePerimeter(c)], field: `platform.users[${i}]` },
+      {
+        name: userPolicyName(user),
+        description: `MLSpace::User::${user}`,
+        tags: { user },
+        base: [...userBaseStatements(c, user), ...resourcePerimeter(c)],
+        field: `platform.users[${i}]`,
+      },
       grantsTo('platformUser', user),
     ),
   );
   const everyone = grantsTo('allPlatformUsers');
   const allUsers =
     everyone.length > 0
-      ? [grantPolicy(c, problems, { name: ALL_USERS_POLICY, description: 'MLSpace::AllUsers: grants to every platform user', tags: {}, base: [], field: 'platform' }, everyone)]
+      ? [
+          grantPolicy(
+            c,
+            problems,
+            { name: ALL_USERS_POLICY, description: 'MLSpace::AllUsers: grants to every platform user', tags: {}, base: [], field: 'platform' },
+            everyone,
+          ),
+        ]
       : [];
 
   const roles = spec.projects.flatMap((project) =>
-    project.members.map(
-      (user): PlatformRolePlan => ({
-        name: mlspaceRoleName(project.name, user),
-        label: ['MLSpace', project.name, user],
-        description: `Default SageMaker Notebook role for Project: ${project.name} - User: ${user}`,
-        trustPolicy: policyDocument(serviceTrustStatements('sagemaker.amazonaws.com')),
-        boundaryArn: c.boundaryArn,
-        policies: [projectPolicyName(project.name), userPolicyName(user), ...allUsers.map((p) => p.name)],
-        tags: { user, project: project.name, system: MLSPACE_SYSTEM_TAG },
-        user,
-      }),
-    ),
+    project.members.map((user): PlatformRolePlan => ({
+      name: mlspaceRoleName(project.name, user),
+      label: ['MLSpace', project.name, user],
+      description: `Default SageMaker Notebook role for Project: ${project.name} - User: ${user}`,
+      trustPolicy: policyDocument(serviceTrustStatements('sagemaker.amazonaws.com')),
+      boundaryArn: c.boundaryArn,
+      policies: [projectPolicyName(project.name), userPolicyName(user), ...allUsers.map((p) => p.name)],
+      tags: { user, project: project.name, system: MLSPACE_SYSTEM_TAG },
+      user,
+    })),
   );
   return { boundary, policies: [...projects, ...users, ...allUsers], roles };
 }
@@ -145,7 +184,12 @@ function sharedRoles(c: PlatformContext, grants: IdentityGrant[], problems: Prob
     tags: { system: MLSPACE_SYSTEM_TAG },
   });
   return {
-    boundary: boundaryPlan(c, grants, problems, 'MLSpace permissions boundary of the notebook and application roles: the data bucket and every bucket shared with the platform'),
+    boundary: boundaryPlan(
+      c,
+      grants,
+      problems,
+      'MLSpace permissions boundary of the notebook and application roles: the data bucket and every bucket shared with the platform',
+    ),
     policies: [notebook, app],
     roles: [
       role(NOTEBOOK_ROLE, 'sagemaker.amazonaws.com', [NOTEBOOK_POLICY], 'MLSpace notebook role: every notebook runs as it'),

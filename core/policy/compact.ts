@@ -45,7 +45,13 @@ interface Group {
 const OR_OPERATORS = ['StringEquals', 'StringLike', 'ArnEquals', 'ArnLike', 'StringEqualsIgnoreCase'];
 
 const isCompactable = (s: PolicyStatement): boolean =>
-  s.Effect === 'Allow' && s.Action !== undefined && s.Resource !== undefined && s.NotAction === undefined && s.NotResource === undefined && s.Principal === undefined && s.NotPrincipal === undefined;
+  s.Effect === 'Allow' &&
+  s.Action !== undefined &&
+  s.Resource !== undefined &&
+  s.NotAction === undefined &&
+  s.NotResource === undefined &&
+  s.Principal === undefined &&
+  s.NotPrincipal === undefined;
 
 const labelsOf = (s: PolicyStatement): string[] => (s.Sid ?? '').split('+').filter(Boolean);
 
@@ -91,7 +97,11 @@ function joinConditionValues(groups: Group[]): Group[] {
       continue;
     }
     const values = uniqueSorted([...singleOrKey(existing.condition)!.values, ...single.values]);
-    byKey.set(key, { ...existing, condition: { [single.operator]: { [single.key]: oneOrMany(values) } }, labels: uniqueSorted([...existing.labels, ...group.labels]) });
+    byKey.set(key, {
+      ...existing,
+      condition: { [single.operator]: { [single.key]: oneOrMany(values) } },
+      labels: uniqueSorted([...existing.labels, ...group.labels]),
+    });
   }
   return [...byKey.values()];
 }

@@ -19,8 +19,16 @@ export const MERGED_STATEMENT_MAX = 2000;
  */
 export function mergeStatements(statements: PolicyStatement[]): PolicyStatement[] {
   let merged = mergeBy(statements, (s) => key(s, { withoutPrincipalArn: true }), joinPrincipalArns);
-  merged = mergeBy(merged, (s) => key(s, { withoutResource: true }), (a, b) => ({ ...a, Resource: joined(a.Resource, b.Resource) }));
-  merged = mergeBy(merged, (s) => key(s, { withoutAction: true }), (a, b) => ({ ...a, Action: joined(a.Action, b.Action) }));
+  merged = mergeBy(
+    merged,
+    (s) => key(s, { withoutResource: true }),
+    (a, b) => ({ ...a, Resource: joined(a.Resource, b.Resource) }),
+  );
+  merged = mergeBy(
+    merged,
+    (s) => key(s, { withoutAction: true }),
+    (a, b) => ({ ...a, Action: joined(a.Action, b.Action) }),
+  );
   return merged;
 }
 
@@ -68,7 +76,11 @@ const joinSids = (a?: string, b?: string): string | undefined => {
 
 const mergedSize = ({ Sid: _sid, ...rest }: PolicyStatement): number => sizeOf('managed', policyDocument([rest])) - sizeOf('managed', policyDocument([]));
 
-function mergeBy(statements: PolicyStatement[], keyOf: (s: PolicyStatement) => string, join: (a: PolicyStatement, b: PolicyStatement) => PolicyStatement): PolicyStatement[] {
+function mergeBy(
+  statements: PolicyStatement[],
+  keyOf: (s: PolicyStatement) => string,
+  join: (a: PolicyStatement, b: PolicyStatement) => PolicyStatement,
+): PolicyStatement[] {
   // Each key's statements in order; a merge goes into the last one of the key while it stays under the cap.
   const out: PolicyStatement[] = [];
   const open = new Map<string, number>();

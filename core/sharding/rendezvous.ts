@@ -36,7 +36,14 @@ function score(unit: string, shard: number): bigint {
  * or undefined. Adding shard n only takes the units that score higher there, so each step costs
  * one hash per unit.
  */
-export function smallestFittingShardCount<T>(units: T[], keyOf: (unit: T) => string, weightOf: (unit: T) => number, budget: number, from: number, max: number): number | undefined {
+export function smallestFittingShardCount<T>(
+  units: T[],
+  keyOf: (unit: T) => string,
+  weightOf: (unit: T) => number,
+  budget: number,
+  from: number,
+  max: number,
+): number | undefined {
   if (from > max) return undefined;
   const best = units.map((unit) => {
     const key = keyOf(unit);

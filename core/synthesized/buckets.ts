@@ -25,8 +25,6 @@ export interface SynthesizedBucket {
 
 const list = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-
-
 /** Every bucket of every stack with the policies that guard it (bucket, access points, key), sorted by name. */
 export function bucketsOf(stacks: SynthesizedStack[]): SynthesizedBucket[] {
   const out = new Map<string, SynthesizedBucket>();
@@ -39,7 +37,15 @@ export function bucketsOf(stacks: SynthesizedStack[]): SynthesizedBucket[] {
     const names = [...stack.ofType('aws_s3_bucket').map((b) => b.config.bucket), ...stack.ofType('aws_s3_bucket_policy').map((p) => p.config.bucket)];
     for (const name of names) {
       if (typeof name !== 'string' || out.has(name)) continue;
-      out.set(name, { name, arn: bucketArn(stack.partition, name), stack: stack.name, accountId: stack.accountId, region: stack.region, partition: stack.partition, accessPoints: [] });
+      out.set(name, {
+        name,
+        arn: bucketArn(stack.partition, name),
+        stack: stack.name,
+        accountId: stack.accountId,
+        region: stack.region,
+        partition: stack.partition,
+        accessPoints: [],
+      });
     }
     const own = (name: unknown): SynthesizedBucket | undefined => {
       const bucket = out.get(String(name));

@@ -81,7 +81,8 @@ class StackIndex {
           const policies = this.attached.get(key) ?? [];
           if (how === 'inline') {
             const document = documents.get(r.address);
-            if (document) policies.push({ name: `${stack.name}:${r.address}`, label: r.config.name === undefined ? r.address : String(r.config.name), document });
+            if (document)
+              policies.push({ name: `${stack.name}:${r.address}`, label: r.config.name === undefined ? r.address : String(r.config.name), document });
           } else {
             for (const arn of list(how === 'arns' ? r.config.policy_arns : r.config.policy_arn)) {
               const policy = managed.get(String(arn));
@@ -134,7 +135,10 @@ export function principalsOf(stacks: SynthesizedStack[]): Principal[] {
           ...index.policiesOf(kind, iam.name),
           ...groups.flatMap((group) => index.policiesOf('group', group).map((p) => ({ ...p, label: `${p.label} (group ${group})` }))),
         ];
-        const boundaryArn = typeof resource.config.permissions_boundary === 'string' && resource.config.permissions_boundary !== '' ? resource.config.permissions_boundary : undefined;
+        const boundaryArn =
+          typeof resource.config.permissions_boundary === 'string' && resource.config.permissions_boundary !== ''
+            ? resource.config.permissions_boundary
+            : undefined;
         const boundary = boundaryArn ? managed.get(boundaryArn) : undefined;
         const trustDocument = kind === 'role' ? trustOf.get(resource.address) : undefined;
         out.push({

@@ -144,7 +144,13 @@ export class SynthesizedStack {
           if (text === undefined) continue;
           const document = parsePolicy(text);
           if (document) this.placed.push({ kind, stack: this.name, address: resource.address, document });
-          else this.readProblems.push({ stack: this.name, address: resource.address, field, message: 'is not a literal JSON policy document, so nothing can check what it allows' });
+          else
+            this.readProblems.push({
+              stack: this.name,
+              address: resource.address,
+              field,
+              message: 'is not a literal JSON policy document, so nothing can check what it allows',
+            });
         }
       }
     }
@@ -167,7 +173,8 @@ export class SynthesizedStack {
     if (!resource) return undefined;
     const { config } = resource;
     const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-    if (attribute === 'arn' && IAM_TYPES[type] && text(config.name)) return iamArn(this.partition, this.accountId, IAM_TYPES[type], config.name, text(config.path) ?? '/');
+    if (attribute === 'arn' && IAM_TYPES[type] && text(config.name))
+      return iamArn(this.partition, this.accountId, IAM_TYPES[type], config.name, text(config.path) ?? '/');
     switch (`${type}.${attribute}`) {
       case 'aws_s3_bucket.id':
       case 'aws_s3_bucket.bucket':
@@ -217,9 +224,11 @@ const liveMessage = (quoted: string[]): string =>
 
 /** A block other than `resource` cut into addressable parts: `data.<type>.<name>`, `output.<name>`, the block's name otherwise. */
 function addressed(block: string, content: unknown): Array<[string, unknown]> {
-  const entries = (value: unknown): Array<[string, unknown]> => (value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value).filter(([key]) => key !== '//') : []);
+  const entries = (value: unknown): Array<[string, unknown]> =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value).filter(([key]) => key !== '//') : [];
   if (block === 'output') return entries(content).map(([name, value]) => [`output.${name}`, value]);
-  if (block === 'data') return entries(content).flatMap(([type, byName]) => entries(byName).map(([name, value]): [string, unknown] => [`data.${type}.${name}`, value]));
+  if (block === 'data')
+    return entries(content).flatMap(([type, byName]) => entries(byName).map(([name, value]): [string, unknown] => [`data.${type}.${name}`, value]));
   return [[block, content]];
 }
 

@@ -12,13 +12,23 @@ export function validateAccessLogs(problems: ProblemList, source: AccountSource)
   const logs = (source.spec as unknown as Record<string, unknown>).accessLogs;
   if (logs === undefined) return undefined;
   if (!isPlainObject(logs)) {
-    problems.add(file, 'accessLogs', `must be { bucket?, expireAfterDays? }, not ${show(logs)}`, 'write accessLogs: {} for a log bucket named access-logs-<account id> whose logs expire after 365 days');
+    problems.add(
+      file,
+      'accessLogs',
+      `must be { bucket?, expireAfterDays? }, not ${show(logs)}`,
+      'write accessLogs: {} for a log bucket named access-logs-<account id> whose logs expire after 365 days',
+    );
     return undefined;
   }
   checkKnownFields(problems, file, 'accessLogs', logs, ['bucket', 'expireAfterDays']);
   const days = logs.expireAfterDays;
   if (days !== undefined && !(typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= MAX_EXPIRY_DAYS)) {
-    problems.add(file, 'accessLogs.expireAfterDays', `${show(days)} is not a whole number of days from 1 to ${MAX_EXPIRY_DAYS}`, 'write the number of days logs are kept, e.g. 365, or leave it out for 365');
+    problems.add(
+      file,
+      'accessLogs.expireAfterDays',
+      `${show(days)} is not a whole number of days from 1 to ${MAX_EXPIRY_DAYS}`,
+      'write the number of days logs are kept, e.g. 365, or leave it out for 365',
+    );
   }
   if (logs.bucket === undefined) return defaultLogBucketName(String(source.spec.id));
   return typeof logs.bucket === 'string' ? logs.bucket : undefined;

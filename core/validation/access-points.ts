@@ -25,12 +25,19 @@ export function validateAccessPoints(problems: ProblemList, file: string, at: st
       problems.add(file, `${field}.name`, `${show(ap.name)} ${reason}`, 'use 3 to 50 lowercase letters, digits and "-", not starting or ending with "-"');
     } else {
       const other = seen.get(ap.name as string);
-      if (other) problems.add(file, `${field}.name`, `${show(ap.name)} is also the name of ${other}`, 'access point names are unique per account and region: give each its own name');
+      if (other)
+        problems.add(
+          file,
+          `${field}.name`,
+          `${show(ap.name)} is also the name of ${other}`,
+          'access point names are unique per account and region: give each its own name',
+        );
       else seen.set(ap.name as string, field);
     }
     if (ap.prefix !== undefined) {
       const problem = prefixProblem(ap.prefix);
-      if (problem) problems.add(file, `${field}.prefix`, `${show(ap.prefix)} ${problem}`, 'write the key prefix as stored, e.g. "sales_event/", or leave it out');
+      if (problem)
+        problems.add(file, `${field}.prefix`, `${show(ap.prefix)} ${problem}`, 'write the key prefix as stored, e.g. "sales_event/", or leave it out');
     }
   });
 }

@@ -25,7 +25,12 @@ export function validateAccountSettings(problems: ProblemList, source: AccountSo
   }
   const key = spec.key;
   if (typeof key !== 'string' || !ACCOUNT_KEY.test(key)) {
-    problems.add(file, 'key', `${show(key)} is not a valid account key`, 'use 1 to 40 lowercase letters, digits, "-" or "_", starting with a letter (it names the stack and the provider alias)');
+    problems.add(
+      file,
+      'key',
+      `${show(key)} is not a valid account key`,
+      'use 1 to 40 lowercase letters, digits, "-" or "_", starting with a letter (it names the stack and the provider alias)',
+    );
   } else if (Object.hasOwn(Object.prototype, key)) {
     // cdktf's constructs library keeps a scope's children in a plain object, where this name is taken.
     problems.add(file, 'key', `${show(key)} cannot name a stack: cdktf reserves it`, 'choose another key, e.g. "constructor-account"');
@@ -37,7 +42,12 @@ export function validateAccountSettings(problems: ProblemList, source: AccountSo
   const kind = spec.kind;
   const fields = typeof kind === 'string' ? FIELDS_BY_KIND.get(kind) : undefined;
   if (!fields) {
-    problems.add(file, 'kind', `${show(kind)} is not an account kind${didYouMean(String(kind), [...FIELDS_BY_KIND.keys()])}`, 'use "owner", "consumer" or "platform"');
+    problems.add(
+      file,
+      'kind',
+      `${show(kind)} is not an account kind${didYouMean(String(kind), [...FIELDS_BY_KIND.keys()])}`,
+      'use "owner", "consumer" or "platform"',
+    );
   } else {
     checkKnownFields(problems, file, '', spec, fields);
   }
@@ -62,13 +72,28 @@ function validateWaivers(problems: ProblemList, file: string, waivers: unknown):
     }
     checkKnownFields(problems, file, at, waiver, ['rule', 'resource', 'reason']);
     if (typeof waiver.rule !== 'string' || !ruleIds.includes(waiver.rule)) {
-      problems.add(file, `${at}.rule`, `${show(waiver.rule)} is not a lint rule${didYouMean(String(waiver.rule), ruleIds)}`, `use one of: ${ruleIds.join(', ')}`);
+      problems.add(
+        file,
+        `${at}.rule`,
+        `${show(waiver.rule)} is not a lint rule${didYouMean(String(waiver.rule), ruleIds)}`,
+        `use one of: ${ruleIds.join(', ')}`,
+      );
     }
     if (typeof waiver.resource !== 'string' || !/^aws_[a-z0-9_]+\.[A-Za-z0-9_-]+$/.test(waiver.resource)) {
-      problems.add(file, `${at}.resource`, `${show(waiver.resource)} is not a Terraform resource address`, 'write the address as in the synthesized stack, e.g. "aws_s3_bucket.scratch"');
+      problems.add(
+        file,
+        `${at}.resource`,
+        `${show(waiver.resource)} is not a Terraform resource address`,
+        'write the address as in the synthesized stack, e.g. "aws_s3_bucket.scratch"',
+      );
     }
     if (typeof waiver.reason !== 'string' || waiver.reason.trim().length < 10) {
-      problems.add(file, `${at}.reason`, `${show(waiver.reason)} does not say why the rule does not apply`, 'write the reason in a sentence; it is shown in the access report');
+      problems.add(
+        file,
+        `${at}.reason`,
+        `${show(waiver.reason)} does not say why the rule does not apply`,
+        'write the reason in a sentence; it is shown in the access report',
+      );
     }
   });
 }
@@ -110,9 +135,19 @@ function validateDeployRole(problems: ProblemList, file: string, spec: Record<st
   if (!match) {
     problems.add(file, 'deployRole.roleArn', `${show(arn)} is not an IAM role ARN`, 'use the form arn:aws:iam::<account id>:role/<name>');
   } else if (typeof spec.id === 'string' && match[2] !== spec.id) {
-    problems.add(file, 'deployRole.roleArn', `${show(arn)} is a role in account ${match[2]}, but this account is ${spec.id}`, 'name the deploy role that lives in this account');
+    problems.add(
+      file,
+      'deployRole.roleArn',
+      `${show(arn)} is a role in account ${match[2]}, but this account is ${spec.id}`,
+      'name the deploy role that lives in this account',
+    );
   } else if (typeof spec.region === 'string' && AWS_REGIONS.includes(spec.region) && partitionOfArn(arn as string) !== partitionOf(spec.region)) {
-    problems.add(file, 'deployRole.roleArn', `${show(arn)} is in the partition ${show(partitionOfArn(arn as string))}, but the account is in ${inPartition(spec.region)}`, `write arn:${partitionOf(spec.region)}:iam::${spec.id}:role/<name>`);
+    problems.add(
+      file,
+      'deployRole.roleArn',
+      `${show(arn)} is in the partition ${show(partitionOfArn(arn as string))}, but the account is in ${inPartition(spec.region)}`,
+      `write arn:${partitionOf(spec.region)}:iam::${spec.id}:role/<name>`,
+    );
   }
   if (role.sessionName !== undefined && (typeof role.sessionName !== 'string' || !/^[\w+=,.@-]{2,64}$/.test(role.sessionName))) {
     problems.add(file, 'deployRole.sessionName', `${show(role.sessionName)} is not a valid session name`, 'use 2 to 64 letters, digits or +=,.@_-');

@@ -25,7 +25,12 @@ export function validateBackend(problems: ProblemList, file: string, backend: un
   const kind = backend.kind as BackendSpec['kind'];
   const fields = typeof kind === 'string' ? KNOWN_FIELDS.get(kind) : undefined;
   if (!fields) {
-    problems.add(file, `${at}.kind`, `${show(kind)} is not a backend kind${didYouMean(String(kind), [...KNOWN_FIELDS.keys()])}`, 'use "local", "cloud" or "s3"');
+    problems.add(
+      file,
+      `${at}.kind`,
+      `${show(kind)} is not a backend kind${didYouMean(String(kind), [...KNOWN_FIELDS.keys()])}`,
+      'use "local", "cloud" or "s3"',
+    );
     return;
   }
   checkKnownFields(problems, file, at, backend, fields);
@@ -42,11 +47,21 @@ export function validateBackend(problems: ProblemList, file: string, backend: un
     requireText('organization', 'set it to your HCP Terraform organization name');
     const prefix = backend.workspacePrefix;
     if (typeof prefix !== 'string') {
-      problems.add(file, `${at}.workspacePrefix`, `is required for the cloud backend and is ${show(prefix)}`, 'set a prefix such as "data-sharing-"; each account gets the workspace <prefix><key>');
+      problems.add(
+        file,
+        `${at}.workspacePrefix`,
+        `is required for the cloud backend and is ${show(prefix)}`,
+        'set a prefix such as "data-sharing-"; each account gets the workspace <prefix><key>',
+      );
     } else {
       const tooLong = accountKeys.filter((key) => !WORKSPACE_NAME.test(`${prefix}${key}`));
       if (tooLong.length > 0) {
-        problems.add(file, `${at}.workspacePrefix`, `${show(prefix)} gives invalid workspace names (${tooLong.map((k) => prefix + k).join(', ')})`, 'use only letters, digits, "-" and "_", and keep <prefix><key> within 90 characters');
+        problems.add(
+          file,
+          `${at}.workspacePrefix`,
+          `${show(prefix)} gives invalid workspace names (${tooLong.map((k) => prefix + k).join(', ')})`,
+          'use only letters, digits, "-" and "_", and keep <prefix><key> within 90 characters',
+        );
       }
     }
     for (const field of ['project', 'hostname']) {
@@ -66,8 +81,18 @@ export function validateBackend(problems: ProblemList, file: string, backend: un
     }
     if ('roleArn' in backend && (typeof backend.roleArn !== 'string' || !IAM_ROLE_ARN.test(backend.roleArn))) {
       problems.add(file, `${at}.roleArn`, `${show(backend.roleArn)} is not an IAM role ARN`, 'use the form arn:aws:iam::123456789012:role/terraform-state');
-    } else if ('roleArn' in backend && region !== undefined && AWS_REGIONS.includes(region) && partitionOfArn(backend.roleArn as string) !== partitionOf(region)) {
-      problems.add(file, `${at}.roleArn`, `${show(backend.roleArn)} is in the partition ${show(partitionOfArn(backend.roleArn as string))}, but the state bucket is in ${inPartition(region)}`, `name a role of ${partitionOf(region)}: arn:${partitionOf(region)}:iam::<account id>:role/<name>`);
+    } else if (
+      'roleArn' in backend &&
+      region !== undefined &&
+      AWS_REGIONS.includes(region) &&
+      partitionOfArn(backend.roleArn as string) !== partitionOf(region)
+    ) {
+      problems.add(
+        file,
+        `${at}.roleArn`,
+        `${show(backend.roleArn)} is in the partition ${show(partitionOfArn(backend.roleArn as string))}, but the state bucket is in ${inPartition(region)}`,
+        `name a role of ${partitionOf(region)}: arn:${partitionOf(region)}:iam::<account id>:role/<name>`,
+      );
     }
     if ('keyPrefix' in backend) {
       const keyPrefix = backend.keyPrefix;

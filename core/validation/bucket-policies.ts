@@ -16,13 +16,28 @@ export function checkBucketPolicies(problems: ProblemList, compiled: CompiledOrg
       const statements = plan.spec.existing?.policy?.Statement ?? [];
       for (const sid of sidClashes(plan)) {
         const index = statements.findIndex((s) => s.Sid === sid);
-        problems.add(plan.account.file, `${at}.existing.policy.Statement[${index}].Sid`, `${show(sid)} is also the Sid of a statement the blueprint derives`, 'remove the statement when it is one the blueprint adds (TLS deny, grants, access point delegation, log delivery), or rename its Sid');
+        problems.add(
+          plan.account.file,
+          `${at}.existing.policy.Statement[${index}].Sid`,
+          `${show(sid)} is also the Sid of a statement the blueprint derives`,
+          'remove the statement when it is one the blueprint adds (TLS deny, grants, access point delegation, log delivery), or rename its Sid',
+        );
       }
-      checkSize(problems, plan.account.file, at, 'bucket', `the bucket policy of ${show(plan.spec.name)}`, plan.policy, at === 'accessLogs' ? LOG_BUCKET_FIX : GRANTS_FIX);
+      checkSize(
+        problems,
+        plan.account.file,
+        at,
+        'bucket',
+        `the bucket policy of ${show(plan.spec.name)}`,
+        plan.policy,
+        at === 'accessLogs' ? LOG_BUCKET_FIX : GRANTS_FIX,
+      );
       plan.accessPoints.forEach((ap, i) => {
-        if (ap.policy) checkSize(problems, plan.account.file, `${at}.accessPoints[${i}]`, 'accessPoint', `the policy of access point ${show(ap.spec.name)}`, ap.policy);
+        if (ap.policy)
+          checkSize(problems, plan.account.file, `${at}.accessPoints[${i}]`, 'accessPoint', `the policy of access point ${show(ap.spec.name)}`, ap.policy);
       });
-      if (plan.key?.kind === 'created') checkSize(problems, plan.account.file, `${at}.encryption`, 'key', `the key policy of ${show(plan.spec.name)}`, plan.key.policy);
+      if (plan.key?.kind === 'created')
+        checkSize(problems, plan.account.file, `${at}.encryption`, 'key', `the key policy of ${show(plan.spec.name)}`, plan.key.policy);
     });
   }
 }

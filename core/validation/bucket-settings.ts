@@ -19,18 +19,29 @@ const ENCRYPTION_FIELDS = new Map<string, readonly string[]>([
   ['kms', ['kind', 'keyArn']],
 ]);
 
-const KMS_KEY_ARN = /^arn:(aws|aws-cn|aws-us-gov):kms:([a-z0-9-]+):(\d{12}):key\/(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const KMS_KEY_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):kms:([a-z0-9-]+):(\d{12}):key\/(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 export function validateEncryption(problems: ProblemList, owner: BucketOwner, at: string, encryption: unknown): void {
   const { file } = owner;
   if (encryption === undefined) return;
   if (!isPlainObject(encryption)) {
-    problems.add(file, at, `must be { kind: "sse-s3" } or { kind: "kms" }, not ${show(encryption)}`, 'write encryption: { kind: "kms" } for a customer managed key, or leave it out for SSE-S3');
+    problems.add(
+      file,
+      at,
+      `must be { kind: "sse-s3" } or { kind: "kms" }, not ${show(encryption)}`,
+      'write encryption: { kind: "kms" } for a customer managed key, or leave it out for SSE-S3',
+    );
     return;
   }
   const fields = typeof encryption.kind === 'string' ? ENCRYPTION_FIELDS.get(encryption.kind) : undefined;
   if (!fields) {
-    problems.add(file, `${at}.kind`, `${show(encryption.kind)} is not an encryption kind${didYouMean(String(encryption.kind), [...ENCRYPTION_FIELDS.keys()])}`, 'use "sse-s3" or "kms"');
+    problems.add(
+      file,
+      `${at}.kind`,
+      `${show(encryption.kind)} is not an encryption kind${didYouMean(String(encryption.kind), [...ENCRYPTION_FIELDS.keys()])}`,
+      'use "sse-s3" or "kms"',
+    );
     return;
   }
   checkKnownFields(problems, file, at, encryption, fields);
@@ -54,9 +65,19 @@ function validateKeyArn(problems: ProblemList, owner: BucketOwner, at: string, k
   }
   const [, partition, keyRegion, account] = match;
   if (account !== id) {
-    problems.add(file, at, `${show(keyArn)} is a key of account ${account}, but the bucket's account is ${id}`, `use a key of account ${id} (${example}), or leave keyArn out to have a key created`);
+    problems.add(
+      file,
+      at,
+      `${show(keyArn)} is a key of account ${account}, but the bucket's account is ${id}`,
+      `use a key of account ${id} (${example}), or leave keyArn out to have a key created`,
+    );
   } else if (keyRegion !== region || partition !== partitionOf(region)) {
-    problems.add(file, at, `${show(keyArn)} is a key in ${keyRegion}, but the bucket is in ${region}`, `S3 default encryption needs a key of the bucket's region: use ${example}, or leave keyArn out`);
+    problems.add(
+      file,
+      at,
+      `${show(keyArn)} is a key in ${keyRegion}, but the bucket is in ${region}`,
+      `S3 default encryption needs a key of the bucket's region: use ${example}, or leave keyArn out`,
+    );
   }
 }
 
@@ -76,18 +97,36 @@ export function validateLogging(problems: ProblemList, owner: BucketOwner, at: s
       file,
       `${at}.targetBucket`,
       `${show(target)} is not a bucket of ${file}${didYouMean(String(target), names)}`,
-      names.length > 0 ? `log to one of this account's buckets (${listOf(names)}), or declare the log bucket here so its policy lets the logging service write` : 'declare a log bucket in this account, so its policy lets the logging service write',
+      names.length > 0
+        ? `log to one of this account's buckets (${listOf(names)}), or declare the log bucket here so its policy lets the logging service write`
+        : 'declare a log bucket in this account, so its policy lets the logging service write',
     );
   } else if (target === bucketName) {
-    problems.add(file, `${at}.targetBucket`, `${show(target)} is the bucket itself`, 'send the logs to another bucket of this account (logging into itself logs its own log writes, without end)');
+    problems.add(
+      file,
+      `${at}.targetBucket`,
+      `${show(target)} is the bucket itself`,
+      'send the logs to another bucket of this account (logging into itself logs its own log writes, without end)',
+    );
   } else {
     const encryption = owner.buckets.get(target)!.encryption;
     if (isPlainObject(encryption) && encryption.kind === 'kms') {
-      problems.add(file, `${at}.targetBucket`, `${show(target)} is encrypted with a KMS key, and S3 delivers server access logs only to SSE-S3 buckets`, 'log to a bucket with SSE-S3 encryption (the default)');
+      problems.add(
+        file,
+        `${at}.targetBucket`,
+        `${show(target)} is encrypted with a KMS key, and S3 delivers server access logs only to SSE-S3 buckets`,
+        'log to a bucket with SSE-S3 encryption (the default)',
+      );
     }
   }
   if (logging.targetPrefix !== undefined) {
     const reason = prefixProblem(logging.targetPrefix);
-    if (reason) problems.add(file, `${at}.targetPrefix`, `${show(logging.targetPrefix)} ${reason}`, 'write a key prefix such as "logs/examplebucket/", or leave it out for "<bucket>/"');
+    if (reason)
+      problems.add(
+        file,
+        `${at}.targetPrefix`,
+        `${show(logging.targetPrefix)} ${reason}`,
+        'write a key prefix such as "logs/examplebucket/", or leave it out for "<bucket>/"',
+      );
   }
 }

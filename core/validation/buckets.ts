@@ -115,7 +115,12 @@ function validateBucketSettings(problems: ProblemList, owner: BucketOwner, at: s
     return;
   }
   if (!isPlainObject(bucket.existing)) {
-    problems.add(file, `${at}.existing`, `must be { policy?: <the bucket's current policy> }, not ${show(bucket.existing)}`, 'write existing: { policy: <the policy JSON> }, or existing: {} for a bucket without a policy');
+    problems.add(
+      file,
+      `${at}.existing`,
+      `must be { policy?: <the bucket's current policy> }, not ${show(bucket.existing)}`,
+      'write existing: { policy: <the policy JSON> }, or existing: {} for a bucket without a policy',
+    );
     return;
   }
   checkKnownFields(problems, file, `${at}.existing`, bucket.existing, ['policy']);
@@ -124,11 +129,21 @@ function validateBucketSettings(problems: ProblemList, owner: BucketOwner, at: s
   }
   for (const field of NOT_MANAGED_WHEN_ADOPTED) {
     if (bucket[field] !== undefined) {
-      problems.add(file, `${at}.${field}`, `is set, but the bucket is adopted (existing), so only its policy and access points are managed`, `remove ${field}, or change it on the bucket itself`);
+      problems.add(
+        file,
+        `${at}.${field}`,
+        `is set, but the bucket is adopted (existing), so only its policy and access points are managed`,
+        `remove ${field}, or change it on the bucket itself`,
+      );
     }
   }
   const encryption = bucket.encryption;
   if (isPlainObject(encryption) && encryption.kind === 'kms' && encryption.keyArn === undefined) {
-    problems.add(file, `${at}.encryption`, 'asks for a new KMS key, but the bucket is adopted (existing) and keeps its own encryption', 'give keyArn, the ARN of the key the bucket uses, or remove encryption when it uses SSE-S3');
+    problems.add(
+      file,
+      `${at}.encryption`,
+      'asks for a new KMS key, but the bucket is adopted (existing) and keeps its own encryption',
+      'give keyArn, the ARN of the key the bucket uses, or remove encryption when it uses SSE-S3',
+    );
   }
 }

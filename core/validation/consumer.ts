@@ -31,7 +31,12 @@ function validateConsumer(problems: ProblemList, source: AccountSource, accounts
   const spec = source.spec as ConsumerAccountSpec;
   const limit = spec.managedPoliciesPerPrincipal;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 20)) {
-    problems.add(file, 'managedPoliciesPerPrincipal', `${show(limit)} is not a managed policy quota`, 'use a whole number from 1 to 20 (AWS allows 10 unless the account\'s quota was raised)');
+    problems.add(
+      file,
+      'managedPoliciesPerPrincipal',
+      `${show(limit)} is not a managed policy quota`,
+      "use a whole number from 1 to 20 (AWS allows 10 unless the account's quota was raised)",
+    );
   }
   const context: StatementContext = { file, partition: partitionOf(spec.region), accountId: spec.id, region: spec.region };
   const knownPartition = AWS_REGIONS.includes(spec.region) ? context.partition : undefined;
@@ -55,17 +60,29 @@ function validateConsumer(problems: ProblemList, source: AccountSource, accounts
   });
   for (const [user, of] of groupsOfUser) {
     if (of.length > MAX_GROUPS_PER_USER) {
-      problems.add(file, 'groups', `user ${show(user)} is a member of ${of.length} groups (${of.join(', ')}), more than the ${MAX_GROUPS_PER_USER} IAM allows`, 'merge some of these groups');
+      problems.add(
+        file,
+        'groups',
+        `user ${show(user)} is a member of ${of.length} groups (${of.join(', ')}), more than the ${MAX_GROUPS_PER_USER} IAM allows`,
+        'merge some of these groups',
+      );
     }
   }
-  const wellFormed = [spec.users, spec.roles].every((list) => list === undefined || (Array.isArray(list) && list.every((p: unknown) => isPlainObject(p) && typeof p.name === 'string')));
+  const wellFormed = [spec.users, spec.roles].every(
+    (list) => list === undefined || (Array.isArray(list) && list.every((p: unknown) => isPlainObject(p) && typeof p.name === 'string')),
+  );
   roles.forEach(([role, at]) => {
     if (!common(problems, file, 'role', role, at, ROLE_FIELDS)) return;
     validateTags(problems, file, `${at}.tags`, role.tags);
     validateBoundary(problems, file, at, role.permissionsBoundaryArn, knownPartition);
     const duration = role.maxSessionDuration;
     if (duration !== undefined && (!Number.isInteger(duration) || duration < 3600 || duration > 43200)) {
-      problems.add(file, `${at}.maxSessionDuration`, `${show(duration)} is not a session duration IAM accepts`, 'use a whole number of seconds from 3600 (1 hour) to 43200 (12 hours)');
+      problems.add(
+        file,
+        `${at}.maxSessionDuration`,
+        `${show(duration)} is not a session duration IAM accepts`,
+        'use a whole number of seconds from 3600 (1 hour) to 43200 (12 hours)',
+      );
     }
     validateExtraStatements(problems, context, `${at}.extraStatements`, role.extraStatements);
     // The size needs the trust policy built, which needs every user and role of the account well formed.
@@ -73,7 +90,12 @@ function validateConsumer(problems: ProblemList, source: AccountSource, accounts
   });
   for (const cycle of trustCycles(roles.map(([r]) => r))) {
     const at = roles.find(([r]) => r.name === cycle[0])![1];
-    problems.add(file, `${at}.trust`, `roles trust each other in a circle (${cycle.join(' → ')}), so Terraform cannot create any of them first`, 'remove one trust of the circle (a role cannot name itself or a role that names it)');
+    problems.add(
+      file,
+      `${at}.trust`,
+      `roles trust each other in a circle (${cycle.join(' → ')}), so Terraform cannot create any of them first`,
+      'remove one trust of the circle (a role cannot name itself or a role that names it)',
+    );
   }
 }
 
@@ -103,7 +125,14 @@ function principals<T extends { name: string }>(problems: ProblemList, file: str
 }
 
 /** Known fields, name and path; false when the name is unusable (later checks would mislead). */
-function common(problems: ProblemList, file: string, kind: ConsumerPrincipalKind, spec: { name: unknown; path?: unknown }, at: string, fields: string[]): boolean {
+function common(
+  problems: ProblemList,
+  file: string,
+  kind: ConsumerPrincipalKind,
+  spec: { name: unknown; path?: unknown },
+  at: string,
+  fields: string[],
+): boolean {
   checkKnownFields(problems, file, at, spec, fields);
   const { name, path } = spec;
   const reason = typeof name === 'string' ? iamNameProblem(name, NAME_LIMITS[kind]) : 'must be a string';
@@ -112,7 +141,12 @@ function common(problems: ProblemList, file: string, kind: ConsumerPrincipalKind
     return false;
   }
   if ((name as string).length > longestPrincipalName(kind)) {
-    problems.add(file, `${at}.name`, `${show(name)} is too long to name its policy (${show(identityPolicyName(kind, name as string, 10))} is over ${NAME_LIMITS.policy} characters)`, `shorten it to at most ${longestPrincipalName(kind)} characters`);
+    problems.add(
+      file,
+      `${at}.name`,
+      `${show(name)} is too long to name its policy (${show(identityPolicyName(kind, name as string, 10))} is over ${NAME_LIMITS.policy} characters)`,
+      `shorten it to at most ${longestPrincipalName(kind)} characters`,
+    );
   }
   if (path !== undefined) {
     const pathReason = typeof path === 'string' ? iamPathProblem(path) : 'must be a string';
@@ -124,9 +158,19 @@ function common(problems: ProblemList, file: string, kind: ConsumerPrincipalKind
 function validateBoundary(problems: ProblemList, file: string, at: string, arn: unknown, partition: string | undefined): void {
   if (arn === undefined) return;
   if (typeof arn !== 'string' || !BOUNDARY_ARN.test(arn)) {
-    problems.add(file, `${at}.permissionsBoundaryArn`, `${show(arn)} is not a managed policy ARN`, 'use the form arn:aws:iam::<account id>:policy/<name> (or arn:aws:iam::aws:policy/<name>)');
+    problems.add(
+      file,
+      `${at}.permissionsBoundaryArn`,
+      `${show(arn)} is not a managed policy ARN`,
+      'use the form arn:aws:iam::<account id>:policy/<name> (or arn:aws:iam::aws:policy/<name>)',
+    );
   } else if (partition !== undefined && partitionOfArn(arn) !== partition) {
-    problems.add(file, `${at}.permissionsBoundaryArn`, `${show(arn)} is in the partition ${show(partitionOfArn(arn))}, but the account is in ${show(partition)}`, `use a policy of ${partition}: arn:${partition}:iam::<account id>:policy/<name>`);
+    problems.add(
+      file,
+      `${at}.permissionsBoundaryArn`,
+      `${show(arn)} is in the partition ${show(partitionOfArn(arn))}, but the account is in ${show(partition)}`,
+      `use a policy of ${partition}: arn:${partition}:iam::<account id>:policy/<name>`,
+    );
   }
 }
 
@@ -142,9 +186,19 @@ function validateAccessKey(problems: ProblemList, file: string, at: string, acce
   if (typeof key !== 'string' || key.trim() === '') {
     problems.add(file, `${at}.accessKey.pgpKey`, `is required for an access key and is ${show(key)}`, fix);
   } else if (key.includes('BEGIN PGP')) {
-    problems.add(file, `${at}.accessKey.pgpKey`, 'is an ASCII-armored key, which Terraform does not accept', 'drop the armor: gpg --export <key id> | base64 -w0');
+    problems.add(
+      file,
+      `${at}.accessKey.pgpKey`,
+      'is an ASCII-armored key, which Terraform does not accept',
+      'drop the armor: gpg --export <key id> | base64 -w0',
+    );
   } else if (!/^keybase:[A-Za-z0-9_]+$/.test(key) && !/^[A-Za-z0-9+/]+={0,2}$/.test(key)) {
-    problems.add(file, `${at}.accessKey.pgpKey`, `${show(key.length > 40 ? `${key.slice(0, 40)}...` : key)} is neither a base64 PGP public key nor "keybase:<user>"`, fix);
+    problems.add(
+      file,
+      `${at}.accessKey.pgpKey`,
+      `${show(key.length > 40 ? `${key.slice(0, 40)}...` : key)} is neither a base64 PGP public key nor "keybase:<user>"`,
+      fix,
+    );
   }
 }
 
@@ -158,7 +212,12 @@ function validateMembers(problems: ProblemList, file: string, at: string, group:
   members.forEach((member: unknown, i: number) => {
     const field = `${at}.members[${i}]`;
     if (typeof member !== 'string' || !users.includes(member)) {
-      problems.add(file, field, `${show(member)} is not a user of this account${didYouMean(String(member), users)}`, users.length ? `use one of: ${listOf(users)} (groups cannot contain groups or roles)` : 'add the user to users');
+      problems.add(
+        file,
+        field,
+        `${show(member)} is not a user of this account${didYouMean(String(member), users)}`,
+        users.length ? `use one of: ${listOf(users)} (groups cannot contain groups or roles)` : 'add the user to users',
+      );
       return;
     }
     if (seen.has(member)) {
@@ -174,5 +233,11 @@ function validateTrustSize(problems: ProblemList, source: AccountSource, account
   const spec = source.spec as ConsumerAccountSpec;
   const accountIdOf = (keyOrId: string): string => accounts.find((a) => a.spec.key === keyOrId)?.spec.id ?? keyOrId;
   const over = overLimit('trust', trustPolicy(role, { consumer: spec, partition: partitionOf(spec.region), accountIdOf }));
-  if (over) problems.add(source.file, `${at}.trust`, `gives a trust policy of ${over.size}, more than the ${POLICY_LIMITS.trust.limit} IAM accepts`, 'trust fewer principals, e.g. one role that the others assume first');
+  if (over)
+    problems.add(
+      source.file,
+      `${at}.trust`,
+      `gives a trust policy of ${over.size}, more than the ${POLICY_LIMITS.trust.limit} IAM accepts`,
+      'trust fewer principals, e.g. one role that the others assume first',
+    );
 }

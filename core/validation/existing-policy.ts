@@ -15,25 +15,45 @@ const STATEMENT_FIELDS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action'
  */
 export function validateExistingPolicy(problems: ProblemList, file: string, at: string, policy: unknown, bucket: string, partition: string): void {
   if (!isPlainObject(policy)) {
-    problems.add(file, at, `must be a policy document { Version, Statement }, not ${show(policy)}`, 'paste the bucket\'s current policy (aws s3api get-bucket-policy), or leave policy out when the bucket has none');
+    problems.add(
+      file,
+      at,
+      `must be a policy document { Version, Statement }, not ${show(policy)}`,
+      "paste the bucket's current policy (aws s3api get-bucket-policy), or leave policy out when the bucket has none",
+    );
     return;
   }
   checkKnownFields(problems, file, at, policy, DOCUMENT_FIELDS);
   if (policy.Version !== '2012-10-17') {
-    problems.add(file, `${at}.Version`, `${show(policy.Version)} is not the policy language version "2012-10-17"`, 'set "Version": "2012-10-17", which the derived statements need');
+    problems.add(
+      file,
+      `${at}.Version`,
+      `${show(policy.Version)} is not the policy language version "2012-10-17"`,
+      'set "Version": "2012-10-17", which the derived statements need',
+    );
   }
   if (policy.Id !== undefined && typeof policy.Id !== 'string') {
     problems.add(file, `${at}.Id`, `must be a string, not ${show(policy.Id)}`, 'write the Id as a string, or leave it out');
   }
   if (!Array.isArray(policy.Statement)) {
-    problems.add(file, `${at}.Statement`, `must be a list of statements, not ${show(policy.Statement)}`, 'write "Statement": [ ... ] (a single statement goes in a list too)');
+    problems.add(
+      file,
+      `${at}.Statement`,
+      `must be a list of statements, not ${show(policy.Statement)}`,
+      'write "Statement": [ ... ] (a single statement goes in a list too)',
+    );
     return;
   }
   const sids = new Map<string, string>();
   policy.Statement.forEach((statement: unknown, i: number) => {
     const field = `${at}.Statement[${i}]`;
     if (!isPlainObject(statement)) {
-      problems.add(file, field, `must be a statement object, not ${show(statement)}`, 'write { "Sid": "...", "Effect": "Allow", "Principal": ..., "Action": ..., "Resource": ... }');
+      problems.add(
+        file,
+        field,
+        `must be a statement object, not ${show(statement)}`,
+        'write { "Sid": "...", "Effect": "Allow", "Principal": ..., "Action": ..., "Resource": ... }',
+      );
       return;
     }
     checkKnownFields(problems, file, field, statement, STATEMENT_FIELDS);
@@ -41,7 +61,11 @@ export function validateExistingPolicy(problems: ProblemList, file: string, at: 
     if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') {
       problems.add(file, `${field}.Effect`, `${show(statement.Effect)} is not an effect`, 'use "Allow" or "Deny"');
     }
-    for (const [element, negated] of [['Principal', 'NotPrincipal'], ['Action', 'NotAction'], ['Resource', 'NotResource']]) {
+    for (const [element, negated] of [
+      ['Principal', 'NotPrincipal'],
+      ['Action', 'NotAction'],
+      ['Resource', 'NotResource'],
+    ]) {
       const given = [element, negated].filter((k) => statement[k] !== undefined);
       if (given.length === 0) {
         problems.add(file, field, `has no ${element}`, `add the ${element} (or ${negated}) of the statement; S3 rejects a bucket policy statement without one`);
@@ -80,7 +104,12 @@ function validatePrincipalPartition(problems: ProblemList, file: string, field: 
     if (!isPlainObject(principal)) continue;
     for (const [kind, values] of Object.entries(principal)) {
       for (const arn of foreignArns(asList(values as string | string[]), partition)) {
-        problems.add(file, `${field}.${element}.${kind}`, `${show(arn)} is in the partition ${show(partitionOfArn(arn))}, but the bucket is in ${show(partition)}`, `name principals of ${partition} (arn:${partition}:...); other partitions cannot be granted access`);
+        problems.add(
+          file,
+          `${field}.${element}.${kind}`,
+          `${show(arn)} is in the partition ${show(partitionOfArn(arn))}, but the bucket is in ${show(partition)}`,
+          `name principals of ${partition} (arn:${partition}:...); other partitions cannot be granted access`,
+        );
       }
     }
   }
@@ -99,7 +128,12 @@ function validateResources(problems: ProblemList, file: string, field: string, s
     }
     for (const resource of asList(value as string | string[])) {
       if (typeof resource !== 'string' || (resource !== arn && !resource.startsWith(`${arn}/`))) {
-        problems.add(file, `${field}.${element}`, `${show(resource)} is not bucket ${show(bucket)} or one of its objects`, `name ${arn} or ${arn}/<key pattern>; S3 rejects a bucket policy about other resources`);
+        problems.add(
+          file,
+          `${field}.${element}`,
+          `${show(resource)} is not bucket ${show(bucket)} or one of its objects`,
+          `name ${arn} or ${arn}/<key pattern>; S3 rejects a bucket policy about other resources`,
+        );
       }
     }
   }

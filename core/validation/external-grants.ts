@@ -15,25 +15,50 @@ export const isExternalGrant = (grant: GrantSpec, byKey: Map<string, AccountSour
 export function validateExternal(problems: ProblemList, file: string, field: string, grant: GrantSpec, declaredIds: Map<string, string>): void {
   const to = grant.to as unknown as Record<string, unknown>;
   if (grant.external !== undefined && typeof grant.external !== 'boolean') {
-    problems.add(file, `${field}.external`, `must be true or false, not ${show(grant.external)}`, 'write external: true for an account outside the organisation, or leave it out');
+    problems.add(
+      file,
+      `${field}.external`,
+      `must be true or false, not ${show(grant.external)}`,
+      'write external: true for an account outside the organisation, or leave it out',
+    );
     return;
   }
   const account = String(to?.account);
   const declared = declaredIds.get(account);
   if (grant.external === true && declared !== undefined) {
-    problems.add(file, `${field}.to.account`, `${show(account)} is the account ${show(declared)} of the organisation, not an outside one`, `write to: { account: ${show(declared)} } without external`);
+    problems.add(
+      file,
+      `${field}.to.account`,
+      `${show(account)} is the account ${show(declared)} of the organisation, not an outside one`,
+      `write to: { account: ${show(declared)} } without external`,
+    );
     return;
   }
   if (grant.external === true && !ACCOUNT_ID.test(account)) {
-    problems.add(file, `${field}.to.account`, `${show(to?.account)} is not an account id; an external grant names the outside account by its 12 digits`, "write to: { account: '444455556666' }, external: true");
+    problems.add(
+      file,
+      `${field}.to.account`,
+      `${show(to?.account)} is not an account id; an external grant names the outside account by its 12 digits`,
+      "write to: { account: '444455556666' }, external: true",
+    );
     return;
   }
   if (grant.external !== true) {
     if (declared !== undefined) {
-      problems.add(file, `${field}.to.account`, `${show(account)} is the id of the account ${show(declared)}; grants name accounts of the organisation by key`, `write to: { account: ${show(declared)} }`);
+      problems.add(
+        file,
+        `${field}.to.account`,
+        `${show(account)} is the id of the account ${show(declared)}; grants name accounts of the organisation by key`,
+        `write to: { account: ${show(declared)} }`,
+      );
       return;
     }
-    problems.add(file, `${field}.to.account`, `${show(account)} is an account outside the organisation; the data perimeter refuses it`, 'add external: true to the grant if that account may read the data (the bucket\'s perimeter then lets it through), or grant an account of accounts/');
+    problems.add(
+      file,
+      `${field}.to.account`,
+      `${show(account)} is an account outside the organisation; the data perimeter refuses it`,
+      "add external: true to the grant if that account may read the data (the bucket's perimeter then lets it through), or grant an account of accounts/",
+    );
     return;
   }
   checkKnownFields(problems, file, `${field}.to`, to, ['account']);

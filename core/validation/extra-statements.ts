@@ -27,7 +27,12 @@ const SID = /^[A-Za-z0-9]+$/;
 export function validateExtraStatements(problems: ProblemList, context: StatementContext, at: string, value: unknown): void {
   if (value === undefined) return;
   if (!Array.isArray(value)) {
-    problems.add(context.file, at, `must be a list of statements, not ${show(value)}`, 'write extraStatements: [{ Effect: "Allow", Action: [...], Resource: [...] }]');
+    problems.add(
+      context.file,
+      at,
+      `must be a list of statements, not ${show(value)}`,
+      'write extraStatements: [{ Effect: "Allow", Action: [...], Resource: [...] }]',
+    );
     return;
   }
   const sids = new Set<string>();
@@ -40,8 +45,10 @@ export function validateExtraStatements(problems: ProblemList, context: Statemen
     checkKnownFields(problems, context.file, field, statement, FIELDS);
     const { Sid: sid, Effect: effect, Condition: condition } = statement;
     if (sid !== undefined) {
-      if (typeof sid !== 'string' || !SID.test(sid)) problems.add(context.file, `${field}.Sid`, `${show(sid)} is not a valid Sid`, 'use letters and digits only, e.g. "InvalidateDistributions"');
-      else if (sids.has(sid)) problems.add(context.file, `${field}.Sid`, `${show(sid)} is used by another statement of this principal`, 'give every statement its own Sid');
+      if (typeof sid !== 'string' || !SID.test(sid))
+        problems.add(context.file, `${field}.Sid`, `${show(sid)} is not a valid Sid`, 'use letters and digits only, e.g. "InvalidateDistributions"');
+      else if (sids.has(sid))
+        problems.add(context.file, `${field}.Sid`, `${show(sid)} is used by another statement of this principal`, 'give every statement its own Sid');
       else sids.add(sid);
     }
     if (effect !== 'Allow' && effect !== 'Deny') problems.add(context.file, `${field}.Effect`, `${show(effect)} is not an effect`, 'write "Allow" or "Deny"');
@@ -57,7 +64,13 @@ export function validateExtraStatements(problems: ProblemList, context: Statemen
 }
 
 /** Keys that exist for the statement's services or globally. */
-function validateConditionKeys(problems: ProblemList, { file }: StatementContext, field: string, operators: Array<[string, string[]]>, services: string[]): void {
+function validateConditionKeys(
+  problems: ProblemList,
+  { file }: StatementContext,
+  field: string,
+  operators: Array<[string, string[]]>,
+  services: string[],
+): void {
   const known = conditionKeysFor(services);
   for (const [operator, keys] of operators) {
     for (const key of keys) {
@@ -65,7 +78,10 @@ function validateConditionKeys(problems: ProblemList, { file }: StatementContext
         problems.add(
           file,
           `${field}.${operator}.${key}`,
-          `${show(key)} is not a condition key of ${[...new Set(services)].join(', ')} or a global key${didYouMean(key, known.filter((k) => !k.includes('${')))}`,
+          `${show(key)} is not a condition key of ${[...new Set(services)].join(', ')} or a global key${didYouMean(
+            key,
+            known.filter((k) => !k.includes('${')),
+          )}`,
           'use a key from the AWS Service Authorization Reference for these actions, or a global key such as "aws:PrincipalTag/<tag>"',
         );
       }
@@ -90,7 +106,8 @@ function validateActions(problems: ProblemList, { file }: StatementContext, fiel
   list.forEach((action, i) => {
     const at = Array.isArray(value) ? `${field}[${i}]` : field;
     const result = checkAction(action);
-    if (typeof result === 'string') problems.add(file, at, result, 'write "<service>:<Action>" as in the AWS Service Authorization Reference, e.g. "s3:GetObject"');
+    if (typeof result === 'string')
+      problems.add(file, at, result, 'write "<service>:<Action>" as in the AWS Service Authorization Reference, e.g. "s3:GetObject"');
     else checked.push(result);
   });
   return checked.length === list.length ? checked : undefined;
@@ -107,8 +124,13 @@ function checkAction(action: unknown): CheckedAction | string {
   const actions = /[*?]/.test(service) ? undefined : iamActionsOf(service);
   if (!actions && !wildcard) return `${show(action)} names ${show(service)}, which is not an AWS service prefix${didYouMean(service, iamServices())}`;
   const matches = expandAction(action);
-  if (wildcard) return matches.length === 0 ? `${show(action)} matches no action${actions ? ` of ${service}` : ''}` : { written: action, matches, wildcard: true };
-  if (matches.length === 0) return `${show(action)} is not an action of ${service}${didYouMean(action, [...actions!.values()].map((a) => a.name))}`;
+  if (wildcard)
+    return matches.length === 0 ? `${show(action)} matches no action${actions ? ` of ${service}` : ''}` : { written: action, matches, wildcard: true };
+  if (matches.length === 0)
+    return `${show(action)} is not an action of ${service}${didYouMean(
+      action,
+      [...actions!.values()].map((a) => a.name),
+    )}`;
   return { written: action, matches, wildcard: false };
 }
 
@@ -119,9 +141,16 @@ function validateResources(problems: ProblemList, { file, partition, region }: S
     return undefined;
   }
   const bad = list.filter((r) => typeof r !== 'string' || (r !== '*' && !/^arn:[a-z-]+:[a-z0-9-]+:/.test(r)));
-  for (const resource of bad) problems.add(file, field, `${show(resource)} is not an ARN`, 'write a full ARN such as "arn:aws:cloudfront::123456789012:distribution/EDFDVBD6EXAMPLE"');
+  for (const resource of bad)
+    problems.add(file, field, `${show(resource)} is not an ARN`, 'write a full ARN such as "arn:aws:cloudfront::123456789012:distribution/EDFDVBD6EXAMPLE"');
   const foreign = AWS_REGIONS.includes(region) ? foreignArns(list, partition) : [];
-  for (const arn of foreign) problems.add(file, field, `${show(arn)} is in the partition ${show(partitionOfArn(arn))}, but the account is in ${show(partition)}`, `name resources of ${partition} (arn:${partition}:...); a policy cannot reach another partition`);
+  for (const arn of foreign)
+    problems.add(
+      file,
+      field,
+      `${show(arn)} is in the partition ${show(partitionOfArn(arn))}, but the account is in ${show(partition)}`,
+      `name resources of ${partition} (arn:${partition}:...); a policy cannot reach another partition`,
+    );
   return bad.length === 0 && foreign.length === 0 ? list : undefined;
 }
 
@@ -150,7 +179,12 @@ function checkScoping(problems: ProblemList, context: StatementContext, field: s
     if (action.wildcard) continue;
     const [data] = action.matches;
     if (data.arnFormats.length === 0) {
-      problems.add(file, `${field}.Action`, `${show(action.written)} cannot be scoped to resources, so this statement never applies to it`, 'move it to a statement of its own with Resource "*"');
+      problems.add(
+        file,
+        `${field}.Action`,
+        `${show(action.written)} cannot be scoped to resources, so this statement never applies to it`,
+        'move it to a statement of its own with Resource "*"',
+      );
     } else if (!resources.some((r) => data.arnFormats.some((f) => arnMatchesFormat(r, f)))) {
       problems.add(
         file,

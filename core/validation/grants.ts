@@ -33,7 +33,12 @@ export const validateGrants: Validator = (problems, org) => {
       if (!isPlainObject(bucket) || bucket.grants === undefined) return;
       const at = `buckets[${b}].grants`;
       if (!Array.isArray(bucket.grants)) {
-        problems.add(owner.file, at, `must be a list of grants, not ${show(bucket.grants)}`, 'write grants: [{ to: { account: "consumer", role: "analyst" }, access: "read" }]');
+        problems.add(
+          owner.file,
+          at,
+          `must be a list of grants, not ${show(bucket.grants)}`,
+          'write grants: [{ to: { account: "consumer", role: "analyst" }, access: "read" }]',
+        );
         return;
       }
       const seen = new Map<string, { level: string; field: string }>();
@@ -54,7 +59,12 @@ export const validateGrants: Validator = (problems, org) => {
         if (previous && previous.level === grant.access) {
           problems.add(owner.file, field, `repeats the grant at ${previous.field}`, 'remove one of them');
         } else if (previous) {
-          problems.add(owner.file, field, `grants ${show(grant.access)} where ${previous.field} grants ${show(previous.level)} to the same grantee on the same keys`, 'keep one grant with the access level you mean');
+          problems.add(
+            owner.file,
+            field,
+            `grants ${show(grant.access)} where ${previous.field} grants ${show(previous.level)} to the same grantee on the same keys`,
+            'keep one grant with the access level you mean',
+          );
         } else {
           seen.set(identity, { level: String(grant.access), field });
         }
@@ -75,7 +85,12 @@ function validateGrant(
   const { file } = owner;
   checkKnownFields(problems, file, field, grant, ['to', 'access', 'prefix', 'accessPoint', 'versions', 'until', 'external']);
   if (!ACCESS_LEVEL_NAMES.includes(grant.access)) {
-    problems.add(file, `${field}.access`, `${show(grant.access)} is not an access level${didYouMean(String(grant.access), ACCESS_LEVEL_NAMES)}`, `use one of: ${listOf(ACCESS_LEVEL_NAMES)}`);
+    problems.add(
+      file,
+      `${field}.access`,
+      `${show(grant.access)} is not an access level${didYouMean(String(grant.access), ACCESS_LEVEL_NAMES)}`,
+      `use one of: ${listOf(ACCESS_LEVEL_NAMES)}`,
+    );
   }
   if (grant.versions !== undefined && typeof grant.versions !== 'boolean') {
     problems.add(file, `${field}.versions`, `must be true or false, not ${show(grant.versions)}`, 'write versions: true to add the object-version actions');
@@ -94,15 +109,30 @@ function validateAccessPoint(problems: ProblemList, file: string, buckets: Bucke
   if (!own) {
     const elsewhere = buckets.find((other) => other !== bucket && accessPointsOf(other).some((ap) => ap.name === grant.accessPoint));
     if (elsewhere) {
-      problems.add(file, `${field}.accessPoint`, `${show(grant.accessPoint)} is an access point of bucket ${show(elsewhere.name)}, not of ${show(bucket.name)}`, `declare the grant on ${show(elsewhere.name)}, or add an access point to ${show(bucket.name)}`);
+      problems.add(
+        file,
+        `${field}.accessPoint`,
+        `${show(grant.accessPoint)} is an access point of bucket ${show(elsewhere.name)}, not of ${show(bucket.name)}`,
+        `declare the grant on ${show(elsewhere.name)}, or add an access point to ${show(bucket.name)}`,
+      );
     } else {
       const names = [...new Set(accessPointsOf(bucket).map((ap) => ap.name))];
-      problems.add(file, `${field}.accessPoint`, `${show(grant.accessPoint)} is not an access point of bucket ${show(bucket.name)}${didYouMean(String(grant.accessPoint), names)}`, names.length ? `use one of: ${listOf(names)}` : 'add it to the bucket\'s accessPoints');
+      problems.add(
+        file,
+        `${field}.accessPoint`,
+        `${show(grant.accessPoint)} is not an access point of bucket ${show(bucket.name)}${didYouMean(String(grant.accessPoint), names)}`,
+        names.length ? `use one of: ${listOf(names)}` : "add it to the bucket's accessPoints",
+      );
     }
     return;
   }
   if (own.prefix && grant.prefix !== undefined && typeof grant.prefix === 'string' && !grant.prefix.startsWith(own.prefix)) {
-    problems.add(file, `${field}.prefix`, `${show(grant.prefix)} is outside ${show(own.prefix)}, the prefix of access point ${show(own.name)}`, `use a prefix under ${show(own.prefix)} or leave it out`);
+    problems.add(
+      file,
+      `${field}.prefix`,
+      `${show(grant.prefix)} is outside ${show(own.prefix)}, the prefix of access point ${show(own.name)}`,
+      `use a prefix under ${show(own.prefix)} or leave it out`,
+    );
   }
 }
 
@@ -122,16 +152,31 @@ function validateGrantee(problems: ProblemList, owner: AccountSource, grant: Gra
   checkKnownFields(problems, file, field, to, ['account', ...GRANTEE_FORMS]);
   const account = byKey.get(String(to.account));
   if (!account) {
-    problems.add(file, `${field}.account`, `${show(to.account)} is not an account of the organisation${didYouMean(String(to.account), [...byKey.keys()])}`, `use one of: ${listOf([...byKey.keys()])}`);
+    problems.add(
+      file,
+      `${field}.account`,
+      `${show(to.account)} is not an account of the organisation${didYouMean(String(to.account), [...byKey.keys()])}`,
+      `use one of: ${listOf([...byKey.keys()])}`,
+    );
     return;
   }
   if (account === owner) {
-    problems.add(file, `${field}.account`, `${show(to.account)} is the bucket's own account`, 'grant to principals of another account; this account manages its own access');
+    problems.add(
+      file,
+      `${field}.account`,
+      `${show(to.account)} is the bucket's own account`,
+      'grant to principals of another account; this account manages its own access',
+    );
     return;
   }
   const [from, into] = [owner.spec.region, account.spec.region];
   if (AWS_REGIONS.includes(from) && AWS_REGIONS.includes(into) && partitionOf(from) !== partitionOf(into)) {
-    problems.add(file, `${field}.account`, `${show(to.account)} is in ${inPartition(into)}, but the bucket's account is in ${inPartition(from)}`, `grant to accounts of ${partitionOf(from)} only; AWS partitions cannot share data`);
+    problems.add(
+      file,
+      `${field}.account`,
+      `${show(to.account)} is in ${inPartition(into)}, but the bucket's account is in ${inPartition(from)}`,
+      `grant to accounts of ${partitionOf(from)} only; AWS partitions cannot share data`,
+    );
     return;
   }
   const forms = GRANTEE_FORMS.filter((form) => form in to);
@@ -144,23 +189,45 @@ function validateGrantee(problems: ProblemList, owner: AccountSource, grant: Gra
   const kind = account.spec.kind;
   if (CONSUMER_FORMS.includes(form)) {
     if (kind !== 'consumer') {
-      problems.add(file, `${field}.${form}`, `account ${show(to.account)} is a ${kind} account, which has no IAM ${form}s described here`, 'grant a consumer account\'s user, group or role, or a platform project, platformUser or allPlatformUsers');
+      problems.add(
+        file,
+        `${field}.${form}`,
+        `account ${show(to.account)} is a ${kind} account, which has no IAM ${form}s described here`,
+        "grant a consumer account's user, group or role, or a platform project, platformUser or allPlatformUsers",
+      );
       return;
     }
     const declared = (account.spec as unknown as Record<string, unknown>)[`${form}s`];
     // Malformed entries are reported by the consumer validator; only named ones can be granted.
-    const list = (Array.isArray(declared) ? declared : []).filter((p): p is { name: string; members?: unknown } => isPlainObject(p) && typeof p.name === 'string');
+    const list = (Array.isArray(declared) ? declared : []).filter(
+      (p): p is { name: string; members?: unknown } => isPlainObject(p) && typeof p.name === 'string',
+    );
     const names = list.map((p) => p.name);
     const target = typeof to[form] === 'string' ? list.find((p) => p.name === to[form]) : undefined;
     if (!target) {
-      problems.add(file, `${field}.${form}`, `${show(to[form])} is not a ${form} of ${account.file}${didYouMean(String(to[form]), names)}`, names.length ? `use one of: ${listOf(names)}` : `add the ${form} to ${account.file}`);
+      problems.add(
+        file,
+        `${field}.${form}`,
+        `${show(to[form])} is not a ${form} of ${account.file}${didYouMean(String(to[form]), names)}`,
+        names.length ? `use one of: ${listOf(names)}` : `add the ${form} to ${account.file}`,
+      );
     } else if (form === 'group' && (!Array.isArray(target.members) || target.members.length === 0)) {
-      problems.add(file, `${field}.group`, `group ${show(target.name)} has no members, so the bucket policy could not name anyone`, `add members to the group in ${account.file}`);
+      problems.add(
+        file,
+        `${field}.group`,
+        `group ${show(target.name)} has no members, so the bucket policy could not name anyone`,
+        `add members to the group in ${account.file}`,
+      );
     }
     return;
   }
   if (kind !== 'platform') {
-    problems.add(file, `${field}.${form}`, `account ${show(to.account)} is a ${kind} account, not an ML platform`, 'use project, platformUser or allPlatformUsers only with a platform account');
+    problems.add(
+      file,
+      `${field}.${form}`,
+      `account ${show(to.account)} is a ${kind} account, not an ML platform`,
+      'use project, platformUser or allPlatformUsers only with a platform account',
+    );
     return;
   }
   const platform = (account.spec as unknown as Record<string, unknown>).platform;
@@ -169,25 +236,48 @@ function validateGrantee(problems: ProblemList, owner: AccountSource, grant: Gra
     return;
   }
   if (form === 'allPlatformUsers') {
-    if (to.allPlatformUsers !== true) problems.add(file, `${field}.allPlatformUsers`, `must be true, not ${show(to.allPlatformUsers)}`, 'write allPlatformUsers: true');
+    if (to.allPlatformUsers !== true)
+      problems.add(file, `${field}.allPlatformUsers`, `must be true, not ${show(to.allPlatformUsers)}`, 'write allPlatformUsers: true');
     return;
   }
   if (platform.userScopedRoles === false) {
-    problems.add(file, `${field}.${form}`, `the platform in ${account.file} runs without user-scoped roles, so a grant to one ${form === 'project' ? 'project' : 'user'} would reach every user`, 'grant allPlatformUsers, or turn userScopedRoles back on');
+    problems.add(
+      file,
+      `${field}.${form}`,
+      `the platform in ${account.file} runs without user-scoped roles, so a grant to one ${form === 'project' ? 'project' : 'user'} would reach every user`,
+      'grant allPlatformUsers, or turn userScopedRoles back on',
+    );
     return;
   }
-  const projects = (Array.isArray(platform.projects) ? platform.projects : []).filter((p): p is { name: string; members?: unknown } => isPlainObject(p) && typeof p.name === 'string');
+  const projects = (Array.isArray(platform.projects) ? platform.projects : []).filter(
+    (p): p is { name: string; members?: unknown } => isPlainObject(p) && typeof p.name === 'string',
+  );
   if (form === 'project') {
     const names = projects.map((p) => p.name);
     if (typeof to.project !== 'string' || !names.includes(to.project)) {
-      problems.add(file, `${field}.project`, `${show(to.project)} is not a project of ${account.file}${didYouMean(String(to.project), names)}`, names.length ? `use one of: ${listOf(names)}` : `add the project to ${account.file}`);
+      problems.add(
+        file,
+        `${field}.project`,
+        `${show(to.project)} is not a project of ${account.file}${didYouMean(String(to.project), names)}`,
+        names.length ? `use one of: ${listOf(names)}` : `add the project to ${account.file}`,
+      );
     }
     return;
   }
   const users = (Array.isArray(platform.users) ? platform.users : []).filter((u): u is string => typeof u === 'string');
   if (typeof to.platformUser !== 'string' || !users.includes(to.platformUser)) {
-    problems.add(file, `${field}.platformUser`, `${show(to.platformUser)} is not a user of ${account.file}${didYouMean(String(to.platformUser), users)}`, users.length ? `use one of: ${listOf(users)}` : `add the user to ${account.file}`);
+    problems.add(
+      file,
+      `${field}.platformUser`,
+      `${show(to.platformUser)} is not a user of ${account.file}${didYouMean(String(to.platformUser), users)}`,
+      users.length ? `use one of: ${listOf(users)}` : `add the user to ${account.file}`,
+    );
   } else if (!projects.some((p) => Array.isArray(p.members) && p.members.includes(to.platformUser))) {
-    problems.add(file, `${field}.platformUser`, `${show(to.platformUser)} is in no project, so no role of theirs could use the grant`, `add ${show(to.platformUser)} to a project in ${account.file}`);
+    problems.add(
+      file,
+      `${field}.platformUser`,
+      `${show(to.platformUser)} is in no project, so no role of theirs could use the grant`,
+      `add ${show(to.platformUser)} to a project in ${account.file}`,
+    );
   }
 }

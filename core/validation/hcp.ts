@@ -40,7 +40,7 @@ export function validateHcp(problems: ProblemList, org: Organisation): void {
       problems.add(
         accountFile,
         'deployRole',
-        'is set, but with the cloud backend the account\'s workspaces run as its HCP Terraform run role, which holds exactly the permissions of its stacks',
+        "is set, but with the cloud backend the account's workspaces run as its HCP Terraform run role, which holds exactly the permissions of its stacks",
         'remove deployRole (it is for the local and S3 backends), or keep it and choose another backend',
       );
     }
@@ -50,7 +50,12 @@ export function validateHcp(problems: ProblemList, org: Organisation): void {
       ...buckets.flatMap((b, i) => (isPlainObject(b) && isPlainObject(b.tags) && 'Blueprint' in b.tags ? [`buckets[${i}].tags.Blueprint`] : [])),
     ];
     for (const field of tagged) {
-      problems.add(accountFile, field, `overrides the tag Blueprint=${MANAGED_BY_TAG.Blueprint}, by which the run role recognises the KMS keys this blueprint creates`, 'remove the tag or give it another key');
+      problems.add(
+        accountFile,
+        field,
+        `overrides the tag Blueprint=${MANAGED_BY_TAG.Blueprint}, by which the run role recognises the KMS keys this blueprint creates`,
+        'remove the tag or give it another key',
+      );
     }
   }
   const spec = backend.workspaces;
@@ -64,12 +69,22 @@ export function validateHcp(problems: ProblemList, org: Organisation): void {
   validateTags(problems, file, spec.tags);
   validateRoles(problems, org, spec);
   if (spec.createProject !== undefined && typeof spec.createProject !== 'boolean') {
-    problems.add(file, `${AT}.createProject`, `must be true or false, not ${show(spec.createProject)}`, 'write true (the workspaces stack creates the project) or false (it exists already)');
+    problems.add(
+      file,
+      `${AT}.createProject`,
+      `must be true or false, not ${show(spec.createProject)}`,
+      'write true (the workspaces stack creates the project) or false (it exists already)',
+    );
   } else if (spec.createProject === false && backend.project === undefined) {
     problems.add(file, `${AT}.createProject`, 'is false, but the backend names no project to find', 'set backend.project, or remove createProject');
   }
   if (spec.audience !== undefined && (typeof spec.audience !== 'string' || !AUDIENCE.test(spec.audience) || WILDCARD.test(spec.audience))) {
-    problems.add(file, `${AT}.audience`, `${show(spec.audience)} is not an audience the trust can require exactly`, 'use 1 to 255 printable characters without spaces, "*" or "?", or leave it out for "aws.workload.identity"');
+    problems.add(
+      file,
+      `${AT}.audience`,
+      `${show(spec.audience)} is not an audience the trust can require exactly`,
+      'use 1 to 255 printable characters without spaces, "*" or "?", or leave it out for "aws.workload.identity"',
+    );
   }
 }
 
@@ -77,20 +92,45 @@ function validateNames(problems: ProblemList, file: string, backend: Record<stri
   const { organization, project, hostname } = backend;
   if (typeof organization === 'string' && organization.trim() !== '') {
     if (WILDCARD.test(organization)) {
-      problems.add(file, 'backend.organization', `${show(organization)} contains a wildcard, which would let the run roles trust workspaces of other organizations`, 'write the organization name exactly');
+      problems.add(
+        file,
+        'backend.organization',
+        `${show(organization)} contains a wildcard, which would let the run roles trust workspaces of other organizations`,
+        'write the organization name exactly',
+      );
     } else if (!ORGANIZATION.test(organization)) {
-      problems.add(file, 'backend.organization', `${show(organization)} is not an HCP Terraform organization name`, 'use the name as HCP Terraform shows it: letters, digits, "-" and "_"');
+      problems.add(
+        file,
+        'backend.organization',
+        `${show(organization)} is not an HCP Terraform organization name`,
+        'use the name as HCP Terraform shows it: letters, digits, "-" and "_"',
+      );
     }
   }
   if (typeof project === 'string' && project.trim() !== '') {
     if (WILDCARD.test(project)) {
-      problems.add(file, 'backend.project', `${show(project)} contains a wildcard, which would let the run roles trust workspaces of other projects`, 'write the project name exactly');
+      problems.add(
+        file,
+        'backend.project',
+        `${show(project)} contains a wildcard, which would let the run roles trust workspaces of other projects`,
+        'write the project name exactly',
+      );
     } else if (!PROJECT.test(project)) {
-      problems.add(file, 'backend.project', `${show(project)} is not a name HCP Terraform accepts for a project`, 'use 3 to 40 letters, digits, spaces, "-" and "_", not starting or ending with a space');
+      problems.add(
+        file,
+        'backend.project',
+        `${show(project)} is not a name HCP Terraform accepts for a project`,
+        'use 3 to 40 letters, digits, spaces, "-" and "_", not starting or ending with a space',
+      );
     }
   }
   if (typeof hostname === 'string' && hostname.trim() !== '' && !HOSTNAME.test(hostname)) {
-    problems.add(file, 'backend.hostname', `${show(hostname)} is not a host name (it names the OIDC provider https://<hostname> and the claims <hostname>:sub)`, 'write the Terraform Enterprise host alone, e.g. "tfe.example.com": no scheme, port or path, lowercase');
+    problems.add(
+      file,
+      'backend.hostname',
+      `${show(hostname)} is not a host name (it names the OIDC provider https://<hostname> and the claims <hostname>:sub)`,
+      'write the Terraform Enterprise host alone, e.g. "tfe.example.com": no scheme, port or path, lowercase',
+    );
   }
 }
 
@@ -100,12 +140,20 @@ function validateStackNames(problems: ProblemList, org: Organisation, prefix: un
   const added = [WORKSPACES_STACK, ...org.accounts.map(({ spec }) => bootstrapStackName(String(spec?.key)))];
   for (const { file, spec } of org.accounts) {
     if (isPlainObject(spec) && added.includes(String(spec.key))) {
-      problems.add(file, 'key', `${show(spec.key)} is the name of a stack the HCP Terraform backend adds`, `choose another key: "${WORKSPACES_STACK}" and "<key>-hcp-bootstrap" are taken`);
+      problems.add(
+        file,
+        'key',
+        `${show(spec.key)} is the name of a stack the HCP Terraform backend adds`,
+        `choose another key: "${WORKSPACES_STACK}" and "<key>-hcp-bootstrap" are taken`,
+      );
     }
   }
   // A prefix with characters HCP Terraform refuses is reported with the account stacks' names.
   if (typeof prefix !== 'string' || !/^[A-Za-z0-9_-]*$/.test(prefix)) return;
-  const tooLong = added.filter((name) => !accountStacks.includes(name)).map((name) => `${prefix}${name}`).filter((name) => name.length > MAX_WORKSPACE_NAME);
+  const tooLong = added
+    .filter((name) => !accountStacks.includes(name))
+    .map((name) => `${prefix}${name}`)
+    .filter((name) => name.length > MAX_WORKSPACE_NAME);
   if (tooLong.length > 0) {
     problems.add(
       org.indexFile,
@@ -119,9 +167,19 @@ function validateStackNames(problems: ProblemList, org: Organisation, prefix: un
 function validateRuns(problems: ProblemList, file: string, spec: Record<string, unknown>): void {
   const { executionMode, agentPoolId, terraformVersion } = spec;
   if (executionMode === 'local') {
-    problems.add(file, `${AT}.executionMode`, '"local" runs on the machine that applies, where HCP Terraform gives no keyless credentials', 'use "remote" (HCP Terraform\'s workers) or "agent" (your agent pool)');
+    problems.add(
+      file,
+      `${AT}.executionMode`,
+      '"local" runs on the machine that applies, where HCP Terraform gives no keyless credentials',
+      'use "remote" (HCP Terraform\'s workers) or "agent" (your agent pool)',
+    );
   } else if (executionMode !== undefined && executionMode !== 'remote' && executionMode !== 'agent') {
-    problems.add(file, `${AT}.executionMode`, `${show(executionMode)} is not an execution mode${didYouMean(String(executionMode), ['remote', 'agent'])}`, 'use "remote" or "agent"');
+    problems.add(
+      file,
+      `${AT}.executionMode`,
+      `${show(executionMode)} is not an execution mode${didYouMean(String(executionMode), ['remote', 'agent'])}`,
+      'use "remote" or "agent"',
+    );
   }
   if (executionMode === 'agent' && (typeof agentPoolId !== 'string' || !AGENT_POOL.test(agentPoolId))) {
     problems.add(file, `${AT}.agentPoolId`, `${show(agentPoolId)} is not an agent pool id`, 'give the id of the agent pool, e.g. "apool-AbCdEf123456"');
@@ -129,7 +187,12 @@ function validateRuns(problems: ProblemList, file: string, spec: Record<string, 
     problems.add(file, `${AT}.agentPoolId`, 'is set, but the execution mode is not "agent"', 'set executionMode: "agent", or remove agentPoolId');
   }
   if (terraformVersion !== undefined && (typeof terraformVersion !== 'string' || !VERSION.test(terraformVersion))) {
-    problems.add(file, `${AT}.terraformVersion`, `${show(terraformVersion)} is not a Terraform version or constraint`, 'write an exact version such as "1.11.4", a constraint such as "~> 1.10", or "latest"');
+    problems.add(
+      file,
+      `${AT}.terraformVersion`,
+      `${show(terraformVersion)} is not a Terraform version or constraint`,
+      'write an exact version such as "1.11.4", a constraint such as "~> 1.10", or "latest"',
+    );
   }
 }
 
@@ -158,15 +221,31 @@ function validateRoles(problems: ProblemList, org: Organisation, spec: Record<st
   for (const [field, name] of Object.entries(names)) {
     if (field === 'planRoleName' && name === false) continue;
     const problem = typeof name === 'string' ? iamNameProblem(name, 64) : 'must be a role name';
-    if (problem) problems.add(file, `${AT}.${field}`, `${show(name)} ${problem}`, field === 'planRoleName' ? 'use an IAM role name, or false to let the run role plan too' : 'use an IAM role name');
+    if (problem)
+      problems.add(
+        file,
+        `${AT}.${field}`,
+        `${show(name)} ${problem}`,
+        field === 'planRoleName' ? 'use an IAM role name, or false to let the run role plan too' : 'use an IAM role name',
+      );
   }
   if (names.runRoleName === names.planRoleName) {
-    problems.add(file, `${AT}.planRoleName`, `${show(names.planRoleName)} is also the run role's name`, 'give the read-only plan role its own name, or false to let the run role plan too');
+    problems.add(
+      file,
+      `${AT}.planRoleName`,
+      `${show(names.planRoleName)} is also the run role's name`,
+      'give the read-only plan role its own name, or false to let the run role plan too',
+    );
   }
   const runRoles = spec.runRoles;
   if (runRoles === undefined) return;
   if (!isPlainObject(runRoles)) {
-    problems.add(file, `${AT}.runRoles`, `must map account keys to role ARNs, not ${show(runRoles)}`, 'write e.g. { owner: "arn:aws:iam::111111111111:role/terraform/hcp-run" }');
+    problems.add(
+      file,
+      `${AT}.runRoles`,
+      `must map account keys to role ARNs, not ${show(runRoles)}`,
+      'write e.g. { owner: "arn:aws:iam::111111111111:role/terraform/hcp-run" }',
+    );
     return;
   }
   const accounts = new Map(org.accounts.filter((a) => isPlainObject(a.spec)).map((a) => [String(a.spec.key), a]));
@@ -175,23 +254,48 @@ function validateRoles(problems: ProblemList, org: Organisation, spec: Record<st
     const at = `${AT}.runRoles.${key}`;
     const account = accounts.get(key);
     if (!account) {
-      problems.add(file, at, `${show(key)} is not an account of the organisation${didYouMean(key, [...accounts.keys()])}`, `use one of: ${[...accounts.keys()].join(', ')}`);
+      problems.add(
+        file,
+        at,
+        `${show(key)} is not an account of the organisation${didYouMean(key, [...accounts.keys()])}`,
+        `use one of: ${[...accounts.keys()].join(', ')}`,
+      );
       continue;
     }
     const match = typeof arn === 'string' ? IAM_ROLE_ARN.exec(arn) : null;
     if (!match) {
-      problems.add(file, at, `${show(arn)} is not an IAM role ARN`, `use the form arn:${partitionOf(String(account.spec.region))}:iam::${String(account.spec.id)}:role/<path/><name>`);
+      problems.add(
+        file,
+        at,
+        `${show(arn)} is not an IAM role ARN`,
+        `use the form arn:${partitionOf(String(account.spec.region))}:iam::${String(account.spec.id)}:role/<path/><name>`,
+      );
       continue;
     }
     const other = usedBy.get(arn as string);
     const owner = [...accounts.values()].find((a) => a.spec.id === match[2]);
     if (other) {
-      problems.add(file, at, `${show(arn)} is also the run role of account ${show(other)}: one role trusted by the workspaces of two accounts would let each change the other`, 'give every account its own run role, in that account');
+      problems.add(
+        file,
+        at,
+        `${show(arn)} is also the run role of account ${show(other)}: one role trusted by the workspaces of two accounts would let each change the other`,
+        'give every account its own run role, in that account',
+      );
     } else if (match[2] !== account.spec.id) {
       const whose = owner ? `account ${show(owner.spec.key)} (${owner.file})` : `account ${match[2]}`;
-      problems.add(file, at, `${show(arn)} is a role of ${whose}, not of ${show(key)} (${String(account.spec.id)}): a run role reused across accounts would let one account's workspaces act in another`, `name a role in account ${String(account.spec.id)}; its bootstrap creates it`);
+      problems.add(
+        file,
+        at,
+        `${show(arn)} is a role of ${whose}, not of ${show(key)} (${String(account.spec.id)}): a run role reused across accounts would let one account's workspaces act in another`,
+        `name a role in account ${String(account.spec.id)}; its bootstrap creates it`,
+      );
     } else if (partitionOf(String(account.spec.region)) !== `aws${match[1] ?? ''}`) {
-      problems.add(file, at, `${show(arn)} is in partition aws${match[1] ?? ''}, but account ${show(key)} is in ${partitionOf(String(account.spec.region))}`, 'write the ARN with the account\'s partition');
+      problems.add(
+        file,
+        at,
+        `${show(arn)} is in partition aws${match[1] ?? ''}, but account ${show(key)} is in ${partitionOf(String(account.spec.region))}`,
+        "write the ARN with the account's partition",
+      );
     } else {
       const problem = iamNameProblem(match[3].split('/').pop()!, 64);
       if (problem) problems.add(file, at, `${show(arn)}: the role name ${problem}`, 'use an IAM role name');

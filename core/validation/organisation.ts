@@ -22,7 +22,15 @@ const validateSettings: Validator = (problems, org) => {
 };
 
 /** Run after the settings, and only when every account file holds an object. */
-export const VALIDATORS: Validator[] = [validateOrganizationId, validateGrants, validateConsumers, validateBuckets, validatePlatforms, validateHcp, validateRetirements];
+export const VALIDATORS: Validator[] = [
+  validateOrganizationId,
+  validateGrants,
+  validateConsumers,
+  validateBuckets,
+  validatePlatforms,
+  validateHcp,
+  validateRetirements,
+];
 
 /** A check of the compiled documents (Sid clashes, size limits); the compiler expects a valid organisation. */
 export type CompiledCheck = (problems: ProblemList, compiled: CompiledOrganisation) => void;

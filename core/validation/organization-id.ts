@@ -9,14 +9,29 @@ export const validateOrganizationId: Validator = (problems, org) => {
   if (organization === undefined) return;
   const file = org.indexFile;
   if (!isPlainObject(organization)) {
-    problems.add(file, 'organization', `must be an object { id }, not ${show(organization)}`, "write organization: { id: 'o-a1b2c3d4e5' } (the id `aws organizations describe-organization` shows)");
+    problems.add(
+      file,
+      'organization',
+      `must be an object { id }, not ${show(organization)}`,
+      "write organization: { id: 'o-a1b2c3d4e5' } (the id `aws organizations describe-organization` shows)",
+    );
     return;
   }
   checkKnownFields(problems, file, 'organization', organization, ['id', 'identityPerimeter']);
   if (typeof organization.id !== 'string' || !ORGANIZATION_ID.test(organization.id)) {
-    problems.add(file, 'organization.id', `${show(organization.id)} is not an AWS Organizations id`, "write `o-` and 10 to 32 lowercase letters or digits, as `aws organizations describe-organization` shows it, e.g. 'o-a1b2c3d4e5'");
+    problems.add(
+      file,
+      'organization.id',
+      `${show(organization.id)} is not an AWS Organizations id`,
+      "write `o-` and 10 to 32 lowercase letters or digits, as `aws organizations describe-organization` shows it, e.g. 'o-a1b2c3d4e5'",
+    );
   }
   if (organization.identityPerimeter !== undefined && typeof organization.identityPerimeter !== 'boolean') {
-    problems.add(file, 'organization.identityPerimeter', `must be true or false, not ${show(organization.identityPerimeter)}`, 'write identityPerimeter: true to deny S3 requests to buckets outside the organisation, or leave it out');
+    problems.add(
+      file,
+      'organization.identityPerimeter',
+      `must be true or false, not ${show(organization.identityPerimeter)}`,
+      'write identityPerimeter: true to deny S3 requests to buckets outside the organisation, or leave it out',
+    );
   }
 };

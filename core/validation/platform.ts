@@ -27,20 +27,42 @@ function validatePlatform(problems: ProblemList, source: AccountSource, allUsers
   const { file } = source;
   const platform = (source.spec as unknown as Record<string, unknown>).platform;
   if (!isPlainObject(platform)) {
-    problems.add(file, 'platform', `must describe the platform, not ${show(platform)}`, 'add platform: { users: ["alice"], projects: [{ name: "genomics", members: ["alice"] }] }');
+    problems.add(
+      file,
+      'platform',
+      `must describe the platform, not ${show(platform)}`,
+      'add platform: { users: ["alice"], projects: [{ name: "genomics", members: ["alice"] }] }',
+    );
     return;
   }
   checkKnownFields(problems, file, 'platform', platform, PLATFORM_FIELDS);
   if (platform.userScopedRoles !== undefined && typeof platform.userScopedRoles !== 'boolean') {
-    problems.add(file, 'platform.userScopedRoles', `must be true or false, not ${show(platform.userScopedRoles)}`, 'leave it out (user-scoped roles) or write false (the notebook and app roles)');
+    problems.add(
+      file,
+      'platform.userScopedRoles',
+      `must be true or false, not ${show(platform.userScopedRoles)}`,
+      'leave it out (user-scoped roles) or write false (the notebook and app roles)',
+    );
   }
   if (platform.dataBucket !== undefined) {
     const reason = typeof platform.dataBucket === 'string' ? bucketNameProblem(platform.dataBucket) : 'is not a bucket name';
-    if (reason) problems.add(file, 'platform.dataBucket', `${show(platform.dataBucket)} ${reason}`, 'leave it out for mlspace-data-<account id>, or name the bucket MLSpace was deployed with');
+    if (reason)
+      problems.add(
+        file,
+        'platform.dataBucket',
+        `${show(platform.dataBucket)} ${reason}`,
+        'leave it out for mlspace-data-<account id>, or name the bucket MLSpace was deployed with',
+      );
   }
   if (platform.boundaryName !== undefined) {
     const reason = typeof platform.boundaryName === 'string' ? iamNameProblem(platform.boundaryName, NAME_LIMITS.policy) : 'is not a policy name';
-    if (reason) problems.add(file, 'platform.boundaryName', `${show(platform.boundaryName)} ${reason}`, 'leave it out for mlspace-project-user-permission-boundary, or name the deployed boundary policy');
+    if (reason)
+      problems.add(
+        file,
+        'platform.boundaryName',
+        `${show(platform.boundaryName)} ${reason}`,
+        'leave it out for mlspace-project-user-permission-boundary, or name the deployed boundary policy',
+      );
   }
   validateExistingBoundary(problems, file, platform, AWS_REGIONS.includes(source.spec.region) ? partitionOf(source.spec.region) : undefined);
   const users = validateUsers(problems, file, platform.users);
@@ -69,7 +91,12 @@ function validateUsers(problems: ProblemList, file: string, users: unknown): str
   users.forEach((user: unknown, i: number) => {
     const at = `platform.users[${i}]`;
     if (typeof user !== 'string' || !USER_NAME.test(user)) {
-      problems.add(file, at, `${show(user)} is not a platform user name`, 'use 1 to 115 letters, digits or +=,.@_- (it names the policy MLSpace-user-<user> and the prefix private/<user>/)');
+      problems.add(
+        file,
+        at,
+        `${show(user)} is not a platform user name`,
+        'use 1 to 115 letters, digits or +=,.@_- (it names the policy MLSpace-user-<user> and the prefix private/<user>/)',
+      );
       return;
     }
     const first = seen.get(user.toLowerCase());
@@ -101,9 +128,19 @@ function validateProjects(problems: ProblemList, file: string, projects: unknown
     if (typeof name === 'string' && RESERVED_PROJECT_NAMES.includes(name.toLowerCase())) {
       problems.add(file, `${at}.name`, `${show(name)} is reserved by MLSpace`, `choose another name; MLSpace uses ${RESERVED_PROJECT_NAMES.join(', ')}`);
     } else if (typeof name !== 'string' || !PROJECT_NAME.test(name)) {
-      problems.add(file, `${at}.name`, `${show(name)} is not a project name`, 'use 1 to 24 letters and digits (MLSpace-<project>-* must match only this project\'s roles)');
+      problems.add(
+        file,
+        `${at}.name`,
+        `${show(name)} is not a project name`,
+        "use 1 to 24 letters and digits (MLSpace-<project>-* must match only this project's roles)",
+      );
     } else if (seen.has(name.toLowerCase())) {
-      problems.add(file, `${at}.name`, `${show(name)} is also the project at platform.projects[${seen.get(name.toLowerCase())}] (IAM names ignore case)`, 'give every project its own name');
+      problems.add(
+        file,
+        `${at}.name`,
+        `${show(name)} is also the project at platform.projects[${seen.get(name.toLowerCase())}] (IAM names ignore case)`,
+        'give every project its own name',
+      );
     } else {
       seen.set(name.toLowerCase(), i);
       checkIamName(problems, file, `${at}.name`, projectPolicyName(name), NAME_LIMITS.policy, 'policy');
@@ -111,12 +148,25 @@ function validateProjects(problems: ProblemList, file: string, projects: unknown
     validateMembers(problems, file, at, project.members, users, known, typeof name === 'string' ? name : '');
     const attached = 2 + (allUsersPolicy ? 1 : 0);
     if (attached > ATTACHMENT_LIMITS.default) {
-      problems.add(file, at, `its roles would carry ${attached} managed policies, over IAM's default of ${ATTACHMENT_LIMITS.default}`, 'raise the quota and this limit together');
+      problems.add(
+        file,
+        at,
+        `its roles would carry ${attached} managed policies, over IAM's default of ${ATTACHMENT_LIMITS.default}`,
+        'raise the quota and this limit together',
+      );
     }
   });
 }
 
-function validateMembers(problems: ProblemList, file: string, at: string, members: unknown, users: string[], known: ReadonlySet<string>, project: string): void {
+function validateMembers(
+  problems: ProblemList,
+  file: string,
+  at: string,
+  members: unknown,
+  users: string[],
+  known: ReadonlySet<string>,
+  project: string,
+): void {
   if (!Array.isArray(members)) {
     problems.add(file, `${at}.members`, `must be a list of user names, not ${show(members)}`, 'write members: ["alice"]');
     return;
@@ -125,7 +175,12 @@ function validateMembers(problems: ProblemList, file: string, at: string, member
   members.forEach((member: unknown, m: number) => {
     const field = `${at}.members[${m}]`;
     if (typeof member !== 'string' || !known.has(member)) {
-      problems.add(file, field, `${show(member)} is not a user of the platform${didYouMean(String(member), users)}`, users.length ? `use one of: ${listOf(users)}, or add the user to platform.users` : 'add the user to platform.users');
+      problems.add(
+        file,
+        field,
+        `${show(member)} is not a user of the platform${didYouMean(String(member), users)}`,
+        users.length ? `use one of: ${listOf(users)}, or add the user to platform.users` : 'add the user to platform.users',
+      );
     } else if (seen.has(member)) {
       problems.add(file, field, `${show(member)} is listed twice`, 'list each member once');
     } else if (PROJECT_NAME.test(project)) {
@@ -165,7 +220,12 @@ function validateWholeAccountGrants(problems: ProblemList, org: Organisation): v
   const platforms = new Set(org.accounts.filter((a) => a.spec.kind === 'platform').map((a) => a.spec.key));
   for (const { file, field, to } of ownerGrants(org)) {
     if (platforms.has(String(to.account)) && Object.keys(to).length === 1) {
-      problems.add(file, field, `grants the whole platform account ${show(to.account)}, which reaches no platform role`, 'grant a project, a platformUser or allPlatformUsers');
+      problems.add(
+        file,
+        field,
+        `grants the whole platform account ${show(to.account)}, which reaches no platform role`,
+        'grant a project, a platformUser or allPlatformUsers',
+      );
     }
   }
 }

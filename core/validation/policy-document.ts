@@ -40,13 +40,21 @@ export function validateIdentityDocument(problems: ProblemList, file: string, at
       return;
     }
     if ('Principal' in statement || 'NotPrincipal' in statement) {
-      problems.add(file, field, 'names a Principal, which an identity policy (a permissions boundary) cannot have', 'remove Principal; the boundary applies to the roles it is attached to');
+      problems.add(
+        file,
+        field,
+        'names a Principal, which an identity policy (a permissions boundary) cannot have',
+        'remove Principal; the boundary applies to the roles it is attached to',
+      );
     }
     checkKnownFields(problems, file, field, statement, [...STATEMENT_FIELDS, 'Principal', 'NotPrincipal']);
     if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') {
       problems.add(file, `${field}.Effect`, `${show(statement.Effect)} is not an effect`, 'write "Allow" or "Deny"');
     }
-    for (const [positive, negative] of [['Action', 'NotAction'], ['Resource', 'NotResource']]) {
+    for (const [positive, negative] of [
+      ['Action', 'NotAction'],
+      ['Resource', 'NotResource'],
+    ]) {
       const given = [positive, negative].filter((k) => k in statement);
       if (given.length !== 1) {
         problems.add(file, field, `must have exactly one of ${positive} and ${negative}`, `write ${positive}: [...]`);
@@ -54,7 +62,12 @@ export function validateIdentityDocument(problems: ProblemList, file: string, at
         problems.add(file, `${field}.${given[0]}`, `${show(statement[given[0]])} is not a string or a list of strings`, `write ${given[0]}: ["..."]`);
       } else if (positive === 'Resource' && partition !== undefined) {
         for (const arn of foreignArns(asList(statement[given[0]] as string | string[]), partition)) {
-          problems.add(file, `${field}.${given[0]}`, `${show(arn)} is in the partition ${show(partitionOfArn(arn))}, but the account is in ${show(partition)}`, `name resources of ${partition} (arn:${partition}:...)`);
+          problems.add(
+            file,
+            `${field}.${given[0]}`,
+            `${show(arn)} is in the partition ${show(partitionOfArn(arn))}, but the account is in ${show(partition)}`,
+            `name resources of ${partition} (arn:${partition}:...)`,
+          );
         }
       }
     }

@@ -51,7 +51,9 @@ export function show(value: unknown): string {
   const json = JSON.stringify(value);
   if (json.length <= SHOWN_LENGTH) return json;
   const size = typeof value === 'string' ? `${value.length} characters` : `${json.length} characters of JSON`;
-  return `${Array.from(json).slice(0, SHOWN_LENGTH - 20).join('')}... (${size})`;
+  return `${Array.from(json)
+    .slice(0, SHOWN_LENGTH - 20)
+    .join('')}... (${size})`;
 }
 
 /** Names listed in a fix: each cut to a readable length, and at most `max` of them. */

@@ -38,7 +38,13 @@ function nameProblem(kind: RetiredKind, name: string): string | undefined {
 
 /** The names of each kind this account file still declares. */
 function declaredNames(source: AccountSource): Map<RetiredKind, string[]> {
-  const names = (list: unknown): string[] => (Array.isArray(list) ? list.filter(isPlainObject).map((x) => x.name).filter((n): n is string => typeof n === 'string') : []);
+  const names = (list: unknown): string[] =>
+    Array.isArray(list)
+      ? list
+          .filter(isPlainObject)
+          .map((x) => x.name)
+          .filter((n): n is string => typeof n === 'string')
+      : [];
   const spec = source.spec as unknown as Record<string, unknown>;
   const declared = new Map<RetiredKind, string[]>();
   if (spec.kind === 'owner') {
@@ -46,7 +52,10 @@ function declaredNames(source: AccountSource): Map<RetiredKind, string[]> {
     const bucketNames = names(buckets);
     declared.set('bucket', bucketNames);
     declared.set('adopted-bucket', bucketNames);
-    declared.set('access-point', buckets.flatMap((b) => names(b.accessPoints)));
+    declared.set(
+      'access-point',
+      buckets.flatMap((b) => names(b.accessPoints)),
+    );
   }
   if (spec.kind === 'consumer') for (const kind of ['user', 'group', 'role'] as const) declared.set(kind, names(spec[`${kind}s`]));
   if (spec.kind === 'platform' && isPlainObject(spec.platform)) {
@@ -82,14 +91,29 @@ function validateAccountRetirements(problems: ProblemList, source: AccountSource
     checkKnownFields(problems, file, at, entry, ['kind', 'name', 'mode']);
     const { kind, name, mode } = entry;
     if (typeof kind !== 'string' || !kinds.includes(kind as RetiredKind)) {
-      problems.add(file, `${at}.kind`, `${show(kind)} is not something ${article(`${String(spec.kind)} account`)} can retire${didYouMean(String(kind), kinds)}`, `use one of: ${listOf([...kinds])}`);
+      problems.add(
+        file,
+        `${at}.kind`,
+        `${show(kind)} is not something ${article(`${String(spec.kind)} account`)} can retire${didYouMean(String(kind), kinds)}`,
+        `use one of: ${listOf([...kinds])}`,
+      );
       return;
     }
     const retiredKind = kind as RetiredKind;
     if (typeof mode !== 'string' || !MODES.includes(mode)) {
-      problems.add(file, `${at}.mode`, `${show(mode)} is not a retirement mode`, '"keep" (Terraform forgets it, AWS keeps it) or "delete" (Terraform deletes it)');
+      problems.add(
+        file,
+        `${at}.mode`,
+        `${show(mode)} is not a retirement mode`,
+        '"keep" (Terraform forgets it, AWS keeps it) or "delete" (Terraform deletes it)',
+      );
     } else if (mode === 'delete' && !DELETABLE_KINDS.includes(retiredKind)) {
-      problems.add(file, `${at}.mode`, `${article(kind)} cannot be retired with "delete": deleting it would lose ${lossOf(retiredKind)}`, 'use mode "keep"; delete it by hand afterwards if that is really meant');
+      problems.add(
+        file,
+        `${at}.mode`,
+        `${article(kind)} cannot be retired with "delete": deleting it would lose ${lossOf(retiredKind)}`,
+        'use mode "keep"; delete it by hand afterwards if that is really meant',
+      );
     }
     if (typeof name !== 'string') {
       problems.add(file, `${at}.name`, `${show(name)} is not a name`, `write the ${kind}'s name as it was declared`);
@@ -97,9 +121,19 @@ function validateAccountRetirements(problems: ProblemList, source: AccountSource
     }
     const problem = nameProblem(retiredKind, name);
     if (problem) {
-      problems.add(file, `${at}.name`, `${show(name)} could never have been ${article(kind)}: it ${problem}`, `write the ${kind}'s name exactly as it was declared`);
+      problems.add(
+        file,
+        `${at}.name`,
+        `${show(name)} could never have been ${article(kind)}: it ${problem}`,
+        `write the ${kind}'s name exactly as it was declared`,
+      );
     } else if (declared.get(retiredKind)?.includes(name)) {
-      problems.add(file, `${at}.name`, `${kind} ${show(name)} is retired but still declared in this file`, `remove the ${kind} from the file, or remove this retirement to keep managing it`);
+      problems.add(
+        file,
+        `${at}.name`,
+        `${kind} ${show(name)} is retired but still declared in this file`,
+        `remove the ${kind} from the file, or remove this retirement to keep managing it`,
+      );
     }
     const key = `${kind}\u0000${name}`;
     if (seen.has(key)) problems.add(file, `${at}.name`, `${kind} ${show(name)} is retired twice`, 'list each retirement once');

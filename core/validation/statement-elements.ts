@@ -38,7 +38,8 @@ export function validatePrincipal(problems: ProblemList, file: string, field: st
   }
 }
 
-const isConditionValue = (value: unknown): boolean => (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)));
+const isConditionValue = (value: unknown): boolean =>
+  typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 
 /**
  * `{ <operator>: { <key>: <value or list of values> } }` with operators IAM knows. Returns the
@@ -54,7 +55,12 @@ export function validateCondition(problems: ProblemList, file: string, field: st
   const wellFormed: Array<[string, string[]]> = [];
   for (const [operator, keys] of Object.entries(condition)) {
     if (!CONDITION_OPERATORS.includes(operator)) {
-      problems.add(file, `${field}.${operator}`, `${show(operator)} is not a condition operator${didYouMean(operator, CONDITION_OPERATORS)}`, 'use an IAM operator such as "StringEquals", "StringLike", "ArnLike" or "Bool"');
+      problems.add(
+        file,
+        `${field}.${operator}`,
+        `${show(operator)} is not a condition operator${didYouMean(operator, CONDITION_OPERATORS)}`,
+        'use an IAM operator such as "StringEquals", "StringLike", "ArnLike" or "Bool"',
+      );
       continue;
     }
     if (!isPlainObject(keys) || Object.keys(keys).length === 0) {
@@ -63,7 +69,13 @@ export function validateCondition(problems: ProblemList, file: string, field: st
     }
     for (const [key, value] of Object.entries(keys)) {
       const valid = isConditionValue(value) || (Array.isArray(value) && value.length > 0 && value.every(isConditionValue));
-      if (!valid) problems.add(file, `${field}.${operator}.${key}`, `${show(value)} is not a condition value`, 'write a string (or a number or true/false), or a list of them');
+      if (!valid)
+        problems.add(
+          file,
+          `${field}.${operator}.${key}`,
+          `${show(value)} is not a condition value`,
+          'write a string (or a number or true/false), or a list of them',
+        );
     }
     wellFormed.push([operator, Object.keys(keys)]);
   }

@@ -22,7 +22,12 @@ export function validateTrust(problems: ProblemList, source: AccountSource, acco
   const spec = source.spec as ConsumerAccountSpec;
   const trust = role.trust as unknown;
   if (!Array.isArray(trust) || trust.length === 0) {
-    problems.add(file, at, `must list who may assume the role, not ${show(trust)}`, 'write e.g. trust: [{ service: "ec2.amazonaws.com" }] or [{ user: "alice" }]');
+    problems.add(
+      file,
+      at,
+      `must list who may assume the role, not ${show(trust)}`,
+      'write e.g. trust: [{ service: "ec2.amazonaws.com" }] or [{ user: "alice" }]',
+    );
     return false;
   }
   const before = problems.problems.length;
@@ -30,12 +35,22 @@ export function validateTrust(problems: ProblemList, source: AccountSource, acco
   trust.forEach((entry: unknown, i: number) => {
     const field = `${at}[${i}]`;
     if (!isPlainObject(entry)) {
-      problems.add(file, field, `must be a trust entry, not ${show(entry)}`, 'write { service: "..." }, { user: "..." }, { role: "..." } or { account: "...", externalId: "..." }');
+      problems.add(
+        file,
+        field,
+        `must be a trust entry, not ${show(entry)}`,
+        'write { service: "..." }, { user: "..." }, { role: "..." } or { account: "...", externalId: "..." }',
+      );
       return;
     }
     const forms = FORMS.filter((form) => form in entry);
     if (forms.length !== 1) {
-      problems.add(file, field, forms.length === 0 ? `names no principal (${show(entry)})` : `names ${forms.join(' and ')}; an entry trusts one principal`, 'write one of service, user, role or account per entry');
+      problems.add(
+        file,
+        field,
+        forms.length === 0 ? `names no principal (${show(entry)})` : `names ${forms.join(' and ')}; an entry trusts one principal`,
+        'write one of service, user, role or account per entry',
+      );
       return;
     }
     const form = forms[0];
@@ -49,14 +64,24 @@ export function validateTrust(problems: ProblemList, source: AccountSource, acco
     if (seen.has(identity)) problems.add(file, `${field}.${form}`, `${show(value)} is trusted twice`, 'list each principal once');
     seen.add(identity);
     if ('requireMfa' in entry && typeof entry.requireMfa !== 'boolean') {
-      problems.add(file, `${field}.requireMfa`, `must be true or false, not ${show(entry.requireMfa)}`, 'write requireMfa: true to admit only sessions signed in with MFA');
+      problems.add(
+        file,
+        `${field}.requireMfa`,
+        `must be true or false, not ${show(entry.requireMfa)}`,
+        'write requireMfa: true to admit only sessions signed in with MFA',
+      );
     }
     if (form === 'service') validateService(problems, file, `${field}.service`, value);
     if (form === 'user' || form === 'role') {
       const declared: unknown = form === 'user' ? spec.users : spec.roles;
       const names = (Array.isArray(declared) ? declared : []).flatMap((p: unknown) => (isPlainObject(p) && typeof p.name === 'string' ? [p.name] : []));
       if (!names.includes(value as string)) {
-        problems.add(file, `${field}.${form}`, `${show(value)} is not a ${form} of this account${didYouMean(String(value), names)}`, names.length ? `use one of: ${listOf(names)}` : `add the ${form} to ${file}`);
+        problems.add(
+          file,
+          `${field}.${form}`,
+          `${show(value)} is not a ${form} of this account${didYouMean(String(value), names)}`,
+          names.length ? `use one of: ${listOf(names)}` : `add the ${form} to ${file}`,
+        );
       }
     }
     if (form === 'account') validateAccount(problems, source, accounts, field, entry);
@@ -66,7 +91,10 @@ export function validateTrust(problems: ProblemList, source: AccountSource, acco
 
 function validateService(problems: ProblemList, file: string, at: string, value: unknown): void {
   if (typeof value === 'string' && SERVICE_PRINCIPAL.test(value)) return;
-  const hint = typeof value === 'string' && /^[a-z0-9-]+$/.test(value) ? `write ${show(`${value}.amazonaws.com`)}` : 'write the service principal, e.g. "ec2.amazonaws.com" or "lambda.amazonaws.com"';
+  const hint =
+    typeof value === 'string' && /^[a-z0-9-]+$/.test(value)
+      ? `write ${show(`${value}.amazonaws.com`)}`
+      : 'write the service principal, e.g. "ec2.amazonaws.com" or "lambda.amazonaws.com"';
   problems.add(file, at, `${show(value)} is not an AWS service principal`, hint);
 }
 
@@ -75,20 +103,40 @@ function validateAccount(problems: ProblemList, source: AccountSource, accounts:
   const account = entry.account;
   const keys = accounts.map((a) => a.spec.key);
   if (account === spec.key || account === spec.id) {
-    problems.add(file, `${field}.account`, `${show(account)} is this role's own account`, 'trust its users or roles by name: { user: "..." } or { role: "..." }');
+    problems.add(
+      file,
+      `${field}.account`,
+      `${show(account)} is this role's own account`,
+      'trust its users or roles by name: { user: "..." } or { role: "..." }',
+    );
     return;
   }
   if (typeof account !== 'string' || (!ACCOUNT_ID.test(account) && !keys.includes(account))) {
-    problems.add(file, `${field}.account`, `${show(account)} is neither an account of the organisation nor a 12-digit account id${didYouMean(String(account), keys)}`, `use one of: ${listOf(keys)}, or the other account's 12-digit id`);
+    problems.add(
+      file,
+      `${field}.account`,
+      `${show(account)} is neither an account of the organisation nor a 12-digit account id${didYouMean(String(account), keys)}`,
+      `use one of: ${listOf(keys)}, or the other account's 12-digit id`,
+    );
   } else {
     const other = accounts.find((a) => a.spec.key === account || a.spec.id === account)?.spec.region;
     if (AWS_REGIONS.includes(spec.region) && typeof other === 'string' && AWS_REGIONS.includes(other) && partitionOf(other) !== partitionOf(spec.region)) {
-      problems.add(file, `${field}.account`, `${show(account)} is in ${inPartition(other)}, but this account is in ${inPartition(spec.region)}`, `trust accounts of ${partitionOf(spec.region)} only; a role cannot be assumed from another partition`);
+      problems.add(
+        file,
+        `${field}.account`,
+        `${show(account)} is in ${inPartition(other)}, but this account is in ${inPartition(spec.region)}`,
+        `trust accounts of ${partitionOf(spec.region)} only; a role cannot be assumed from another partition`,
+      );
     }
   }
   const externalId = entry.externalId;
   if (externalId === undefined) {
-    problems.add(file, `${field}.externalId`, `is required to trust another account (${show(account)})`, 'agree an ExternalId with that account\'s owner and write externalId: "<2 to 1224 characters>"');
+    problems.add(
+      file,
+      `${field}.externalId`,
+      `is required to trust another account (${show(account)})`,
+      'agree an ExternalId with that account\'s owner and write externalId: "<2 to 1224 characters>"',
+    );
   } else if (typeof externalId !== 'string' || !EXTERNAL_ID.test(externalId)) {
     problems.add(file, `${field}.externalId`, `${show(externalId)} is not a valid external id`, 'use 2 to 1224 letters, digits or +=,.@:/_-');
   }
@@ -96,7 +144,12 @@ function validateAccount(problems: ProblemList, source: AccountSource, accounts:
 
 /** Same-account roles trusting each other in a circle: none can be created first. */
 export function trustCycles(roles: RoleSpec[]): string[][] {
-  const trusted = new Map(roles.map((r) => [r.name, (Array.isArray(r.trust) ? r.trust : []).flatMap((t: unknown) => (isPlainObject(t) && typeof t.role === 'string' ? [t.role] : []))]));
+  const trusted = new Map(
+    roles.map((r) => [
+      r.name,
+      (Array.isArray(r.trust) ? r.trust : []).flatMap((t: unknown) => (isPlainObject(t) && typeof t.role === 'string' ? [t.role] : [])),
+    ]),
+  );
   const cycles: string[][] = [];
   const done = new Set<string>();
   const visit = (name: string, path: string[]): void => {

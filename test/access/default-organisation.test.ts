@@ -29,7 +29,9 @@ describe('access proof of the default organisation', () => {
     expect(result.failures.map(formatFailure)).toEqual([]);
     expect(result.grantsProven).toBe(compiled.grants.length);
     expect(result.refused).toBeGreaterThan(50);
-    expect(summary(result)).toMatch(/^\d+ grants proven \(\d+ requests allowed\), \d+ probes refused, 0 failures \(\d+ checks, \d+ distinct questions asked of the evaluator\)$/);
+    expect(summary(result)).toMatch(
+      /^\d+ grants proven \(\d+ requests allowed\), \d+ probes refused, 0 failures \(\d+ checks, \d+ distinct questions asked of the evaluator\)$/,
+    );
   });
 });
 
@@ -68,7 +70,10 @@ describe('a broken side is caught and named', () => {
     });
     const result = await verifyAccess(compiled, outdir);
     const failedGrants = [...new Set(result.failures.map((f) => f.expectation.about))].sort();
-    expect(failedGrants).toEqual(['grant read on bucket-to-be-shared/ for platform platformUser carol', 'grant readwrite on bucket-to-be-shared/ for platform project genomics']);
+    expect(failedGrants).toEqual([
+      'grant read on bucket-to-be-shared/ for platform platformUser carol',
+      'grant readwrite on bucket-to-be-shared/ for platform project genomics',
+    ]);
     for (const failure of result.failures) {
       expect(failure.reason).toBe(`refused by request on the bucket: permissions boundary platform:aws_iam_policy.${boundary} (implicit deny)`);
     }

@@ -30,7 +30,10 @@ test.each(shapes)('%s: every grant proven, every probe refused', async (_title, 
     for (const bucket of (files.accounts.owner as { buckets: Array<{ grants?: Array<{ to: Record<string, unknown> }> }> }).buckets) {
       bucket.grants = bucket.grants?.filter((g) => g.to.account !== 'platform');
     }
-    (files.accounts.owner as { buckets: Array<{ grants?: unknown[] }> }).buckets[0].grants!.push({ to: { account: 'platform', allPlatformUsers: true }, access: 'read' });
+    (files.accounts.owner as { buckets: Array<{ grants?: unknown[] }> }).buckets[0].grants!.push({
+      to: { account: 'platform', allPlatformUsers: true },
+      access: 'read',
+    });
   }
   const synthesized = synthOrganisation(files);
   const compiled = compileOrganisation(loadOrganisation({ dir: writeOrganisation(files) }));

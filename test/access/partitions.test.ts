@@ -41,7 +41,7 @@ describe.each(partitions)('the default organisation in %s', (region, partition) 
     expect(new Set(arns.map((arn) => parseArn(arn)!.service))).toEqual(new Set(['s3', 'iam', 'kms', 'ec2', 'sagemaker', 'cloudfront']));
   });
 
-  test('KMS is asked through the region\'s S3 endpoint', () => {
+  test("KMS is asked through the region's S3 endpoint", () => {
     const endpoints = new Set(output.stacks.flatMap((s) => [...JSON.stringify(s.json).matchAll(/kms:ViaService\\":\\"([^\\"]+)/g)].map((m) => m[1])));
     expect([...endpoints]).toEqual([`s3.${region}.${partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com'}`]);
   });
@@ -53,9 +53,10 @@ describe.each(partitions)('the default organisation in %s', (region, partition) 
     expect(result.refused).toBeGreaterThan(50);
   });
 
-  test('the report shows the same access as in the aws partition, with this partition\'s ARNs', () => {
+  test("the report shows the same access as in the aws partition, with this partition's ARNs", () => {
     const report = reportOf(output);
-    const lines = (r: typeof report): string[] => r.access.map((e) => `${e.principal.kind} ${e.principal.name} ${e.level} ${e.bucket}/${e.prefix} ${e.accessPoint ?? ''}`);
+    const lines = (r: typeof report): string[] =>
+      r.access.map((e) => `${e.principal.kind} ${e.principal.name} ${e.level} ${e.bucket}/${e.prefix} ${e.accessPoint ?? ''}`);
     expect(lines(report)).toEqual(lines(standardReport));
     expect(report.access.every((e) => parseArn(e.principal.arn)?.partition === partition)).toBe(true);
   });
@@ -65,8 +66,19 @@ test('npm run verify proves the GovCloud organisation from the command line', ()
   const accounts = writeOrganisation(inRegion(defaultOrganisation(), 'us-gov-west-1'));
   const out = tempDir('verify-');
   try {
-    const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'verify', 'run.ts'), '--accounts', accounts, '--out', path.join(out, 'cdktf.out')], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-    expect([result.status, result.stdout.trim().split('\n').pop()]).toEqual([0, expect.stringMatching(new RegExp(`^${standard.compiled.grants.length} grants proven \\(82 requests allowed\\), 92 probes refused, 0 failures \\(\\d+ checks, \\d+ distinct questions`))]);
+    const result = spawnSync(
+      process.execPath,
+      ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'verify', 'run.ts'), '--accounts', accounts, '--out', path.join(out, 'cdktf.out')],
+      { cwd: PROJECT_ROOT, encoding: 'utf8' },
+    );
+    expect([result.status, result.stdout.trim().split('\n').pop()]).toEqual([
+      0,
+      expect.stringMatching(
+        new RegExp(
+          `^${standard.compiled.grants.length} grants proven \\(82 requests allowed\\), 92 probes refused, 0 failures \\(\\d+ checks, \\d+ distinct questions`,
+        ),
+      ),
+    ]);
   } finally {
     fs.rmSync(accounts, { recursive: true, force: true });
     fs.rmSync(out, { recursive: true, force: true });

@@ -26,7 +26,11 @@ function withoutUserScopedRoles(): OrganisationFiles {
   for (const bucket of (files.accounts.owner as OwnerAccountSpec).buckets!) {
     bucket.grants = bucket.grants?.filter((g) => g.to.account !== 'platform');
   }
-  (files.accounts.owner as OwnerAccountSpec).buckets![0].grants!.push({ to: { account: 'platform', allPlatformUsers: true }, access: 'read', prefix: 'shared/' });
+  (files.accounts.owner as OwnerAccountSpec).buckets![0].grants!.push({
+    to: { account: 'platform', allPlatformUsers: true },
+    access: 'read',
+    prefix: 'shared/',
+  });
   return files;
 }
 
@@ -40,13 +44,22 @@ const organisations: Array<[string, () => OrganisationFiles]> = [
   ['the default organisation', defaultOrganisation],
   ['the default organisation with every owner option (adopted bucket, logging, referenced key, whole-account grant)', ownerVariants],
   ['generated: one of everything', () => generateOrganisation({ platformUsers: 2, buckets: 5, consumerPrincipals: 1 })],
-  ['generated: several users per project, two consumer principals of each kind', () => generateOrganisation({ platformUsers: 5, buckets: 5, consumerPrincipals: 2, projectsPerUser: 2 })],
+  [
+    'generated: several users per project, two consumer principals of each kind',
+    () => generateOrganisation({ platformUsers: 5, buckets: 5, consumerPrincipals: 2, projectsPerUser: 2 }),
+  ],
   ['generated: a platform without user-scoped roles', withoutUserScopedRoles],
   ['generated, in GovCloud (us-gov-west-1)', () => inRegion(generateOrganisation({ platformUsers: 2, buckets: 5, consumerPrincipals: 1 }), 'us-gov-west-1')],
   ['generated, in China (cn-north-1)', () => inRegion(generateOrganisation({ platformUsers: 2, buckets: 5, consumerPrincipals: 1 }), 'cn-north-1')],
   ['the default organisation on HCP Terraform (run and plan roles; a workspaces stack without AWS provider)', onHcpTerraform],
-  ['the perimeter organisation (organisation id, external grant, identity perimeter, time-boxed grants)', () => perimeterOrganisation({ identityPerimeter: true })],
-  ['generated with the perimeter and time-boxed grants, in GovCloud', () => inRegion(withPerimeterAndExpiries(generateOrganisation({ platformUsers: 2, buckets: 5, consumerPrincipals: 1 })), 'us-gov-west-1')],
+  [
+    'the perimeter organisation (organisation id, external grant, identity perimeter, time-boxed grants)',
+    () => perimeterOrganisation({ identityPerimeter: true }),
+  ],
+  [
+    'generated with the perimeter and time-boxed grants, in GovCloud',
+    () => inRegion(withPerimeterAndExpiries(generateOrganisation({ platformUsers: 2, buckets: 5, consumerPrincipals: 1 })), 'us-gov-west-1'),
+  ],
 ];
 
 fixClock();
@@ -67,7 +80,6 @@ test.each(organisations)('%s: both evaluators agree on every request', (title, f
 
 afterAll(() => console.log(`differential test:\n  ${counts.join('\n  ')}`));
 
-
 test('a disagreement names the request and both answers (an evaluator that forgets resource policy denies)', () => {
   const { output } = synthesizeAndRead(defaultOrganisation());
   const forgetsDenies: Evaluator = {
@@ -75,7 +87,10 @@ test('a disagreement names the request and both answers (an evaluator that forge
     check: (check) =>
       staticEvaluator.check({
         ...check,
-        resourcePolicy: check.resourcePolicy && { ...check.resourcePolicy, document: { ...check.resourcePolicy.document, Statement: check.resourcePolicy.document.Statement.filter((s) => s.Effect === 'Allow') } },
+        resourcePolicy: check.resourcePolicy && {
+          ...check.resourcePolicy,
+          document: { ...check.resourcePolicy.document, Statement: check.resourcePolicy.document.Statement.filter((s) => s.Effect === 'Allow') },
+        },
       }),
   };
   const found = disagreements(output, requestsOver(output), [staticEvaluator, forgetsDenies]).map(describeDisagreement);

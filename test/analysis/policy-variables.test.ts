@@ -42,5 +42,11 @@ test('the report lists each user under the home the variable gives it', () => {
   const lines = reportOf(output)
     .access.filter((e) => e.bucket === 'home')
     .map((e) => `${e.principal.name} ${e.prefix} ${e.actions.join(',')}`);
-  expect(lines).toEqual(['alice alice/ s3:GetObject,s3:ListBucket', 'alice alice/drop/ s3:PutObject', 'bob bob/ s3:GetObject,s3:ListBucket', 'bob bob/drop/ s3:PutObject', 'worker shared/drop/ s3:PutObject']);
+  expect(lines).toEqual([
+    'alice alice/ s3:GetObject,s3:ListBucket',
+    'alice alice/drop/ s3:PutObject',
+    'bob bob/ s3:GetObject,s3:ListBucket',
+    'bob bob/drop/ s3:PutObject',
+    'worker shared/drop/ s3:PutObject',
+  ]);
 });

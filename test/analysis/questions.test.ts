@@ -26,11 +26,17 @@ const buckets = base.output.buckets().map((b) => b.arn);
 /** Where the output holds policy documents: [stack, resource type, name, attribute]. */
 const policySlots: Array<[string, string, string, string]> = Object.entries(stacks).flatMap(([stack, json]) =>
   Object.entries<Record<string, Record<string, unknown>>>((json as TerraformJson).resource ?? {}).flatMap(([type, resources]) =>
-    Object.entries(resources).flatMap(([name, resource]) => (['policy'] as const).filter((field) => typeof resource[field] === 'string' && String(resource[field]).includes('Statement')).map((field) => [stack, type, name, field] as [string, string, string, string])),
+    Object.entries(resources).flatMap(([name, resource]) =>
+      (['policy'] as const)
+        .filter((field) => typeof resource[field] === 'string' && String(resource[field]).includes('Statement'))
+        .map((field) => [stack, type, name, field] as [string, string, string, string]),
+    ),
   ),
 );
 
-const patternOf = fc.tuple(fc.constantFrom(...principals), fc.integer({ min: 0, max: 30 })).map(([p, cut]) => `${p.arn.slice(0, Math.max(20, p.arn.length - cut))}*`);
+const patternOf = fc
+  .tuple(fc.constantFrom(...principals), fc.integer({ min: 0, max: 30 }))
+  .map(([p, cut]) => `${p.arn.slice(0, Math.max(20, p.arn.length - cut))}*`);
 const conditionArb: fc.Arbitrary<PolicyStatement['Condition'] | undefined> = fc.oneof(
   fc.constant(undefined),
   patternOf.map((pattern) => ({ ArnLike: { 'aws:PrincipalArn': pattern } })),
@@ -40,20 +46,26 @@ const conditionArb: fc.Arbitrary<PolicyStatement['Condition'] | undefined> = fc.
   fc.constantFrom(...principals).map((p) => ({ StringLike: { 'aws:username': `${p.name.slice(0, 3)}*` } })),
 );
 const statementArb = (resourcePolicy: boolean): fc.Arbitrary<PolicyStatement> =>
-  fc.record({
-    Effect: fc.constantFrom('Allow' as const, 'Deny' as const),
-    Action: fc.constantFrom('s3:GetObject', 's3:PutObject', 's3:*', 's3:List*', 'kms:Decrypt'),
-    Resource: fc.oneof(
-      fc.constant('*'),
-      fc.constantFrom(...buckets).map((b) => `${b}/*`),
-      fc.constantFrom(...buckets).map((b) => `${b}/\${aws:PrincipalTag/user}/*`),
-      fc.constantFrom(...buckets).map((b) => `${b}/proof/*`),
-    ),
-    Principal: resourcePolicy
-      ? fc.oneof(fc.constant('*' as const), fc.constantFrom(...principals).map((p) => ({ AWS: p.arn })), fc.constantFrom(...principals).map((p) => ({ AWS: p.arn.replace(/:(role|user)\/.*/, ':root') })))
-      : fc.constant(undefined),
-    Condition: conditionArb,
-  }).map((s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as unknown as PolicyStatement);
+  fc
+    .record({
+      Effect: fc.constantFrom('Allow' as const, 'Deny' as const),
+      Action: fc.constantFrom('s3:GetObject', 's3:PutObject', 's3:*', 's3:List*', 'kms:Decrypt'),
+      Resource: fc.oneof(
+        fc.constant('*'),
+        fc.constantFrom(...buckets).map((b) => `${b}/*`),
+        fc.constantFrom(...buckets).map((b) => `${b}/\${aws:PrincipalTag/user}/*`),
+        fc.constantFrom(...buckets).map((b) => `${b}/proof/*`),
+      ),
+      Principal: resourcePolicy
+        ? fc.oneof(
+            fc.constant('*' as const),
+            fc.constantFrom(...principals).map((p) => ({ AWS: p.arn })),
+            fc.constantFrom(...principals).map((p) => ({ AWS: p.arn.replace(/:(role|user)\/.*/, ':root') })),
+          )
+        : fc.constant(undefined),
+      Condition: conditionArb,
+    })
+    .map((s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as unknown as PolicyStatement);
 
 const breakageArb = fc.array(
   fc.integer({ min: 0, max: policySlots.length - 1 }).chain((slot) => fc.tuple(fc.constant(slot), statementArb(policySlots[slot][1] !== 'aws_iam_policy'))),
@@ -91,7 +103,12 @@ test('asking each question once changes no answer of the proof, over policies br
 });
 
 test('the simulator asked each question once gives the proof the same answers as asked every check', () => {
-  const output = broken([[policySlots.findIndex(([, type]) => type === 'aws_s3_bucket_policy'), { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${buckets[0]}/*` }]]);
+  const output = broken([
+    [
+      policySlots.findIndex(([, type]) => type === 'aws_s3_bucket_policy'),
+      { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${buckets[0]}/*` },
+    ],
+  ]);
   const once = verifyAccess(base.compiled, output);
   const every = verifyAccess(base.compiled, output, undefined, { eachQuestionOnce: false });
   expect(outcome(once)).toEqual(outcome(every));

@@ -18,7 +18,8 @@ function withStatement(statement: PolicyDocument['Statement'][number]): Synthesi
   return new SynthesizedOutput(stacks);
 }
 
-const lines = (head: SynthesizedOutput): string[] => diffOutputs({ base, head, baseAccess: accessEntries(base), headAccess: accessEntries(head) }).lines.map((l) => l.text);
+const lines = (head: SynthesizedOutput): string[] =>
+  diffOutputs({ base, head, baseAccess: accessEntries(base), headAccess: accessEntries(head) }).lines.map((l) => l.text);
 
 describe('whole accounts and anyone, through stand-ins', () => {
   test('an allow for Principal "*" is access for anyone, classed public', () => {
@@ -29,8 +30,16 @@ describe('whole accounts and anyone, through stand-ins', () => {
   });
 
   test('an account outside the organisation is named as such', () => {
-    const head = withStatement({ Sid: 'Partner', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:root' }, Action: 's3:ListBucket', Resource: 'arn:aws:s3:::examplebucket' });
-    expect(lines(head)).toEqual(['[whole account] [new cross-account reader] any principal of account 999999999999 (outside the organisation) that its administrators allow gains list on examplebucket']);
+    const head = withStatement({
+      Sid: 'Partner',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::999999999999:root' },
+      Action: 's3:ListBucket',
+      Resource: 'arn:aws:s3:::examplebucket',
+    });
+    expect(lines(head)).toEqual([
+      '[whole account] [new cross-account reader] any principal of account 999999999999 (outside the organisation) that its administrators allow gains list on examplebucket',
+    ]);
   });
 
   test('a grant narrowed to named principals is no whole-account access', () => {
@@ -43,8 +52,12 @@ describe('whole accounts and anyone, through stand-ins', () => {
     (files.accounts.owner as OwnerAccountSpec).buckets!.find((b) => b.name === 'examplebucket')!.grants!.push({ to: { account: 'consumer' }, access: 'read' });
     const head = synthesizeAndRead(files).output;
     const whole = accessEntries(head).filter((e) => e.principal.kind === 'account');
-    expect(whole.map((e) => [e.principal.arn, e.bucket, e.level])).toEqual([['arn:aws-us-gov:iam::222222222222:role/(any principal)', 'examplebucket', 'read']]);
+    expect(whole.map((e) => [e.principal.arn, e.bucket, e.level])).toEqual([
+      ['arn:aws-us-gov:iam::222222222222:role/(any principal)', 'examplebucket', 'read'],
+    ]);
     const diff = diffOutputs({ base: plain, head, baseAccess: accessEntries(plain), headAccess: accessEntries(head) });
-    expect(diff.lines.map((l) => l.text)).toEqual(['[whole account] [new cross-account reader] any principal of consumer (222222222222) that its administrators allow gains read on examplebucket']);
+    expect(diff.lines.map((l) => l.text)).toEqual([
+      '[whole account] [new cross-account reader] any principal of consumer (222222222222) that its administrators allow gains read on examplebucket',
+    ]);
   });
 });

@@ -35,7 +35,7 @@ describe('static reading of policy documents', () => {
     expect(conditionsHold({ StringEquals: { 'aws:PrincipalArn': 'arn:aws:iam::1:user/*' } }, context)).toBe(false);
   });
 
-  test('principals: any, the caller\'s own ARN, or its account (which leaves the decision to IAM)', () => {
+  test("principals: any, the caller's own ARN, or its account (which leaves the decision to IAM)", () => {
     const caller = { arn: 'arn:aws:iam::222222222222:role/analyst', accountId: '222222222222' };
     expect(principalMatch({ Effect: 'Allow', Principal: '*' }, caller)).toBe('any');
     expect(principalMatch({ Effect: 'Allow', Principal: { AWS: caller.arn } }, caller)).toBe('arn');
@@ -60,5 +60,4 @@ describe('static reading of policy documents', () => {
     [['s3:GetObject', 's3:GetObjectAcl', 's3:ListBucket'], 'read + s3:GetObjectAcl'],
     [['s3:DeleteObject'], 's3:DeleteObject'],
   ])('%j amounts to %s', (actions, level) => expect(levelOf(actions)).toBe(level));
-
 });

@@ -43,7 +43,10 @@ describe('the default consumer account', () => {
         ...on(['s3:ListBucket'], 'arn:aws:s3:::new-client-dev'),
         ...on(READWRITE_OBJECTS, 'arn:aws:s3:::new-client/*'),
         ...on(READWRITE_OBJECTS, 'arn:aws:s3:::new-client-dev/*'),
-        ...on(['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation', 'cloudfront:ListInvalidations'], 'arn:aws:cloudfront::222222222222:distribution/*'),
+        ...on(
+          ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation', 'cloudfront:ListInvalidations'],
+          'arn:aws:cloudfront::222222222222:distribution/*',
+        ),
       ].sort(),
     );
     const cloudfront = statements.find((s) => s.Sid === 'InvalidateNewClientDistributions');
@@ -75,7 +78,11 @@ describe('the default consumer account', () => {
   });
 
   test('policies are named data-access-<kind>-<name>, one per principal with access, and nothing else is created', () => {
-    expect(Object.values(stack.resource.aws_iam_policy).map((p) => (p as { name: string }).name).sort()).toEqual([
+    expect(
+      Object.values(stack.resource.aws_iam_policy)
+        .map((p) => (p as { name: string }).name)
+        .sort(),
+    ).toEqual([
       'data-access-group-new-client',
       'data-access-role-analyst',
       'data-access-role-inventory-writer',

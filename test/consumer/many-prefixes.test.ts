@@ -14,15 +14,25 @@ import { synthesizeAndRead } from '../support/synthesized-output';
 test('200 prefix grants to one role synthesize into split policies and every grant is proven', () => {
   const files = defaultOrganisation();
   for (let b = 0; b < 10; b++) {
-    const grants = Array.from({ length: 20 }, (_, i): GrantSpec => ({ to: { account: 'consumer', role: 'analyst' }, access: 'read', prefix: `reports/${String(i).padStart(3, '0')}/` }));
+    const grants = Array.from({ length: 20 }, (_, i): GrantSpec => ({
+      to: { account: 'consumer', role: 'analyst' },
+      access: 'read',
+      prefix: `reports/${String(i).padStart(3, '0')}/`,
+    }));
     (files.accounts.owner as OwnerAccountSpec).buckets!.push({ name: `quarterly-reports-${b}`, grants });
   }
   const { output, compiled } = synthesizeAndRead(files);
   const analyst = output.principal('arn:aws:iam::222222222222:role/analyst')!;
-  expect(analyst.identityPolicies.map((p) => p.label)).toEqual(['data-access-role-analyst', 'data-access-role-analyst-2', 'data-access-role-analyst-3', 'data-access-role-analyst-4']);
+  expect(analyst.identityPolicies.map((p) => p.label)).toEqual([
+    'data-access-role-analyst',
+    'data-access-role-analyst-2',
+    'data-access-role-analyst-3',
+    'data-access-role-analyst-4',
+  ]);
   for (const policy of analyst.identityPolicies) {
     expect(fits('managed', policy.document)).toBe(true);
-    for (const { Sid: _sid, ...statement } of policy.document.Statement) expect(sizeOf('managed', policyDocument([statement])) - sizeOf('managed', policyDocument([]))).toBeLessThanOrEqual(MERGED_STATEMENT_MAX);
+    for (const { Sid: _sid, ...statement } of policy.document.Statement)
+      expect(sizeOf('managed', policyDocument([statement])) - sizeOf('managed', policyDocument([]))).toBeLessThanOrEqual(MERGED_STATEMENT_MAX);
   }
   const result = verifyAccess(compiled, output);
   expect(result.failures.map(formatFailure)).toEqual([]);

@@ -53,7 +53,8 @@ describe.each([
     const s3 = (action: string): boolean => action.startsWith('s3:');
     expect(accessTuples(statementsOf(stack, kind, name), s3)).toEqual(accessTuples(ownerStatements(resourcePolicies, arns), s3));
 
-    const kmsActions = (statements: PolicyStatement[]): string[] => [...new Set(statements.flatMap((s) => asList(s.Action)).filter((a) => a.startsWith('kms:')))].sort();
+    const kmsActions = (statements: PolicyStatement[]): string[] =>
+      [...new Set(statements.flatMap((s) => asList(s.Action)).filter((a) => a.startsWith('kms:')))].sort();
     const keyStatements = plans.flatMap((plan) => (plan.key?.kind === 'created' ? plan.key.policy.Statement : (plan.key?.statements ?? [])));
     expect(kmsActions(statementsOf(stack, kind, name))).toEqual(kmsActions(ownerStatements(keyStatements, arns)));
   });

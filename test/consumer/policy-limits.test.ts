@@ -18,7 +18,12 @@ const consumerOf = (files: OrganisationFiles): ConsumerAccountSpec => files.acco
 
 describe('splitting at 6,144 characters', () => {
   test('statements fill a policy until the next one would not fit', () => {
-    const statement = (sid: string, keyLength: number): PolicyStatement => ({ Sid: sid, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::b/${'k'.repeat(keyLength)}` });
+    const statement = (sid: string, keyLength: number): PolicyStatement => ({
+      Sid: sid,
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: `arn:aws:s3:::b/${'k'.repeat(keyLength)}`,
+    });
     const a = statement('A', 10);
     let length = 1;
     while (policySize(policyDocument([a, statement('B', length)])) < 6144) length++;
@@ -58,7 +63,10 @@ describe('attachment limit and oversized statements: a clear error, exit 1, noth
     const files = defaultOrganisation();
     const extras = eleven();
     consumerOf(files).roles![0].extraStatements = extras;
-    const derived = policySize(policyDocument(attachedPolicies(synthOrganisation().stack('consumer'), 'role', 'analyst')[0].document.Statement)) - policySize(policyDocument([])) + 1;
+    const derived =
+      policySize(policyDocument(attachedPolicies(synthOrganisation().stack('consumer'), 'role', 'analyst')[0].document.Statement)) -
+      policySize(policyDocument([])) +
+      1;
     expect(run(files)).toEqual({
       status: 1,
       problems: [
@@ -82,7 +90,9 @@ describe('attachment limit and oversized statements: a clear error, exit 1, noth
     const { status, problems } = run(files);
     expect(status).toBe(1);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^consumer\.json: groups\[0\]: group "new-client" needs 11 managed policies for \d+ characters of statements, more than the 10 IAM attaches to one group\. Fix: spread the grants over several groups/);
+    expect(problems[0]).toMatch(
+      /^consumer\.json: groups\[0\]: group "new-client" needs 11 managed policies for \d+ characters of statements, more than the 10 IAM attaches to one group\. Fix: spread the grants over several groups/,
+    );
   });
 
   test('one statement larger than a whole policy', () => {
@@ -91,7 +101,9 @@ describe('attachment limit and oversized statements: a clear error, exit 1, noth
     consumerOf(files).users![0].extraStatements = [huge];
     expect(run(files)).toEqual({
       status: 1,
-      problems: [`consumer.json: users[0]: statement "ReadArchivePart1" of user "copier" needs ${policySize(policyDocument([huge as PolicyStatement]))} characters without whitespace, more than one managed policy can hold (6144). Fix: split it into smaller statements`],
+      problems: [
+        `consumer.json: users[0]: statement "ReadArchivePart1" of user "copier" needs ${policySize(policyDocument([huge as PolicyStatement]))} characters without whitespace, more than one managed policy can hold (6144). Fix: split it into smaller statements`,
+      ],
       written: false,
     });
   });

@@ -13,16 +13,32 @@ const PGP_KEY = 'mQENBFXbjPUBCADjNjCUQwfxKL+RR2GA6pv/1K+zJZ8UWIF9S0lk7cVIEfJiprz
 const files = defaultOrganisation();
 const consumer = files.accounts.consumer as ConsumerAccountSpec;
 consumer.users!.push(
-  { name: 'ci-bot', path: '/automation/', tags: { owner: 'platform' }, permissionsBoundaryArn: 'arn:aws:iam::222222222222:policy/boundary', accessKey: { pgpKey: PGP_KEY } },
+  {
+    name: 'ci-bot',
+    path: '/automation/',
+    tags: { owner: 'platform' },
+    permissionsBoundaryArn: 'arn:aws:iam::222222222222:policy/boundary',
+    accessKey: { pgpKey: PGP_KEY },
+  },
   { name: 'keybase-user', accessKey: { pgpKey: 'keybase:someone' } },
 );
 consumer.groups!.push({ name: 'auditors', path: '/audit/', members: [] });
 consumer.roles!.push(
-  { name: 'break-glass', trust: [{ user: 'alice', requireMfa: true }, { user: 'copier' }, { role: 'analyst', requireMfa: true }], maxSessionDuration: 43200, tags: { purpose: 'incident' } },
+  {
+    name: 'break-glass',
+    trust: [{ user: 'alice', requireMfa: true }, { user: 'copier' }, { role: 'analyst', requireMfa: true }],
+    maxSessionDuration: 43200,
+    tags: { purpose: 'incident' },
+  },
   {
     name: 'partner-reader',
     path: '/partners/',
-    trust: [{ account: 'owner', externalId: 'owner-reads-42' }, { account: '444455556666', externalId: 'partner-7' }, { service: 'glue.amazonaws.com' }, { service: 'ec2.amazonaws.com' }],
+    trust: [
+      { account: 'owner', externalId: 'owner-reads-42' },
+      { account: '444455556666', externalId: 'partner-7' },
+      { service: 'glue.amazonaws.com' },
+      { service: 'ec2.amazonaws.com' },
+    ],
     permissionsBoundaryArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
   },
 );
@@ -46,7 +62,11 @@ describe('trust forms', () => {
         },
       ],
     });
-    expect(role('break-glass').depends_on).toEqual([principalAddress(stack, 'user', 'alice'), principalAddress(stack, 'user', 'copier'), principalAddress(stack, 'role', 'analyst')]);
+    expect(role('break-glass').depends_on).toEqual([
+      principalAddress(stack, 'user', 'alice'),
+      principalAddress(stack, 'user', 'copier'),
+      principalAddress(stack, 'role', 'analyst'),
+    ]);
     expect(role('break-glass')).toMatchObject({ max_session_duration: 43200, tags: { purpose: 'incident' } });
   });
 
@@ -55,8 +75,20 @@ describe('trust forms', () => {
       Version: '2012-10-17',
       Statement: [
         { Sid: 'TrustServices', Effect: 'Allow', Principal: { Service: ['ec2.amazonaws.com', 'glue.amazonaws.com'] }, Action: 'sts:AssumeRole' },
-        { Sid: 'TrustAccount111111111111', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'owner-reads-42' } } },
-        { Sid: 'TrustAccount444455556666', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'partner-7' } } },
+        {
+          Sid: 'TrustAccount111111111111',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111111111111:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': 'owner-reads-42' } },
+        },
+        {
+          Sid: 'TrustAccount444455556666',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': 'partner-7' } },
+        },
       ],
     });
     expect(role('partner-reader')).toMatchObject({ path: '/partners/', permissions_boundary: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
@@ -105,7 +137,9 @@ describe('users, groups and access keys', () => {
   test('a group without members gets no membership resource, but still owns its attachments', () => {
     const memberships = Object.values(stack.resource.aws_iam_group_membership) as Array<{ group: string }>;
     expect(memberships.map((m) => m.group)).not.toContain(`\${${principalAddress(stack, 'group', 'auditors')}.name}`);
-    expect(resourcesOf(stack).filter(([type, name]) => type === 'aws_iam_group_policy_attachments_exclusive' && name.startsWith('group_auditors'))).toHaveLength(1);
+    expect(
+      resourcesOf(stack).filter(([type, name]) => type === 'aws_iam_group_policy_attachments_exclusive' && name.startsWith('group_auditors')),
+    ).toHaveLength(1);
   });
 });
 
@@ -113,5 +147,9 @@ const discovery = discoverTerraform();
 (discovery.found ? test : test.skip)('terraform validates and plans this consumer stack (every trust form, access keys)', async () => {
   if (!discovery.found) return;
   const plan = await validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', 'consumer'), path.join(tempDir('tf-'), 'consumer'));
-  expect(plan.creates).toEqual(resourcesOf(stack).map(([type, name]) => `${type}.${name}`).sort());
+  expect(plan.creates).toEqual(
+    resourcesOf(stack)
+      .map(([type, name]) => `${type}.${name}`)
+      .sort(),
+  );
 });

@@ -17,19 +17,27 @@ function withBoundaryOverflow(): OrganisationFiles {
     { account: 'platform', platformUser: 'carol' },
   ];
   for (let i = 0; i < 45; i++) {
-    (files.accounts.owner as OwnerAccountSpec).buckets!.push({ name: `survey-${String(i).padStart(3, '0')}`, grants: [{ to: targets[i % 3], access: i % 2 ? 'read' : 'readwrite', prefix: `wave-${i}/` }] });
+    (files.accounts.owner as OwnerAccountSpec).buckets!.push({
+      name: `survey-${String(i).padStart(3, '0')}`,
+      grants: [{ to: targets[i % 3], access: i % 2 ? 'read' : 'readwrite', prefix: `wave-${i}/` }],
+    });
   }
   return files;
 }
 
 const consumer = (files: OrganisationFiles): ConsumerAccountSpec => files.accounts.consumer as ConsumerAccountSpec;
 const messages = (files: OrganisationFiles): string[] => findProblems(files).map(formatProblem);
-const BOUNDARY = /^platform\.json: platform: the permissions boundary "mlspace-project-user-permission-boundary" needs \d+ characters without whitespace even compacted, over IAM's limit of 6144; \d+ of 48 grants fit/;
+const BOUNDARY =
+  /^platform\.json: platform: the permissions boundary "mlspace-project-user-permission-boundary" needs \d+ characters without whitespace even compacted, over IAM's limit of 6144; \d+ of 48 grants fit/;
 
 test('a boundary overflow and two mistakes in a consumer file: all three are reported', () => {
   const files = withBoundaryOverflow();
   consumer(files).groups![0].members.push('mallory');
-  consumer(files).groups![0].extraStatements!.push({ Effect: 'Allow', Action: 'cloudfront:CreateInvalidations', Resource: 'arn:aws:cloudfront::222222222222:distribution/*' });
+  consumer(files).groups![0].extraStatements!.push({
+    Effect: 'Allow',
+    Action: 'cloudfront:CreateInvalidations',
+    Resource: 'arn:aws:cloudfront::222222222222:distribution/*',
+  });
   const found = messages(files);
   expect(found).toHaveLength(3);
   expect(found.filter((m) => m.startsWith('consumer.json: groups[0].'))).toHaveLength(2);
@@ -40,18 +48,33 @@ test('a boundary overflow and two limits a consumer breaks once compiled: all th
   const files = withBoundaryOverflow();
   const copier = consumer(files).users!.find((u) => u.name === 'copier')!;
   // One statement longer than a managed policy can hold.
-  copier.extraStatements = [{ Sid: 'Archive', Effect: 'Allow', Action: 's3:GetObject', Resource: Array.from({ length: 300 }, (_, i) => `arn:aws:s3:::examplebucket/archive/part-${i}/*`) }];
+  copier.extraStatements = [
+    {
+      Sid: 'Archive',
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: Array.from({ length: 300 }, (_, i) => `arn:aws:s3:::examplebucket/archive/part-${i}/*`),
+    },
+  ];
   // A role that needs more managed policies than IAM attaches: 400 prefixes over 40 buckets.
   for (let b = 0; b < 40; b++) {
-    const grants = Array.from({ length: 10 }, (_, i): GrantSpec => ({ to: { account: 'consumer', role: 'analyst' }, access: 'read', prefix: `by-day/2024-${String(b * 10 + i).padStart(3, '0')}/` }));
+    const grants = Array.from({ length: 10 }, (_, i): GrantSpec => ({
+      to: { account: 'consumer', role: 'analyst' },
+      access: 'read',
+      prefix: `by-day/2024-${String(b * 10 + i).padStart(3, '0')}/`,
+    }));
     (files.accounts.owner as OwnerAccountSpec).buckets!.push({ name: `daily-${String(b).padStart(2, '0')}`, grants });
   }
   const found = messages(files);
   expect(found.filter((m) => BOUNDARY.test(m))).toHaveLength(1);
   expect(found).toEqual(
     expect.arrayContaining([
-      expect.stringMatching(/^consumer\.json: users\[0\]: statement "Archive" of user "copier" needs \d+ characters without whitespace, more than one managed policy can hold \(6144\)/),
-      expect.stringMatching(/^consumer\.json: roles\[0\]: role "analyst" needs \d+ managed policies for \d+ characters of statements, more than the 10 IAM attaches to one role/),
+      expect.stringMatching(
+        /^consumer\.json: users\[0\]: statement "Archive" of user "copier" needs \d+ characters without whitespace, more than one managed policy can hold \(6144\)/,
+      ),
+      expect.stringMatching(
+        /^consumer\.json: roles\[0\]: role "analyst" needs \d+ managed policies for \d+ characters of statements, more than the 10 IAM attaches to one role/,
+      ),
       // The owner's log bucket takes one log delivery statement per bucket: the 40 new buckets overflow it.
       expect.stringMatching(/^owner\.json: accessLogs: the bucket policy of "access-logs-111111111111" would be \d+ bytes, over S3's limit of 20480/),
     ]),

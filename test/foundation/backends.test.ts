@@ -33,7 +33,13 @@ describe('backends, chosen once for the whole organisation', () => {
 
   test('S3: a key per stack, the state role, encryption and S3 lock file', () => {
     const files = defaultOrganisation();
-    files.index.backend = { kind: 's3', bucket: 'acme-terraform-state', region: 'eu-west-1', keyPrefix: 'data-sharing/', roleArn: 'arn:aws:iam::999999999999:role/terraform-state' };
+    files.index.backend = {
+      kind: 's3',
+      bucket: 'acme-terraform-state',
+      region: 'eu-west-1',
+      keyPrefix: 'data-sharing/',
+      roleArn: 'arn:aws:iam::999999999999:role/terraform-state',
+    };
     const synthesized = synthOrganisation(files);
     for (const key of synthesized.stackKeys()) {
       expect(synthesized.stack(key).terraform.backend).toEqual({
@@ -64,7 +70,11 @@ describe('backends, chosen once for the whole organisation', () => {
       files.index.backend = backend;
       const outdir = path.join(tempDir(), 'cdktf.out');
       const result = runCli(['--accounts', writeOrganisation(files), '--out', outdir], { ...process.env, PATH: hiddenPath });
-      expect({ backend: backend.kind, status: result.status, stderr: withoutLintWarnings(result.stderr) }).toEqual({ backend: backend.kind, status: 0, stderr: '' });
+      expect({ backend: backend.kind, status: result.status, stderr: withoutLintWarnings(result.stderr) }).toEqual({
+        backend: backend.kind,
+        status: 0,
+        stderr: '',
+      });
       const stack = readSynthesized(outdir).stack('platform');
       expect(Object.keys(stack.terraform.backend ?? { cloud: true })).toEqual([backend.kind === 'cloud' ? 'cloud' : backend.kind]);
     }

@@ -32,7 +32,14 @@ describe('template text in every free-text field, and an adopted boundary with a
   const files = withTemplateText(defaultOrganisation());
   const boundary: PolicyDocument = {
     Version: '2012-10-17',
-    Statement: [{ Sid: 'OwnPrivateFolder', Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::mlspace-data-333333333333/private/${TEMPLATE_TEXT.policyVariable}/*` }],
+    Statement: [
+      {
+        Sid: 'OwnPrivateFolder',
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: `arn:aws:s3:::mlspace-data-333333333333/private/${TEMPLATE_TEXT.policyVariable}/*`,
+      },
+    ],
   };
   (files.accounts.platform as { platform: { existingBoundary?: object } }).platform.existingBoundary = { document: boundary };
   const synthesized = synthOrganisation(files);
@@ -60,7 +67,15 @@ describe('template text with the HCP Terraform backend: the bootstrap and worksp
   const synthesized = synthOrganisation(files);
 
   test('every stack synthesizes, and none holds a live template sequence other than a resource reference', () => {
-    expect(synthesized.stackKeys()).toEqual(['consumer', 'consumer-hcp-bootstrap', 'hcp-workspaces', 'owner', 'owner-hcp-bootstrap', 'platform', 'platform-hcp-bootstrap']);
+    expect(synthesized.stackKeys()).toEqual([
+      'consumer',
+      'consumer-hcp-bootstrap',
+      'hcp-workspaces',
+      'owner',
+      'owner-hcp-bootstrap',
+      'platform',
+      'platform-hcp-bootstrap',
+    ]);
     for (const key of synthesized.stackKeys()) {
       const live = liveSequences(JSON.stringify(synthesized.stack(key))).filter((s) => !isResourceReference(s));
       expect({ key, live }).toEqual({ key, live: [] });
@@ -70,7 +85,9 @@ describe('template text with the HCP Terraform backend: the bootstrap and worksp
   test("a bootstrap stack's provider carries the account's tags exactly as declared", () => {
     const tags = synthesized.stack('consumer-hcp-bootstrap').provider.aws[0].default_tags[0].tags;
     const declared = files.accounts.consumer.tags!;
-    expect(Object.fromEntries(Object.entries(tags as Record<string, string>).map(([k, v]) => [unescapeTemplate(k), unescapeTemplate(v)]))).toMatchObject(declared);
+    expect(Object.fromEntries(Object.entries(tags as Record<string, string>).map(([k, v]) => [unescapeTemplate(k), unescapeTemplate(v)]))).toMatchObject(
+      declared,
+    );
     expect(tags[escapeTemplate(TEMPLATE_TEXT.tagKey)]).toBe(escapeTemplate(TEMPLATE_TEXT.tagValue));
   });
 });

@@ -50,7 +50,9 @@ describe('account settings reach the provider', () => {
 
   test('the deploy role is assumed by every provider of the account', () => {
     for (const provider of providers) {
-      expect(provider.assume_role).toEqual([{ role_arn: 'arn:aws:iam::222222222222:role/terraform-deploy', session_name: 'cdktf-consumer', external_id: 'deploy-42' }]);
+      expect(provider.assume_role).toEqual([
+        { role_arn: 'arn:aws:iam::222222222222:role/terraform-deploy', session_name: 'cdktf-consumer', external_id: 'deploy-42' },
+      ]);
     }
   });
 

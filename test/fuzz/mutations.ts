@@ -72,8 +72,19 @@ export type Mutation =
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('replace' as const), pick: fc.nat(), value: anyValue }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('duplicate' as const), pick: fc.nat(), times: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 300 })) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('addKey' as const), pick: fc.nat(), key: fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES, 'backnd', 'prefixes', 'Conditions', 'default'), fc.string({ maxLength: 8 })), value: anyValue }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant('duplicate' as const), pick: fc.nat(), times: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 300 })) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('addKey' as const),
+      pick: fc.nat(),
+      key: fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES, 'backnd', 'prefixes', 'Conditions', 'default'), fc.string({ maxLength: 8 })),
+      value: anyValue,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('swapStrings' as const), pick: fc.nat(), other: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('duplicateKey' as const), pick: fc.nat(), value: anyValue }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('retext' as const), pick: fc.nat(), text: tricky, append: fc.boolean() }) },

@@ -20,7 +20,9 @@ export type Outcome =
  * the stack's own references to a resource it declares (`${aws_kms_key.store-events.arn}`).
  */
 export function liveTemplates(stack: Record<string, unknown>): string[] {
-  const declared = new Set(Object.entries((stack.resource ?? {}) as Record<string, object>).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)));
+  const declared = new Set(
+    Object.entries((stack.resource ?? {}) as Record<string, object>).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)),
+  );
   const found: string[] = [];
   const visit = (value: unknown): void => {
     if (typeof value === 'string') {

@@ -10,11 +10,22 @@ import { outcomeOf } from './outcome';
  * syntheses, live template sequences in the output and access-proof failures.
  */
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, 'proof-every': { type: 'string', default: '10' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, 'proof-every': { type: 'string', default: '10' } },
+  });
   const runs = Number(values.runs);
   const proofEvery = Number(values['proof-every']);
   const cases = fc.sample(mutationsArb, { numRuns: runs, seed: Number(values.seed) });
-  const counts = { refused: 0, synthesized: 0, crashed: 0, refusedWithOutput: 0, liveTemplates: 0, liveTemplatesWithoutTemplateInput: 0, proven: 0, proofFailed: 0 };
+  const counts = {
+    refused: 0,
+    synthesized: 0,
+    crashed: 0,
+    refusedWithOutput: 0,
+    liveTemplates: 0,
+    liveTemplatesWithoutTemplateInput: 0,
+    proven: 0,
+    proofFailed: 0,
+  };
   const examples: Array<{ what: string; mutations: Mutation[]; detail: string }> = [];
   const started = Date.now();
   for (const [i, mutations] of cases.entries()) {
@@ -34,7 +45,11 @@ async function main(): Promise<number> {
           counts.liveTemplatesWithoutTemplateInput++;
           examples.push({ what: 'live template', mutations, detail: outcome.liveTemplates.slice(0, 3).join(' | ') });
         } else {
-          examples.push({ what: 'live template from template text (needs the escaping step)', mutations, detail: outcome.liveTemplates.slice(0, 3).join(' | ') });
+          examples.push({
+            what: 'live template from template text (needs the escaping step)',
+            mutations,
+            detail: outcome.liveTemplates.slice(0, 3).join(' | '),
+          });
         }
       }
       if (outcome.proofFailures) {
@@ -50,13 +65,20 @@ async function main(): Promise<number> {
   // One example of each kind of failure (its message and where it was thrown), with the mutations that reproduce it.
   const kinds = new Map<string, { count: number; example: (typeof examples)[number] }>();
   for (const example of examples) {
-    const key = `${example.what}: ${example.detail.split('\n').slice(0, 2).join(' ').replace(/"[^"]*"/g, '"…"')}`;
+    const key = `${example.what}: ${example.detail
+      .split('\n')
+      .slice(0, 2)
+      .join(' ')
+      .replace(/"[^"]*"/g, '"…"')}`;
     const kind = kinds.get(key) ?? { count: 0, example };
     kind.count++;
     kinds.set(key, kind);
   }
-  for (const [key, { count, example }] of kinds) console.log(`${count} x ${key}\n  mutations: ${JSON.stringify(example.mutations)}\n  ${example.detail.replaceAll('\n', '\n  ')}`);
-  console.log(`${runs} cases in ${Math.round((Date.now() - started) / 1000)} s (seed ${values.seed}): ${counts.crashed} crashes, ${counts.refused} refused (${counts.refusedWithOutput} with output written), ${counts.synthesized} synthesized`);
+  for (const [key, { count, example }] of kinds)
+    console.log(`${count} x ${key}\n  mutations: ${JSON.stringify(example.mutations)}\n  ${example.detail.replaceAll('\n', '\n  ')}`);
+  console.log(
+    `${runs} cases in ${Math.round((Date.now() - started) / 1000)} s (seed ${values.seed}): ${counts.crashed} crashes, ${counts.refused} refused (${counts.refusedWithOutput} with output written), ${counts.synthesized} synthesized`,
+  );
   console.log(
     `synthesized: ${counts.liveTemplates} with a live template sequence in the output (${counts.liveTemplatesWithoutTemplateInput} of them from input without template text), ` +
       `access proof run on ${counts.proven + counts.proofFailed}: ${counts.proven} proven, ${counts.proofFailed} failed`,

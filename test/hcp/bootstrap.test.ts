@@ -30,7 +30,10 @@ describe('the bootstrap stack of each account', () => {
     expect(stack.terraform.cloud.workspaces.name).toBe(`data-sharing-${key}-hcp-bootstrap`);
     const { '//': _, ...oidc } = stack.resource.aws_iam_openid_connect_provider.hcp_terraform;
     expect(oidc).toEqual({ provider: `aws.${key}`, url: 'https://app.terraform.io', client_id_list: ['aws.workload.identity'] });
-    for (const [role, phase, sid] of [['hcp-terraform-run', 'apply', 'HcpTerraformApplyRuns'], ['hcp-terraform-plan', 'plan', 'HcpTerraformPlanRuns']]) {
+    for (const [role, phase, sid] of [
+      ['hcp-terraform-run', 'apply', 'HcpTerraformApplyRuns'],
+      ['hcp-terraform-plan', 'plan', 'HcpTerraformPlanRuns'],
+    ]) {
       expect(trustOf(stack, role)).toEqual({
         Version: '2012-10-17',
         Statement: [
@@ -39,14 +42,21 @@ describe('the bootstrap stack of each account', () => {
             Effect: 'Allow',
             Principal: { Federated: `arn:aws:iam::${id}:oidc-provider/app.terraform.io` },
             Action: 'sts:AssumeRoleWithWebIdentity',
-            Condition: { StringEquals: { 'app.terraform.io:aud': 'aws.workload.identity', 'app.terraform.io:sub': `organization:acme:project:data-platform:workspace:data-sharing-${key}:run_phase:${phase}` } },
+            Condition: {
+              StringEquals: {
+                'app.terraform.io:aud': 'aws.workload.identity',
+                'app.terraform.io:sub': `organization:acme:project:data-platform:workspace:data-sharing-${key}:run_phase:${phase}`,
+              },
+            },
           },
         ],
       });
       // IAM refuses a trust naming a provider that does not exist yet.
       expect(stack.resource.aws_iam_role[role].depends_on).toEqual(['aws_iam_openid_connect_provider.hcp_terraform']);
       expect(stack.resource.aws_iam_role_policy_attachments_exclusive[role].policy_arns).toEqual(
-        Object.keys(stack.resource.aws_iam_policy).filter((p) => p.startsWith(`${role}-`)).map((p) => `\${aws_iam_policy.${p}.arn}`),
+        Object.keys(stack.resource.aws_iam_policy)
+          .filter((p) => p.startsWith(`${role}-`))
+          .map((p) => `\${aws_iam_policy.${p}.arn}`),
       );
     }
   });
@@ -55,9 +65,14 @@ describe('the bootstrap stack of each account', () => {
     for (const key of ['owner', 'consumer', 'platform']) {
       const stack = bootstrap(synthesized, key);
       expect(JSON.stringify(stack)).not.toContain('iam::aws:policy');
-      for (const statement of Object.keys(stack.resource.aws_iam_role).flatMap((r) => policiesOf(stack, r)).flatMap((d) => d.Statement)) {
+      for (const statement of Object.keys(stack.resource.aws_iam_role)
+        .flatMap((r) => policiesOf(stack, r))
+        .flatMap((d) => d.Statement)) {
         expect(asList(statement.Action).filter((a) => /^([a-z0-9]+:)?\*$/.test(a))).toEqual([]);
-        if (asList(statement.Resource).includes('*')) expect([statement.Sid, statement.Action]).toEqual(expect.arrayContaining([expect.stringMatching(/^(ReadAccessPointConfigurations|ListKeyAliases|CreateTaggedKeys)$/)]));
+        if (asList(statement.Resource).includes('*'))
+          expect([statement.Sid, statement.Action]).toEqual(
+            expect.arrayContaining([expect.stringMatching(/^(ReadAccessPointConfigurations|ListKeyAliases|CreateTaggedKeys)$/)]),
+          );
       }
     }
   });
@@ -115,20 +130,44 @@ function requestsFor(stack: StackJson, partition: string, accountId: string, reg
   for (const [type, , config] of resourcesOf(stack)) {
     const iam = (kind: string): string => `arn:${partition}:iam::${accountId}:${kind}${config.path ?? '/'}${config.name}`;
     if (type === 'aws_s3_bucket') out.push({ create: 's3:CreateBucket', read: 's3:GetBucketPolicy', resource: `arn:${partition}:s3:::${config.bucket}` });
-    if (type === 'aws_s3_access_point') out.push({ create: 's3:CreateAccessPoint', read: 's3:GetAccessPointPolicy', resource: `arn:${partition}:s3:${region}:${accountId}:accesspoint/${config.name}` });
-    if (type === 'aws_kms_alias') out.push({ create: 'kms:CreateAlias', read: 'kms:ListAliases', resource: `arn:${partition}:kms:${region}:${accountId}:${config.name}`, readResource: '*' });
+    if (type === 'aws_s3_access_point')
+      out.push({
+        create: 's3:CreateAccessPoint',
+        read: 's3:GetAccessPointPolicy',
+        resource: `arn:${partition}:s3:${region}:${accountId}:accesspoint/${config.name}`,
+      });
+    if (type === 'aws_kms_alias')
+      out.push({
+        create: 'kms:CreateAlias',
+        read: 'kms:ListAliases',
+        resource: `arn:${partition}:kms:${region}:${accountId}:${config.name}`,
+        readResource: '*',
+      });
     if (type === 'aws_iam_user') out.push({ create: 'iam:CreateUser', read: 'iam:GetUser', resource: iam('user') });
     if (type === 'aws_iam_group') out.push({ create: 'iam:CreateGroup', read: 'iam:GetGroup', resource: iam('group') });
     if (type === 'aws_iam_policy') out.push({ create: 'iam:CreatePolicy', read: 'iam:GetPolicy', resource: iam('policy') });
     if (type === 'aws_iam_role') {
-      const boundary = typeof config.permissions_boundary === 'string' && !config.permissions_boundary.startsWith('${') ? config.permissions_boundary : undefined;
-      out.push({ create: 'iam:CreateRole', read: 'iam:GetRole', resource: iam('role'), context: boundary ? { 'iam:PermissionsBoundary': boundary } : undefined });
+      const boundary =
+        typeof config.permissions_boundary === 'string' && !config.permissions_boundary.startsWith('${') ? config.permissions_boundary : undefined;
+      out.push({
+        create: 'iam:CreateRole',
+        read: 'iam:GetRole',
+        resource: iam('role'),
+        context: boundary ? { 'iam:PermissionsBoundary': boundary } : undefined,
+      });
     }
   }
   return out;
 }
 
-async function allowed(policies: PolicyDocument[], role: string, action: string, resource: string, accountId: string, context: Record<string, string> = {}): Promise<boolean> {
+async function allowed(
+  policies: PolicyDocument[],
+  role: string,
+  action: string,
+  resource: string,
+  accountId: string,
+  context: Record<string, string> = {},
+): Promise<boolean> {
   const result = await runSimulation(
     {
       request: { principal: role, action, resource: { resource, accountId }, contextVariables: context },
@@ -144,21 +183,27 @@ async function allowed(policies: PolicyDocument[], role: string, action: string,
 
 describe.each([
   ['the default organisation', () => cloudOrganisation()],
-  ['a generated organisation, sharded, in GovCloud', () => {
-    const files = inRegion(generateOrganisation({ platformUsers: 40, buckets: 10, rolesStacks: 2 }), 'us-gov-west-1');
-    files.index.backend = CLOUD;
-    return files;
-  }],
-  ['a generated organisation without user-scoped roles, in China', () => {
-    const files = inRegion(generateOrganisation({ platformUsers: 5, buckets: 5 }), 'cn-north-1');
-    const platform = (files.accounts.platform as PlatformAccountSpec).platform!;
-    platform.userScopedRoles = false;
-    for (const bucket of Object.values(files.accounts).flatMap((a) => ('buckets' in a ? a.buckets ?? [] : []))) {
-      bucket.grants = bucket.grants?.filter((g) => g.to.account !== 'platform' || 'allPlatformUsers' in g.to);
-    }
-    files.index.backend = CLOUD;
-    return files;
-  }],
+  [
+    'a generated organisation, sharded, in GovCloud',
+    () => {
+      const files = inRegion(generateOrganisation({ platformUsers: 40, buckets: 10, rolesStacks: 2 }), 'us-gov-west-1');
+      files.index.backend = CLOUD;
+      return files;
+    },
+  ],
+  [
+    'a generated organisation without user-scoped roles, in China',
+    () => {
+      const files = inRegion(generateOrganisation({ platformUsers: 5, buckets: 5 }), 'cn-north-1');
+      const platform = (files.accounts.platform as PlatformAccountSpec).platform!;
+      platform.userScopedRoles = false;
+      for (const bucket of Object.values(files.accounts).flatMap((a) => ('buckets' in a ? (a.buckets ?? []) : []))) {
+        bucket.grants = bucket.grants?.filter((g) => g.to.account !== 'platform' || 'allPlatformUsers' in g.to);
+      }
+      files.index.backend = CLOUD;
+      return files;
+    },
+  ],
 ])('%s: run and plan roles cover every resource the account stacks declare', (_title, organisation) => {
   const files = organisation();
   const synthesized = tmp.synth(files);
@@ -174,9 +219,12 @@ describe.each([
     expect(requests.length).toBeGreaterThan(0);
     const denied: string[] = [];
     for (const r of requests) {
-      if (!(await allowed(policiesOf(stack, 'hcp-terraform-run'), run, r.create, r.resource, account.id, r.context))) denied.push(`run role ${r.create} ${r.resource}`);
-      if (!(await allowed(policiesOf(stack, 'hcp-terraform-plan'), plan, r.read, r.readResource ?? r.resource, account.id))) denied.push(`plan role ${r.read} ${r.resource}`);
-      if (await allowed(policiesOf(stack, 'hcp-terraform-plan'), plan, r.create, r.resource, account.id, r.context)) denied.push(`plan role may ${r.create} ${r.resource}`);
+      if (!(await allowed(policiesOf(stack, 'hcp-terraform-run'), run, r.create, r.resource, account.id, r.context)))
+        denied.push(`run role ${r.create} ${r.resource}`);
+      if (!(await allowed(policiesOf(stack, 'hcp-terraform-plan'), plan, r.read, r.readResource ?? r.resource, account.id)))
+        denied.push(`plan role ${r.read} ${r.resource}`);
+      if (await allowed(policiesOf(stack, 'hcp-terraform-plan'), plan, r.create, r.resource, account.id, r.context))
+        denied.push(`plan role may ${r.create} ${r.resource}`);
     }
     expect(denied).toEqual([]);
     if (account.kind === 'consumer') expect(requests.filter((r) => r.create === 'iam:CreateUser')).toHaveLength((account as ConsumerAccountSpec).users!.length);
@@ -189,9 +237,14 @@ describe('trust variants', () => {
     (files.accounts.platform as PlatformAccountSpec).platform!.sharding = { stacks: 12 };
     const stack = bootstrap(tmp.synth(files), 'platform');
     const workspaces = ['platform', ...Array.from({ length: 12 }, (_, i) => `platform-roles-${i + 1}`)].map((s) => `data-sharing-${s}`);
-    for (const [role, phase] of [['hcp-terraform-run', 'apply'], ['hcp-terraform-plan', 'plan']]) {
+    for (const [role, phase] of [
+      ['hcp-terraform-run', 'apply'],
+      ['hcp-terraform-plan', 'plan'],
+    ]) {
       const condition = trustOf(stack, role).Statement[0].Condition!;
-      expect(condition.StringEquals['app.terraform.io:sub']).toEqual(workspaces.map((w) => `organization:acme:project:data-platform:workspace:${w}:run_phase:${phase}`));
+      expect(condition.StringEquals['app.terraform.io:sub']).toEqual(
+        workspaces.map((w) => `organization:acme:project:data-platform:workspace:${w}:run_phase:${phase}`),
+      );
     }
   });
 
@@ -199,7 +252,10 @@ describe('trust variants', () => {
     const files = cloudOrganisation({ hostname: 'tfe.example.com', project: undefined }, { planRoleName: false, audience: 'tfe.example.com/aws' });
     const stack = bootstrap(tmp.synth(files), 'owner');
     expect(Object.keys(stack.resource.aws_iam_role)).toEqual(['hcp-terraform-run']);
-    expect(stack.resource.aws_iam_openid_connect_provider.hcp_terraform).toMatchObject({ url: 'https://tfe.example.com', client_id_list: ['tfe.example.com/aws'] });
+    expect(stack.resource.aws_iam_openid_connect_provider.hcp_terraform).toMatchObject({
+      url: 'https://tfe.example.com',
+      client_id_list: ['tfe.example.com/aws'],
+    });
     expect(trustOf(stack, 'hcp-terraform-run').Statement[0]).toEqual({
       Sid: 'HcpTerraformRuns',
       Effect: 'Allow',
@@ -217,7 +273,9 @@ describe('trust variants', () => {
     const synthesized = tmp.synth(files);
     expect(bootstrap(synthesized, 'consumer').resource.aws_iam_role['ds-apply']).toMatchObject({ name: 'ds-apply', path: '/terraform/' });
     expect(Object.keys(bootstrap(synthesized, 'consumer').resource.aws_iam_policy)).toEqual(['ds-apply-permissions', 'hcp-terraform-plan-permissions']);
-    const variable = Object.values<StackJson>(synthesized.stack('hcp-workspaces').resource.tfe_variable).find((v) => v.workspace_id === '${tfe_workspace.consumer.id}' && v.key === 'TFC_AWS_RUN_ROLE_ARN');
+    const variable = Object.values<StackJson>(synthesized.stack('hcp-workspaces').resource.tfe_variable).find(
+      (v) => v.workspace_id === '${tfe_workspace.consumer.id}' && v.key === 'TFC_AWS_RUN_ROLE_ARN',
+    );
     expect(variable!.value).toBe('arn:aws:iam::222222222222:role/terraform/ds-apply');
   });
 });

@@ -9,7 +9,8 @@ import { cloudOrganisation, scratch } from './helpers';
 const tmp = scratch();
 afterAll(tmp.cleanup);
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--require', 'tsx/cjs', 'delivery/hcp-stacks.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--require', 'tsx/cjs', 'delivery/hcp-stacks.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
 
 describe('which stack runs where (npm run hcp-stacks), read from cdktf.out', () => {
   const files = cloudOrganisation();
@@ -35,7 +36,11 @@ describe('which stack runs where (npm run hcp-stacks), read from cdktf.out', () 
     expect(cli('--out', outdir, 'bootstrap')).toMatchObject({ status: 0, stdout: 'consumer-hcp-bootstrap owner-hcp-bootstrap platform-hcp-bootstrap\n' });
     expect(cli('--out', outdir, 'workspaces')).toMatchObject({ status: 0, stdout: 'hcp-workspaces\n' });
     const table = cli('--out', outdir, 'table').stdout.split('\n');
-    expect(table.slice(0, 3)).toEqual(['| stack | HCP Terraform workspace | runs |', '| --- | --- | --- |', '| hcp-workspaces | data-sharing-hcp-workspaces | where it is applied, with an HCP Terraform token |']);
+    expect(table.slice(0, 3)).toEqual([
+      '| stack | HCP Terraform workspace | runs |',
+      '| --- | --- | --- |',
+      '| hcp-workspaces | data-sharing-hcp-workspaces | where it is applied, with an HCP Terraform token |',
+    ]);
     const usage = 'usage: npm run hcp-stacks -- [--out <cdktf.out>] account|bootstrap|workspaces|table\n';
     expect(cli('--out', outdir, 'everything')).toMatchObject({ status: 1, stderr: usage });
     // A misspelt option is refused, never taken for the output folder's default.
@@ -45,14 +50,17 @@ describe('which stack runs where (npm run hcp-stacks), read from cdktf.out', () 
 
   test('another backend has no workspaces stack, and says so', () => {
     const local = synthOrganisation();
-    expect(cli('--out', local.outdir, 'account')).toMatchObject({ status: 1, stderr: `${local.outdir} has no HCP Terraform workspaces stack: the organisation's backend is not { kind: 'cloud', ... }\n` });
+    expect(cli('--out', local.outdir, 'account')).toMatchObject({
+      status: 1,
+      stderr: `${local.outdir} has no HCP Terraform workspaces stack: the organisation's backend is not { kind: 'cloud', ... }\n`,
+    });
   });
 });
 
 describe('the access report of the run roles', () => {
   const report = buildReport(tmp.synth(cloudOrganisation()).outdir);
 
-  test('who may assume each role: the account\'s OIDC provider, with the audience and its workspaces\' subjects, nobody else', () => {
+  test("who may assume each role: the account's OIDC provider, with the audience and its workspaces' subjects, nobody else", () => {
     expect(report.runRoles.map((r) => [r.arn, r.identityProviders, r.audiences, r.subjects, r.otherPrincipals])).toEqual(
       ['111111111111', '222222222222', '333333333333'].flatMap((id) => {
         const key = { '111111111111': 'owner', '222222222222': 'consumer', '333333333333': 'platform' }[id];
@@ -67,11 +75,15 @@ describe('the access report of the run roles', () => {
     );
   });
 
-  test('what each may do: the statements of its policies, on the account\'s own resources', () => {
+  test("what each may do: the statements of its policies, on the account's own resources", () => {
     const run = report.runRoles.find((r) => r.arn === 'arn:aws:iam::111111111111:role/hcp-terraform-run')!;
     const buckets = run.permissions.find((p) => p.statement === 'ManagedBuckets')!;
     expect(buckets.policy).toBe('hcp-terraform-run-permissions');
-    expect(buckets.resources).toEqual(['examplebucket', 'bucket-to-be-shared', 'reference-data', 'store-events', 'new-client', 'new-client-dev', 'access-logs-111111111111'].map((b) => `arn:aws:s3:::${b}`));
+    expect(buckets.resources).toEqual(
+      ['examplebucket', 'bucket-to-be-shared', 'reference-data', 'store-events', 'new-client', 'new-client-dev', 'access-logs-111111111111'].map(
+        (b) => `arn:aws:s3:::${b}`,
+      ),
+    );
     expect(buckets.actions).toEqual(expect.arrayContaining(['s3:PutBucketPolicy', 's3:CreateBucket', 's3:PutBucketLogging', 's3:PutLifecycleConfiguration']));
     expect(buckets.actions).not.toContain('s3:GetObject');
     const markdown = renderReport(report);

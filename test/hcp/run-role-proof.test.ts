@@ -12,20 +12,22 @@ afterAll(tmp.cleanup);
 const hcpOf = (files: OrganisationFiles) => prepared(files).hcp!;
 
 describe('access proof of the run roles (simulator, against cdktf.out)', () => {
-  test('default organisation: the own workspaces\' tokens are let in, tokens of other workspaces, organizations, projects, audiences, providers and phases are refused', () => {
+  test("default organisation: the own workspaces' tokens are let in, tokens of other workspaces, organizations, projects, audiences, providers and phases are refused", () => {
     const files = cloudOrganisation();
     const { outdir } = tmp.synth(files);
     const result = verifyRunRoles(hcpOf(files), outdir);
     expect(result.failures.map(formatRunRoleFailure)).toEqual([]);
     const checks = runRoleChecks(hcpOf(files));
     expect(result.allowed + result.refused).toBe(checks.length);
-    const about = checks.filter((c) => c.role === 'arn:aws:iam::111111111111:role/hcp-terraform-run' && c.kind === 'assume').map((c) => `${c.expect} ${c.about}`);
+    const about = checks
+      .filter((c) => c.role === 'arn:aws:iam::111111111111:role/hcp-terraform-run' && c.kind === 'assume')
+      .map((c) => `${c.expect} ${c.about}`);
     expect(about).toEqual([
       'allow an apply run of workspace data-sharing-owner',
       'deny the same token with another audience',
       'deny workspace data-sharing-owner of another organization',
       'deny workspace data-sharing-owner in another project',
-      'deny a plan run of workspace data-sharing-owner (the other role\'s phase)',
+      "deny a plan run of workspace data-sharing-owner (the other role's phase)",
       'deny workspace data-sharing-consumer, not one of this account',
       'deny a token of another identity provider with the same claims',
       'deny the account itself (any of its users or roles) with sts:AssumeRole',
@@ -62,7 +64,9 @@ describe('access proof of the run roles (simulator, against cdktf.out)', () => {
     fs.writeFileSync(file, JSON.stringify(stack));
     const result = verifyRunRoles(hcpOf(files), outdir);
     expect(result.failures.map(formatRunRoleFailure)).toEqual([
-      expect.stringMatching(/^NOT REFUSED: arn:aws:iam::111111111111:oidc-provider\/app\.terraform\.io sts:AssumeRoleWithWebIdentity on arn:aws:iam::111111111111:role\/hcp-terraform-run — workspace data-sharing-owner of another organization; allowed by trust policy owner-hcp-bootstrap:aws_iam_role\.hcp-terraform-run: Allowed$/),
+      expect.stringMatching(
+        /^NOT REFUSED: arn:aws:iam::111111111111:oidc-provider\/app\.terraform\.io sts:AssumeRoleWithWebIdentity on arn:aws:iam::111111111111:role\/hcp-terraform-run — workspace data-sharing-owner of another organization; allowed by trust policy owner-hcp-bootstrap:aws_iam_role\.hcp-terraform-run: Allowed$/,
+      ),
     ]);
   });
 
@@ -74,6 +78,10 @@ describe('access proof of the run roles (simulator, against cdktf.out)', () => {
     stack.resource.aws_iam_policy['hcp-terraform-plan-permissions'].policy = stack.resource.aws_iam_policy['hcp-terraform-run-permissions'].policy;
     fs.writeFileSync(file, JSON.stringify(stack));
     const failures = verifyRunRoles(hcpOf(files), outdir).failures.map(formatRunRoleFailure);
-    expect(failures).toEqual([expect.stringContaining('s3:PutBucketPolicy on arn:aws:s3:::examplebucket — cannot change the policy of examplebucket; allowed by its policies hcp-terraform-plan-permissions')]);
+    expect(failures).toEqual([
+      expect.stringContaining(
+        's3:PutBucketPolicy on arn:aws:s3:::examplebucket — cannot change the policy of examplebucket; allowed by its policies hcp-terraform-plan-permissions',
+      ),
+    ]);
   });
 });

@@ -33,22 +33,36 @@ const META = new Set(['//', 'provider', 'depends_on', 'lifecycle', 'count', 'for
 /** Every tfe block of the stack, with the attributes it writes. */
 function tfeBlocks(stack: StackJson): Array<[string, string, StackJson]> {
   const blocks: Array<[string, string, StackJson]> = resourcesOf(stack).map(([type, name, config]) => [type, name, config]);
-  for (const [type, byName] of Object.entries<StackJson>(stack.data ?? {})) for (const [name, config] of Object.entries<StackJson>(byName)) blocks.push([`data.${type}`, name, config]);
+  for (const [type, byName] of Object.entries<StackJson>(stack.data ?? {}))
+    for (const [name, config] of Object.entries<StackJson>(byName)) blocks.push([`data.${type}`, name, config]);
   for (const config of stack.provider?.tfe ?? []) blocks.push(['provider.tfe', 'tfe', config]);
   return blocks;
 }
 
 const workspacesOf = (stack: StackJson): Record<string, StackJson> => stack.resource.tfe_workspace;
-const settingsOf = (stack: StackJson, name: string): StackJson => Object.values<StackJson>(stack.resource.tfe_workspace_settings).find((s) => s.workspace_id === `\${tfe_workspace.${name}.id}`)!;
+const settingsOf = (stack: StackJson, name: string): StackJson =>
+  Object.values<StackJson>(stack.resource.tfe_workspace_settings).find((s) => s.workspace_id === `\${tfe_workspace.${name}.id}`)!;
 const variablesOf = (stack: StackJson, name: string): Record<string, string> =>
-  Object.fromEntries(Object.values<StackJson>(stack.resource.tfe_variable ?? {}).filter((v) => v.workspace_id === `\${tfe_workspace.${name}.id}`).map((v) => [v.key, v.value]));
+  Object.fromEntries(
+    Object.values<StackJson>(stack.resource.tfe_variable ?? {})
+      .filter((v) => v.workspace_id === `\${tfe_workspace.${name}.id}`)
+      .map((v) => [v.key, v.value]),
+  );
 
 describe('the HCP Terraform workspaces stack', () => {
   const synthesized = tmp.synth(cloudOrganisation());
   const stack = synthesized.stack('hcp-workspaces');
 
   test('is synthesized beside the account stacks and one bootstrap stack per account', () => {
-    expect(synthesized.stackKeys()).toEqual(['consumer', 'consumer-hcp-bootstrap', 'hcp-workspaces', 'owner', 'owner-hcp-bootstrap', 'platform', 'platform-hcp-bootstrap']);
+    expect(synthesized.stackKeys()).toEqual([
+      'consumer',
+      'consumer-hcp-bootstrap',
+      'hcp-workspaces',
+      'owner',
+      'owner-hcp-bootstrap',
+      'platform',
+      'platform-hcp-bootstrap',
+    ]);
     expect(stack.terraform.cloud).toEqual({ organization: 'acme', workspaces: { name: 'data-sharing-hcp-workspaces', project: 'data-platform' } });
     expect(stack.terraform.required_providers).toEqual({ tfe: { source: 'hashicorp/tfe', version: '0.71.0' } });
   });
@@ -99,7 +113,11 @@ describe('the HCP Terraform workspaces stack', () => {
   });
 
   test('each account workspace gets the dynamic credentials variables of its own account', () => {
-    for (const [key, id] of [['owner', '111111111111'], ['consumer', '222222222222'], ['platform', '333333333333']]) {
+    for (const [key, id] of [
+      ['owner', '111111111111'],
+      ['consumer', '222222222222'],
+      ['platform', '333333333333'],
+    ]) {
       expect(variablesOf(stack, key)).toEqual({
         TFC_AWS_PROVIDER_AUTH: 'true',
         TFC_AWS_RUN_ROLE_ARN: `arn:aws:iam::${id}:role/hcp-terraform-run`,
@@ -115,14 +133,20 @@ describe('the HCP Terraform workspaces stack', () => {
   test('bootstrap workspaces keep state only: local execution, no credentials variables', () => {
     for (const key of ['owner', 'consumer', 'platform']) {
       const name = `${key}-hcp-bootstrap`;
-      expect(workspacesOf(stack)[name]).toMatchObject({ name: `data-sharing-${name}`, working_directory: `stacks/${name}`, tags: { account: key, stack: name, role: 'bootstrap' } });
+      expect(workspacesOf(stack)[name]).toMatchObject({
+        name: `data-sharing-${name}`,
+        working_directory: `stacks/${name}`,
+        tags: { account: key, stack: name, role: 'bootstrap' },
+      });
       expect(settingsOf(stack, name).execution_mode).toBe('local');
       expect(variablesOf(stack, name)).toEqual({});
     }
   });
 
   test('the cloud block of every other stack names a workspace of this stack', () => {
-    const names = Object.values(workspacesOf(stack)).map((w) => w.name).sort();
+    const names = Object.values(workspacesOf(stack))
+      .map((w) => w.name)
+      .sort();
     const others = synthesized.stackKeys().filter((k) => k !== 'hcp-workspaces');
     expect(others.map((k) => synthesized.stack(k).terraform.cloud.workspaces.name).sort()).toEqual(names);
   });
@@ -134,7 +158,12 @@ describe('workspace settings and variants', () => {
     (files.accounts.platform as PlatformAccountSpec).platform!.sharding = { stacks: 2 };
     const stack = tmp.synth(files).stack('hcp-workspaces');
     for (const roles of ['platform-roles-1', 'platform-roles-2']) {
-      expect(workspacesOf(stack)[roles]).toMatchObject({ name: `data-sharing-${roles}`, working_directory: `stacks/${roles}`, auto_apply_run_trigger: true, tags: { account: 'platform', stack: roles } });
+      expect(workspacesOf(stack)[roles]).toMatchObject({
+        name: `data-sharing-${roles}`,
+        working_directory: `stacks/${roles}`,
+        auto_apply_run_trigger: true,
+        tags: { account: 'platform', stack: roles },
+      });
       expect(variablesOf(stack, roles).TFC_AWS_RUN_ROLE_ARN).toBe('arn:aws:iam::333333333333:role/hcp-terraform-run');
       const { '//': _, ...trigger } = stack.resource.tfe_run_trigger[`${roles}_after_platform`];
       expect(trigger).toEqual({ provider: 'tfe', workspace_id: `\${tfe_workspace.${roles}.id}`, sourceable_id: '${tfe_workspace.platform.id}' });
@@ -145,13 +174,25 @@ describe('workspace settings and variants', () => {
   test('Terraform Enterprise, an existing project, agents, a pinned version, tags, one role for both phases, another audience', () => {
     const files = cloudOrganisation(
       { hostname: 'tfe.example.com', project: 'Data Platform' },
-      { createProject: false, executionMode: 'agent', agentPoolId: 'apool-AbC123', terraformVersion: '1.11.4', tags: { team: 'data' }, planRoleName: false, audience: 'tfe.example.com/aws' },
+      {
+        createProject: false,
+        executionMode: 'agent',
+        agentPoolId: 'apool-AbC123',
+        terraformVersion: '1.11.4',
+        tags: { team: 'data' },
+        planRoleName: false,
+        audience: 'tfe.example.com/aws',
+      },
     );
     const stack = tmp.synth(files).stack('hcp-workspaces');
     expect(stack.provider.tfe).toEqual([{ hostname: 'tfe.example.com', organization: 'acme' }]);
     expect(stack.resource.tfe_project).toBeUndefined();
     expect(stack.data.tfe_project.project).toMatchObject({ name: 'Data Platform', organization: 'acme' });
-    expect(workspacesOf(stack).owner).toMatchObject({ project_id: '${data.tfe_project.project.id}', terraform_version: '1.11.4', tags: { team: 'data', account: 'owner', stack: 'owner', role: 'account' } });
+    expect(workspacesOf(stack).owner).toMatchObject({
+      project_id: '${data.tfe_project.project.id}',
+      terraform_version: '1.11.4',
+      tags: { team: 'data', account: 'owner', stack: 'owner', role: 'account' },
+    });
     expect(settingsOf(stack, 'owner')).toMatchObject({ execution_mode: 'agent', agent_pool_id: 'apool-AbC123' });
     expect(settingsOf(stack, 'owner-hcp-bootstrap')).toEqual(expect.not.objectContaining({ agent_pool_id: expect.anything() }));
     expect(variablesOf(stack, 'owner')).toEqual({
@@ -167,8 +208,11 @@ describe('workspace settings and variants', () => {
     for (const workspace of Object.values(workspacesOf(stack))) expect(workspace).not.toHaveProperty('project_id');
   });
 
-  test('GovCloud and China: run role ARNs in the account\'s partition', () => {
-    for (const [region, partition] of [['us-gov-west-1', 'aws-us-gov'], ['cn-north-1', 'aws-cn']]) {
+  test("GovCloud and China: run role ARNs in the account's partition", () => {
+    for (const [region, partition] of [
+      ['us-gov-west-1', 'aws-us-gov'],
+      ['cn-north-1', 'aws-cn'],
+    ]) {
       const stack = tmp.synth(inRegion(cloudOrganisation(), region)).stack('hcp-workspaces');
       expect(variablesOf(stack, 'consumer').TFC_AWS_RUN_ROLE_ARN).toBe(`arn:${partition}:iam::222222222222:role/hcp-terraform-run`);
       expect(variablesOf(stack, 'platform').TFC_AWS_PLAN_ROLE_ARN).toBe(`arn:${partition}:iam::333333333333:role/hcp-terraform-plan`);

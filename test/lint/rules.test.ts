@@ -42,8 +42,16 @@ test('every rule has an id, a severity and a one-line reason', () => {
 
 test.each([
   ['DS001 public allow', { Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }, 'DS001'],
-  ['DS002 wildcard action', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 's3:*', Resource: 'arn:aws:s3:::data/*' }, 'DS002'],
-  ['DS003 NotAction allow', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, NotAction: 's3:DeleteObject', Resource: 'arn:aws:s3:::data/*' }, 'DS003'],
+  [
+    'DS002 wildcard action',
+    { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 's3:*', Resource: 'arn:aws:s3:::data/*' },
+    'DS002',
+  ],
+  [
+    'DS003 NotAction allow',
+    { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, NotAction: 's3:DeleteObject', Resource: 'arn:aws:s3:::data/*' },
+    'DS003',
+  ],
   // Judged by the actions matched, not by the spelling.
   ['DS002 "s3:**"', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 's3:**', Resource: 'arn:aws:s3:::data/*' }, 'DS002'],
   ['DS002 "S3:?*"', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: ['S3:?*'], Resource: 'arn:aws:s3:::data/*' }, 'DS002'],
@@ -66,16 +74,23 @@ test('the access point delegation is the one allowed Principal "*"', () => {
   };
   expect(rulesHit(secureBucketStack({ aws_s3_bucket_policy: { data: { bucket: '${aws_s3_bucket.data.id}', policy: doc(tlsDeny, delegation) } } }))).toEqual([]);
   // Delegating to another account's access points is not the blueprint's delegation.
-  const owned = (statement: PolicyStatement) => ({ ...secureBucketStack({ aws_s3_bucket_policy: { data: { bucket: '${aws_s3_bucket.data.id}', policy: doc(tlsDeny, statement) } } }), provider: { aws: [{ region: 'us-east-1', allowed_account_ids: ['111111111111'] }] } });
+  const owned = (statement: PolicyStatement) => ({
+    ...secureBucketStack({ aws_s3_bucket_policy: { data: { bucket: '${aws_s3_bucket.data.id}', policy: doc(tlsDeny, statement) } } }),
+    provider: { aws: [{ region: 'us-east-1', allowed_account_ids: ['111111111111'] }] },
+  });
   expect(rulesHit(owned(delegation))).toEqual([]);
-  expect(rulesHit(owned({ ...delegation, Condition: { StringEquals: { 's3:DataAccessPointAccount': '999999999999' } } }))).toEqual(['DS001 aws_s3_bucket_policy.data']);
+  expect(rulesHit(owned({ ...delegation, Condition: { StringEquals: { 's3:DataAccessPointAccount': '999999999999' } } }))).toEqual([
+    'DS001 aws_s3_bucket_policy.data',
+  ]);
   expect(rulesHit(owned({ ...delegation, Condition: { StringLike: { 's3:DataAccessPointAccount': '*' } } }))).toEqual(['DS001 aws_s3_bucket_policy.data']);
   // The same statement in an identity-free key policy is public.
   expect(rulesHit({ resource: { aws_kms_key: { k: { enable_key_rotation: true, policy: doc(delegation) } } } })).toEqual(['DS001 aws_kms_key.k']);
 });
 
 test('secure bucket defaults: each missing one is named', () => {
-  expect(rulesHit(secureBucketStack({ aws_s3_bucket_policy: { data: { bucket: '${aws_s3_bucket.data.id}', policy: doc({ ...tlsDeny, Condition: undefined }) } } }))).toEqual(['DS101 aws_s3_bucket_policy.data']);
+  expect(
+    rulesHit(secureBucketStack({ aws_s3_bucket_policy: { data: { bucket: '${aws_s3_bucket.data.id}', policy: doc({ ...tlsDeny, Condition: undefined }) } } })),
+  ).toEqual(['DS101 aws_s3_bucket_policy.data']);
   expect(rulesHit(secureBucketStack({ aws_s3_bucket_public_access_block: {} }))).toEqual(['DS102 aws_s3_bucket.data']);
   expect(rulesHit(secureBucketStack({ aws_s3_bucket_ownership_controls: {} }))).toEqual(['DS104 aws_s3_bucket.data']);
   expect(rulesHit(secureBucketStack({ aws_s3_bucket_server_side_encryption_configuration: {} }))).toEqual(['DS105 aws_s3_bucket.data']);
@@ -84,13 +99,29 @@ test('secure bucket defaults: each missing one is named', () => {
 });
 
 test('access points need all four Block Public Access flags', () => {
-  const json = { resource: { aws_s3_access_point: { ap: { name: 'ap', public_access_block_configuration: [{ block_public_acls: true, block_public_policy: false, ignore_public_acls: true, restrict_public_buckets: true }] } } } };
-  expect(lintStack('owner', json, { kind: 'owner' }).map(formatFinding)).toEqual(['error DS103 owner: aws_s3_access_point.ap Block Public Access is not on for block_public_policy']);
+  const json = {
+    resource: {
+      aws_s3_access_point: {
+        ap: {
+          name: 'ap',
+          public_access_block_configuration: [{ block_public_acls: true, block_public_policy: false, ignore_public_acls: true, restrict_public_buckets: true }],
+        },
+      },
+    },
+  };
+  expect(lintStack('owner', json, { kind: 'owner' }).map(formatFinding)).toEqual([
+    'error DS103 owner: aws_s3_access_point.ap Block Public Access is not on for block_public_policy',
+  ]);
 });
 
 test('privilege escalation without a resource scope is an error; scoped PassRole is not', () => {
   const unscoped = doc({ Effect: 'Allow', Action: ['iam:PassRole'], Resource: '*' });
-  const scoped = doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::333333333333:role/MLSpace*', Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } } });
+  const scoped = doc({
+    Effect: 'Allow',
+    Action: 'iam:PassRole',
+    Resource: 'arn:aws:iam::333333333333:role/MLSpace*',
+    Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+  });
   expect(rulesHit({ resource: { aws_iam_policy: { p: { policy: unscoped } } } })).toEqual(['DS004 aws_iam_policy.p']);
   expect(rulesHit({ resource: { aws_iam_policy: { p: { policy: scoped } } } })).toEqual([]);
 });
@@ -102,13 +133,19 @@ test('a role trusted by another account needs an ExternalId; platform roles need
   expect(rulesHit({ resource: { aws_iam_role: { r: { assume_role_policy: trust({ StringEquals: { 'sts:ExternalId': 'x-1' } }) } } } })).toEqual([]);
   const sagemaker = doc({ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' });
   expect(rulesHit({ resource: { aws_iam_role: { r: { assume_role_policy: sagemaker } } } }, 'platform')).toEqual(['DS109 aws_iam_role.r']);
-  expect(rulesHit({ resource: { aws_iam_role: { r: { assume_role_policy: sagemaker, permissions_boundary: 'arn:aws:iam::333333333333:policy/b' } } } }, 'platform')).toEqual([]);
+  expect(
+    rulesHit({ resource: { aws_iam_role: { r: { assume_role_policy: sagemaker, permissions_boundary: 'arn:aws:iam::333333333333:policy/b' } } } }, 'platform'),
+  ).toEqual([]);
 });
 
 test('a waiver needs the rule and the resource, shows its reason, and a stale one is reported', () => {
   const json = secureBucketStack({ aws_s3_bucket_logging: {} });
-  const waived = lintStack('owner', json, { kind: 'owner' }, [{ rule: 'DS107', resource: 'aws_s3_bucket.data', reason: 'scratch data, logged by CloudTrail data events' }]);
-  expect(waived.map(formatFinding)).toEqual(['warning DS107 owner: aws_s3_bucket.data has no server access logging (waived: scratch data, logged by CloudTrail data events)']);
+  const waived = lintStack('owner', json, { kind: 'owner' }, [
+    { rule: 'DS107', resource: 'aws_s3_bucket.data', reason: 'scratch data, logged by CloudTrail data events' },
+  ]);
+  expect(waived.map(formatFinding)).toEqual([
+    'warning DS107 owner: aws_s3_bucket.data has no server access logging (waived: scratch data, logged by CloudTrail data events)',
+  ]);
   const stale = lintStack('owner', secureBucketStack(), { kind: 'owner' }, [{ rule: 'DS107', resource: 'aws_s3_bucket.data', reason: 'old' }]);
   expect(stale.map(formatFinding)).toEqual(['warning DS107 owner: aws_s3_bucket.data is waived, but the rule finds nothing there: remove the stale waiver']);
 });
@@ -116,7 +153,14 @@ test('a waiver needs the rule and the resource, shows its reason, and a stale on
 test.each([
   ['s3:*Object*', 'arn:aws:s3:::data/*', []],
   ['iam:Pass*', '*', ['DS004 aws_iam_policy.p Statement[0] allows iam:Pass* (iam:passrole) on every resource; scope it to named ARNs']],
-  ['iam:*', '*', ['DS002 aws_iam_policy.p Statement[0] allows "iam:*", which is every action of iam; name the actions', 'DS004 aws_iam_policy.p Statement[0] allows iam:* (18 escalation actions, such as iam:addusertogroup, iam:attachgrouppolicy, iam:attachrolepolicy) on every resource; scope it to named ARNs']],
+  [
+    'iam:*',
+    '*',
+    [
+      'DS002 aws_iam_policy.p Statement[0] allows "iam:*", which is every action of iam; name the actions',
+      'DS004 aws_iam_policy.p Statement[0] allows iam:* (18 escalation actions, such as iam:addusertogroup, iam:attachgrouppolicy, iam:attachrolepolicy) on every resource; scope it to named ARNs',
+    ],
+  ],
   ['iam:PassRole', 'arn:aws:iam::111111111111:role/app', []],
 ])('an identity policy allowing %s on %s: %j', (action, resource, expected) => {
   const json = { resource: { aws_iam_policy: { p: { name: 'p', policy: doc({ Effect: 'Allow', Action: action, Resource: resource }) } } } };

@@ -20,8 +20,24 @@ describe('access levels (one table): what each level allows on the bucket', () =
   ])('%s', (access, list, objects) => {
     const statements = grantStatements(access);
     const expected: PolicyStatement[] = [];
-    if (list) expected.push({ Sid: 'GrantListConsumerRoleAnalyst', Effect: 'Allow', Principal: CONSUMER_ROOT, Action: list, Resource: 'arn:aws:s3:::shared', Condition: ANALYST });
-    if (objects) expected.push({ Sid: 'GrantObjectsConsumerRoleAnalyst', Effect: 'Allow', Principal: CONSUMER_ROOT, Action: objects, Resource: 'arn:aws:s3:::shared/*', Condition: ANALYST });
+    if (list)
+      expected.push({
+        Sid: 'GrantListConsumerRoleAnalyst',
+        Effect: 'Allow',
+        Principal: CONSUMER_ROOT,
+        Action: list,
+        Resource: 'arn:aws:s3:::shared',
+        Condition: ANALYST,
+      });
+    if (objects)
+      expected.push({
+        Sid: 'GrantObjectsConsumerRoleAnalyst',
+        Effect: 'Allow',
+        Principal: CONSUMER_ROOT,
+        Action: objects,
+        Resource: 'arn:aws:s3:::shared/*',
+        Condition: ANALYST,
+      });
     expect(statements).toEqual(expected);
   });
 
@@ -50,7 +66,14 @@ describe('access levels (one table): what each level allows on the bucket', () =
         Resource: 'arn:aws:s3:::shared',
         Condition: { StringLike: { 's3:prefix': ['reports/2024/', 'reports/2024/*'] }, ...ANALYST },
       },
-      { Sid: 'GrantObjectsConsumerRoleAnalystReports2024', Effect: 'Allow', Principal: CONSUMER_ROOT, Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/reports/2024/*', Condition: ANALYST },
+      {
+        Sid: 'GrantObjectsConsumerRoleAnalystReports2024',
+        Effect: 'Allow',
+        Principal: CONSUMER_ROOT,
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::shared/reports/2024/*',
+        Condition: ANALYST,
+      },
     ]);
   });
 

@@ -27,7 +27,7 @@ describe.each([
   const ownerStack = synthesized.stack('owner');
   const platformStack = synthesized.stack('platform');
 
-  test('every created bucket logs into the owner\'s log bucket; the logging service writes only under each prefix', () => {
+  test("every created bucket logs into the owner's log bucket; the logging service writes only under each prefix", () => {
     const logging = ownerStack.resource.aws_s3_bucket_logging as StackJson;
     const targets = Object.fromEntries(Object.entries(logging).map(([name, l]) => [name, `${l.target_bucket}/${l.target_prefix}`]));
     expect(targets).toEqual({
@@ -44,17 +44,27 @@ describe.each([
     const summary = (s: unknown[]): string => JSON.stringify(s);
     expect(delivery.map((s: StackJson) => summary([s.Principal, s.Action, s.Resource, s.Condition.ArnLike['aws:SourceArn']])).sort()).toEqual(
       Object.entries(targets)
-        .map(([source, target]) => summary([{ Service: 'logging.s3.amazonaws.com' }, 's3:PutObject', `arn:${partition}:s3:::${target}*`, `arn:${partition}:s3:::${source}`]))
+        .map(([source, target]) =>
+          summary([{ Service: 'logging.s3.amazonaws.com' }, 's3:PutObject', `arn:${partition}:s3:::${target}*`, `arn:${partition}:s3:::${source}`]),
+        )
         .sort(),
     );
     expect(policy.Statement[0].Resource).toEqual([`arn:${partition}:s3:::audit-logs-owner`, `arn:${partition}:s3:::audit-logs-owner/*`]);
     expect(ownerStack.resource.aws_s3_bucket_lifecycle_configuration['audit-logs-owner'].rule[0].expiration).toEqual([{ days: 30 }]);
   });
 
-  test('the platform\'s data bucket logs into a log bucket of its own account, with the default expiry', () => {
+  test("the platform's data bucket logs into a log bucket of its own account, with the default expiry", () => {
     const logBucket = 'access-logs-333333333333';
-    expect(platformStack.resource.aws_s3_bucket_logging['mlspace-data-333333333333']).toMatchObject({ target_bucket: logBucket, target_prefix: 'mlspace-data-333333333333/' });
-    expect(platformStack.resource.aws_s3_bucket_public_access_block[logBucket]).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+    expect(platformStack.resource.aws_s3_bucket_logging['mlspace-data-333333333333']).toMatchObject({
+      target_bucket: logBucket,
+      target_prefix: 'mlspace-data-333333333333/',
+    });
+    expect(platformStack.resource.aws_s3_bucket_public_access_block[logBucket]).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
     expect(platformStack.resource.aws_s3_bucket_lifecycle_configuration[logBucket].rule[0].expiration).toEqual([{ days: 365 }]);
     const policy = JSON.parse(platformStack.resource.aws_s3_bucket_policy[logBucket].policy);
     expect(policy.Statement.map((s: StackJson) => s.Sid)).toEqual(['DenyInsecureTransport', 'ServerAccessLogsFromMlspaceData333333333333']);
@@ -69,9 +79,25 @@ describe.each([
 
 describe('invalid access logs: a clear message, nothing written', () => {
   test.each<[string, (o: OwnerAccountSpec) => void, string[]]>([
-    ['an expiry of zero days', (o) => (o.accessLogs = { expireAfterDays: 0 }), ['owner.json: accessLogs.expireAfterDays: 0 is not a whole number of days from 1 to 36500. Fix: write the number of days logs are kept, e.g. 365, or leave it out for 365']],
-    ['a misspelt field', (o) => (o.accessLogs = { expireAfterDay: 30 } as never), ['owner.json: accessLogs.expireAfterDay: unknown field "expireAfterDay" (did you mean "expireAfterDays"?). Fix: remove it or use one of: bucket, expireAfterDays']],
-    ['a log bucket named like a data bucket', (o) => (o.accessLogs = { bucket: 'examplebucket' }), ['owner.json: buckets[0].name: "examplebucket" is also the name of accessLogs.bucket. Fix: bucket names are global in S3: give each bucket its own name']],
+    [
+      'an expiry of zero days',
+      (o) => (o.accessLogs = { expireAfterDays: 0 }),
+      [
+        'owner.json: accessLogs.expireAfterDays: 0 is not a whole number of days from 1 to 36500. Fix: write the number of days logs are kept, e.g. 365, or leave it out for 365',
+      ],
+    ],
+    [
+      'a misspelt field',
+      (o) => (o.accessLogs = { expireAfterDay: 30 } as never),
+      [
+        'owner.json: accessLogs.expireAfterDay: unknown field "expireAfterDay" (did you mean "expireAfterDays"?). Fix: remove it or use one of: bucket, expireAfterDays',
+      ],
+    ],
+    [
+      'a log bucket named like a data bucket',
+      (o) => (o.accessLogs = { bucket: 'examplebucket' }),
+      ['owner.json: buckets[0].name: "examplebucket" is also the name of accessLogs.bucket. Fix: bucket names are global in S3: give each bucket its own name'],
+    ],
   ])('%s', (_title, change, expected) => {
     const files = defaultOrganisation();
     change(files.accounts.owner as OwnerAccountSpec);

@@ -39,7 +39,10 @@ describe('access points (store-events of the default organisation)', () => {
       expect(s.Principal).toBe('*');
       const name = s.Sid!.includes('Ec2') ? 'ec2-consumer' : 'lambda-consumer';
       const prefix = name === 'ec2-consumer' ? 'sales_event/' : 'inventory_event/';
-      expect(s.Condition!.StringEquals).toEqual({ 's3:DataAccessPointAccount': '111111111111', 's3:DataAccessPointArn': `arn:aws:s3:us-east-1:111111111111:accesspoint/${name}` });
+      expect(s.Condition!.StringEquals).toEqual({
+        's3:DataAccessPointAccount': '111111111111',
+        's3:DataAccessPointArn': `arn:aws:s3:us-east-1:111111111111:accesspoint/${name}`,
+      });
       if (s.Action === 's3:ListBucket') {
         expect(s.Resource).toBe('arn:aws:s3:::store-events');
         expect(s.Condition!.StringLike).toEqual({ 's3:prefix': [prefix, `${prefix}*`] });
@@ -58,9 +61,13 @@ describe('access points (store-events of the default organisation)', () => {
   });
 
   test('a grant with a prefix under the access point prefix is limited to its own prefix', () => {
-    const files = withOneBucket(defaultOrganisation(), [grant({ account: 'consumer', role: 'analyst' }, 'read', { accessPoint: 'reports', prefix: 'reports/2024/' })], {
-      accessPoints: [{ name: 'reports', prefix: 'reports/' }],
-    });
+    const files = withOneBucket(
+      defaultOrganisation(),
+      [grant({ account: 'consumer', role: 'analyst' }, 'read', { accessPoint: 'reports', prefix: 'reports/2024/' })],
+      {
+        accessPoints: [{ name: 'reports', prefix: 'reports/' }],
+      },
+    );
     const statements = planOf(compile(files), 'shared').accessPoints[0].policy!.Statement;
     expect(statements.map((s) => [s.Resource, s.Condition?.StringLike])).toEqual([
       ['arn:aws:s3:us-east-1:111111111111:accesspoint/reports', { 's3:prefix': ['reports/2024/', 'reports/2024/*'] }],
@@ -98,7 +105,11 @@ describe('KMS', () => {
   test('readers get Decrypt only, writers Decrypt and GenerateDataKey; list gives no key access', () => {
     const files = withOneBucket(
       defaultOrganisation(),
-      [grant({ account: 'consumer', role: 'analyst' }, 'read'), grant({ account: 'platform', project: 'genomics' }, 'write'), grant({ account: 'consumer', user: 'copier' }, 'list')],
+      [
+        grant({ account: 'consumer', role: 'analyst' }, 'read'),
+        grant({ account: 'platform', project: 'genomics' }, 'write'),
+        grant({ account: 'consumer', user: 'copier' }, 'list'),
+      ],
       { encryption: { kind: 'kms' } },
     );
     const key = planOf(compile(files), 'shared').key;
@@ -106,7 +117,11 @@ describe('KMS', () => {
     const grants = key.policy.Statement.slice(1).map((s: PolicyStatement) => [s.Principal, s.Action, s.Condition?.ArnLike]);
     expect(grants).toEqual([
       [{ AWS: 'arn:aws:iam::222222222222:root' }, 'kms:Decrypt', { 'aws:PrincipalArn': 'arn:aws:iam::222222222222:role/analyst' }],
-      [{ AWS: 'arn:aws:iam::333333333333:root' }, ['kms:Decrypt', 'kms:GenerateDataKey'], { 'aws:PrincipalArn': 'arn:aws:iam::333333333333:role/MLSpace-genomics-*' }],
+      [
+        { AWS: 'arn:aws:iam::333333333333:root' },
+        ['kms:Decrypt', 'kms:GenerateDataKey'],
+        { 'aws:PrincipalArn': 'arn:aws:iam::333333333333:role/MLSpace-genomics-*' },
+      ],
     ]);
   });
 

@@ -79,7 +79,10 @@ describe('the bucket policy', () => {
 
   test('of a log target lets the S3 logging service write under each source prefix, for that source only', () => {
     const files = withOneBucket(defaultOrganisation(), []);
-    ownerSpec(files).buckets!.push({ name: 'access-logs', holdsData: false }, { name: 'exports', logging: { targetBucket: 'access-logs', targetPrefix: 'exports/' } });
+    ownerSpec(files).buckets!.push(
+      { name: 'access-logs', holdsData: false },
+      { name: 'exports', logging: { targetBucket: 'access-logs', targetPrefix: 'exports/' } },
+    );
     ownerSpec(files).buckets![0].logging = { targetBucket: 'access-logs' };
     const compiled = compile(files);
     expect(planOf(compiled, 'access-logs').policy.Statement.slice(1)).toEqual([

@@ -27,12 +27,19 @@ describe('grantee kinds: the grantee account root, narrowed by aws:PrincipalArn'
   });
 
   test('a consumer role', () => {
-    expect(principalsOf({ account: 'consumer', role: 'analyst' })).toEqual({ principal: { AWS: 'arn:aws:iam::222222222222:root' }, condition: arnLike('arn:aws:iam::222222222222:role/analyst') });
+    expect(principalsOf({ account: 'consumer', role: 'analyst' })).toEqual({
+      principal: { AWS: 'arn:aws:iam::222222222222:root' },
+      condition: arnLike('arn:aws:iam::222222222222:role/analyst'),
+    });
   });
 
   test('a consumer group: resource policies cannot name groups, so its members stand in for it', () => {
     expect(principalsOf({ account: 'consumer', group: 'new-client' }).condition).toEqual(
-      arnLike(['arn:aws:iam::222222222222:user/applications/new-client-app', 'arn:aws:iam::222222222222:user/developers/alice', 'arn:aws:iam::222222222222:user/developers/bob']),
+      arnLike([
+        'arn:aws:iam::222222222222:user/applications/new-client-app',
+        'arn:aws:iam::222222222222:user/developers/alice',
+        'arn:aws:iam::222222222222:user/developers/bob',
+      ]),
     );
   });
 
@@ -45,7 +52,9 @@ describe('grantee kinds: the grantee account root, narrowed by aws:PrincipalArn'
 
   test('a platform user: the role of each of their project memberships', () => {
     expect(principalsOf({ account: 'platform', platformUser: 'bob' }).condition).toEqual(
-      arnLike([`arn:aws:iam::333333333333:role/${mlspaceRoleName('genomics', 'bob')}`, `arn:aws:iam::333333333333:role/${mlspaceRoleName('imaging', 'bob')}`].sort()),
+      arnLike(
+        [`arn:aws:iam::333333333333:role/${mlspaceRoleName('genomics', 'bob')}`, `arn:aws:iam::333333333333:role/${mlspaceRoleName('imaging', 'bob')}`].sort(),
+      ),
     );
   });
 

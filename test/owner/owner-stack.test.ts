@@ -20,7 +20,10 @@ function literal(json: string): PolicyDocument {
 const bucketPolicy = (bucket: string): PolicyDocument => literal(stack.resource.aws_s3_bucket_policy[bucket].policy);
 const everyPolicy = (): Array<[string, PolicyDocument]> => [
   ...BUCKETS.map((b): [string, PolicyDocument] => [`bucket ${b}`, bucketPolicy(b)]),
-  ...Object.entries(stack.resource.aws_s3_access_point as StackJson).map(([name, ap]): [string, PolicyDocument] => [`access point ${name}`, literal(ap.policy)]),
+  ...Object.entries(stack.resource.aws_s3_access_point as StackJson).map(([name, ap]): [string, PolicyDocument] => [
+    `access point ${name}`,
+    literal(ap.policy),
+  ]),
   ...Object.entries(stack.resource.aws_kms_key as StackJson).map(([name, key]): [string, PolicyDocument] => [`key ${name}`, literal(key.policy)]),
 ];
 
@@ -31,7 +34,12 @@ describe('owner stack of the default organisation', () => {
     for (const bucket of [...BUCKETS, LOG_BUCKET]) {
       const r = stack.resource;
       expect([bucket, r.aws_s3_bucket[bucket].bucket, r.aws_s3_bucket[bucket].lifecycle]).toEqual([bucket, bucket, { prevent_destroy: true }]);
-      expect(r.aws_s3_bucket_public_access_block[bucket]).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+      expect(r.aws_s3_bucket_public_access_block[bucket]).toMatchObject({
+        block_public_acls: true,
+        block_public_policy: true,
+        ignore_public_acls: true,
+        restrict_public_buckets: true,
+      });
       expect(r.aws_s3_bucket_ownership_controls[bucket].rule).toEqual({ object_ownership: 'BucketOwnerEnforced' });
       expect(r.aws_s3_bucket_versioning[bucket].versioning_configuration).toEqual({ status: 'Enabled' });
       const encryption = r.aws_s3_bucket_server_side_encryption_configuration[bucket].rule[0].apply_server_side_encryption_by_default;
@@ -82,7 +90,11 @@ describe('owner stack of the default organisation', () => {
 
   test('store-events has a rotated customer managed key with an alias, protected from destroy', () => {
     expect(Object.keys(stack.resource.aws_kms_key)).toEqual(['store-events']);
-    expect(stack.resource.aws_kms_key['store-events']).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30, lifecycle: { prevent_destroy: true } });
+    expect(stack.resource.aws_kms_key['store-events']).toMatchObject({
+      enable_key_rotation: true,
+      deletion_window_in_days: 30,
+      lifecycle: { prevent_destroy: true },
+    });
     expect(stack.resource.aws_kms_alias['store-events']).toMatchObject({ name: 'alias/s3/store-events', target_key_id: '${aws_kms_key.store-events.key_id}' });
   });
 
@@ -91,7 +103,12 @@ describe('owner stack of the default organisation', () => {
     expect(Object.keys(aps).sort()).toEqual(['ec2-consumer', 'lambda-consumer']);
     for (const ap of Object.values(aps) as StackJson[]) {
       expect(ap.bucket).toBe('${aws_s3_bucket.store-events.bucket}');
-      expect(ap.public_access_block_configuration).toEqual({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+      expect(ap.public_access_block_configuration).toEqual({
+        block_public_acls: true,
+        block_public_policy: true,
+        ignore_public_acls: true,
+        restrict_public_buckets: true,
+      });
     }
   });
 
@@ -108,18 +125,40 @@ describe('owner stack of the default organisation', () => {
           Resource: ['arn:aws:s3:::examplebucket', 'arn:aws:s3:::examplebucket/*'],
           Condition: { Bool: { 'aws:SecureTransport': 'false' } },
         },
-        { Sid: 'GrantListConsumerRoleAnalystConsumerUserCopier', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 's3:ListBucket', Resource: 'arn:aws:s3:::examplebucket', Condition: narrowed },
-        { Sid: 'GrantObjectsConsumerRoleAnalystConsumerUserCopier', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::examplebucket/*', Condition: narrowed },
+        {
+          Sid: 'GrantListConsumerRoleAnalystConsumerUserCopier',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::222222222222:root' },
+          Action: 's3:ListBucket',
+          Resource: 'arn:aws:s3:::examplebucket',
+          Condition: narrowed,
+        },
+        {
+          Sid: 'GrantObjectsConsumerRoleAnalystConsumerUserCopier',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::222222222222:root' },
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::examplebucket/*',
+          Condition: narrowed,
+        },
       ],
     });
   });
 
-  test('bucket-to-be-shared: readwrite for the genomics project roles, read for carol\'s roles, ListBucket for both', () => {
+  test("bucket-to-be-shared: readwrite for the genomics project roles, read for carol's roles, ListBucket for both", () => {
     const allows = bucketPolicy('bucket-to-be-shared').Statement.filter((s) => s.Effect === 'Allow');
     const summary = allows.map((s) => [asList(s.Action), s.Resource, asList(s.Condition!.ArnLike['aws:PrincipalArn'])]);
     expect(summary).toEqual([
-      [['s3:ListBucket'], 'arn:aws:s3:::bucket-to-be-shared', ['arn:aws:iam::333333333333:role/MLSpace-genomics-*', expect.stringMatching(/^arn:aws:iam::333333333333:role\/MLSpace-imaging-[0-9a-f]{47}$/)]],
-      [['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging', 's3:AbortMultipartUpload', 's3:DeleteObject'], 'arn:aws:s3:::bucket-to-be-shared/*', ['arn:aws:iam::333333333333:role/MLSpace-genomics-*']],
+      [
+        ['s3:ListBucket'],
+        'arn:aws:s3:::bucket-to-be-shared',
+        ['arn:aws:iam::333333333333:role/MLSpace-genomics-*', expect.stringMatching(/^arn:aws:iam::333333333333:role\/MLSpace-imaging-[0-9a-f]{47}$/)],
+      ],
+      [
+        ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging', 's3:AbortMultipartUpload', 's3:DeleteObject'],
+        'arn:aws:s3:::bucket-to-be-shared/*',
+        ['arn:aws:iam::333333333333:role/MLSpace-genomics-*'],
+      ],
       [['s3:GetObject'], 'arn:aws:s3:::bucket-to-be-shared/*', [expect.stringMatching(/^arn:aws:iam::333333333333:role\/MLSpace-imaging-/)]],
     ]);
   });
@@ -143,7 +182,9 @@ describe('owner stack of the default organisation', () => {
   });
 
   test('the only Principal "*" allows are the access point delegations, fixed to the owner account', () => {
-    const starAllows: Array<[string, PolicyStatement]> = everyPolicy().flatMap(([where, p]) => p.Statement.filter((s) => s.Effect === 'Allow' && s.Principal === '*').map((s): [string, PolicyStatement] => [where, s]));
+    const starAllows: Array<[string, PolicyStatement]> = everyPolicy().flatMap(([where, p]) =>
+      p.Statement.filter((s) => s.Effect === 'Allow' && s.Principal === '*').map((s): [string, PolicyStatement] => [where, s]),
+    );
     expect(starAllows.map(([where, s]) => `${where}: ${s.Sid}`)).toEqual([
       'bucket store-events: DelegateListToAccessPointEc2Consumer',
       'bucket store-events: DelegateObjectsToAccessPointEc2Consumer',
@@ -157,7 +198,12 @@ describe('owner stack of the default organisation', () => {
     for (const [where, policy] of everyPolicy()) {
       for (const s of policy.Statement.filter((st) => asList(st.Action).includes('s3:ListBucket'))) {
         const objectsElsewhere = where.startsWith('access point') || s.Principal === '*';
-        if (objectsElsewhere) expect([where, s.Sid, s.Condition?.StringLike?.['s3:prefix']]).toEqual([where, s.Sid, [expect.stringMatching(/\/$/), expect.stringMatching(/\/\*$/)]]);
+        if (objectsElsewhere)
+          expect([where, s.Sid, s.Condition?.StringLike?.['s3:prefix']]).toEqual([
+            where,
+            s.Sid,
+            [expect.stringMatching(/\/$/), expect.stringMatching(/\/\*$/)],
+          ]);
       }
     }
   });

@@ -13,7 +13,8 @@ import { EXPIRY, fixClock, perimeterOrganisation } from '../support/perimeter-or
 fixClock();
 
 const json = (s: unknown): string => JSON.stringify(s);
-const expiryIn = (statements: PolicyStatement[], date: string): PolicyStatement[] => statements.filter((s) => s.Condition?.DateLessThan?.['aws:CurrentTime'] === date);
+const expiryIn = (statements: PolicyStatement[], date: string): PolicyStatement[] =>
+  statements.filter((s) => s.Condition?.DateLessThan?.['aws:CurrentTime'] === date);
 
 describe('a grant with until', () => {
   const { output, compiled } = synthesizeAndRead(perimeterOrganisation());
@@ -21,13 +22,19 @@ describe('a grant with until', () => {
 
   test('carries the same DateLessThan aws:CurrentTime on every side, the boundary excepted', () => {
     const copier = parseUntil(EXPIRY.read)!;
-    expect(expiryIn(output.bucket('examplebucket')!.policy!.document.Statement, copier).map((s) => s.Sid)).toEqual(['GrantListConsumerUserCopier', 'GrantObjectsConsumerUserCopier']);
+    expect(expiryIn(output.bucket('examplebucket')!.policy!.document.Statement, copier).map((s) => s.Sid)).toEqual([
+      'GrantListConsumerUserCopier',
+      'GrantObjectsConsumerUserCopier',
+    ]);
     const copierPolicy = policiesOf('consumer').find((p) => p.address.includes('user-copier'))!;
     expect(expiryIn(copierPolicy.document.Statement, copier)).toHaveLength(2);
 
     const ap = parseUntil(EXPIRY.accessPoint)!;
     const storeEvents = output.bucket('store-events')!;
-    expect(expiryIn(storeEvents.policy!.document.Statement, ap).map((s) => s.Sid)).toEqual(['DelegateListToAccessPointEc2Consumer', 'DelegateObjectsToAccessPointEc2Consumer']);
+    expect(expiryIn(storeEvents.policy!.document.Statement, ap).map((s) => s.Sid)).toEqual([
+      'DelegateListToAccessPointEc2Consumer',
+      'DelegateObjectsToAccessPointEc2Consumer',
+    ]);
     expect(expiryIn(storeEvents.accessPoints.find((a) => a.name === 'ec2-consumer')!.policy!.document.Statement, ap)).toHaveLength(2);
     expect(expiryIn(storeEvents.key!.document.Statement, ap).map((s) => asList(s.Action))).toEqual([['kms:Decrypt', 'kms:GenerateDataKey']]);
     const salesPolicy = policiesOf('consumer').find((p) => p.address.includes('sales-analytics'))!;
@@ -51,7 +58,8 @@ describe('a grant with until', () => {
   test('a side that lost its expiry fails the proof, naming that side', () => {
     const stacks = Object.fromEntries(output.stacks.map((s) => [s.name, structuredClone(s.json)]));
     const policies = stacks.owner.resource.aws_s3_bucket_policy as Record<string, { policy: string }>;
-    for (const resource of Object.values(policies)) resource.policy = resource.policy.replaceAll(',"DateLessThan":{"aws:CurrentTime":"2027-03-31T00:00:00Z"}', '');
+    for (const resource of Object.values(policies))
+      resource.policy = resource.policy.replaceAll(',"DateLessThan":{"aws:CurrentTime":"2027-03-31T00:00:00Z"}', '');
     const failures = verifyAccess(compiled, outputOfStacks(stacks), staticEvaluator).failures.map(formatFailure);
     expect(failures.length).toBeGreaterThan(0);
     expect(failures.every((f) => f.includes('bucket policy alone: allowed') && f.includes('2027-03-31T00:00:00Z'))).toBe(true);
@@ -59,7 +67,13 @@ describe('a grant with until', () => {
 });
 
 test('merging never joins statements with different expiries, or an expiring with a lasting one', () => {
-  const base: PolicyStatement = { Sid: 'A', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::222222222222:user/a' } } };
+  const base: PolicyStatement = {
+    Sid: 'A',
+    Effect: 'Allow',
+    Action: 's3:GetObject',
+    Resource: 'arn:aws:s3:::b/*',
+    Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::222222222222:user/a' } },
+  };
   const other = { ...base, Sid: 'B', Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::222222222222:user/b' } } };
   expect(mergeStatements([expiring(base, '2027-01-01T00:00:00Z'), expiring(other, '2027-02-01T00:00:00Z')])).toHaveLength(2);
   expect(mergeStatements([expiring(base, '2027-01-01T00:00:00Z'), other])).toHaveLength(2);
@@ -88,12 +102,16 @@ describe('synthesis refuses', () => {
   test('a malformed until, naming the file and field', () => {
     const refusal = withUntil('${aws:username}')!;
     expect(refusal.written).toBe(false);
-    expect(refusal.problems).toEqual([expect.stringMatching(/^owner\.json: buckets\[0\]\.grants\[1\]\.until: "\$\{aws:username\}" is not a date or a UTC timestamp\. Fix: write a date/)]);
+    expect(refusal.problems).toEqual([
+      expect.stringMatching(/^owner\.json: buckets\[0\]\.grants\[1\]\.until: "\$\{aws:username\}" is not a date or a UTC timestamp\. Fix: write a date/),
+    ]);
   });
 
   test('a grant whose date has passed, saying to remove it', () => {
     const refusal = withUntil('2026-11-30')!;
-    expect(refusal.problems).toEqual([expect.stringMatching(/^owner\.json: buckets\[0\]\.grants\[1\]\.until: the grant expired on 2026-11-30 .* Fix: remove the grant/)]);
+    expect(refusal.problems).toEqual([
+      expect.stringMatching(/^owner\.json: buckets\[0\]\.grants\[1\]\.until: the grant expired on 2026-11-30 .* Fix: remove the grant/),
+    ]);
   });
 
   test('nothing for a grant that ends later', () => {

@@ -17,17 +17,31 @@ describe('with an organisation id', () => {
 
   test('every managed bucket (data, log and platform buckets) denies principals outside the organisation, the external account excepted where granted', () => {
     const buckets = output.buckets();
-    expect(buckets.map((b) => b.name)).toEqual(expect.arrayContaining(['access-logs-111111111111', 'access-logs-333333333333', 'mlspace-data-333333333333', 'examplebucket']));
+    expect(buckets.map((b) => b.name)).toEqual(
+      expect.arrayContaining(['access-logs-111111111111', 'access-logs-333333333333', 'mlspace-data-333333333333', 'examplebucket']),
+    );
     for (const bucket of buckets) {
       const deny = bucket.policy!.document.Statement.find((s) => s.Sid === BUCKET_PERIMETER_SID)!;
       const outside = { 'aws:PrincipalOrgID': ORG_ID, ...(bucket.name === 'examplebucket' ? { 'aws:PrincipalAccount': EXTERNAL_ACCOUNT } : {}) };
-      expect(deny.Condition).toEqual({ StringNotEqualsIfExists: outside, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false', 'aws:ViaAWSService': 'false' } });
+      expect(deny.Condition).toEqual({
+        StringNotEqualsIfExists: outside,
+        BoolIfExists: { 'aws:PrincipalIsAWSService': 'false', 'aws:ViaAWSService': 'false' },
+      });
       expect(fits('bucket', bucket.policy!.document)).toBe(true);
     }
   });
 
   test('identity policies carry no perimeter unless identityPerimeter is on', () => {
-    expect(JSON.stringify(output.stacks.flatMap((s) => s.policies().filter((p) => p.kind !== 'bucket-policy').map((p) => p.document)))).not.toContain('aws:ResourceOrgID');
+    expect(
+      JSON.stringify(
+        output.stacks.flatMap((s) =>
+          s
+            .policies()
+            .filter((p) => p.kind !== 'bucket-policy')
+            .map((p) => p.document),
+        ),
+      ),
+    ).not.toContain('aws:ResourceOrgID');
   });
 
   test('verify: an outside account with an adopted allow is refused on every bucket, every declared grant (the external one too) still holds', () => {
@@ -46,7 +60,9 @@ describe('with an organisation id', () => {
     document.Statement = document.Statement.filter((s: { Sid?: string }) => s.Sid !== BUCKET_PERIMETER_SID);
     policies[name].policy = JSON.stringify(document);
     const failures = verifyAccess(compiled, outputOfStacks(stacks), staticEvaluator).failures.map(formatFailure);
-    expect(failures).toEqual([expect.stringMatching(/^NOT REFUSED: arn:aws:iam::999999999999:role\/outsider s3:GetObject on arn:aws:s3:::new-client-dev\/.* the perimeter refuses/)]);
+    expect(failures).toEqual([
+      expect.stringMatching(/^NOT REFUSED: arn:aws:iam::999999999999:role\/outsider s3:GetObject on arn:aws:s3:::new-client-dev\/.* the perimeter refuses/),
+    ]);
   });
 
   test('the report lists every exception with its reason', () => {
@@ -79,8 +95,16 @@ test('no organisation id: no perimeter anywhere, and an external grant is still 
 
 describe('refused', () => {
   test.each([
-    ['an organisation id of the wrong form', (f: ReturnType<typeof perimeterOrganisation>) => (f.index.organization = { id: 'o-ABC' }), /^index\.json: organization\.id: "o-ABC" is not an AWS Organizations id\. Fix: write `o-`/],
-    ['a misspelt field', (f: ReturnType<typeof perimeterOrganisation>) => Object.assign(f.index.organization!, { identityPerimiter: true }), /^index\.json: organization\.identityPerimiter: unknown field/],
+    [
+      'an organisation id of the wrong form',
+      (f: ReturnType<typeof perimeterOrganisation>) => (f.index.organization = { id: 'o-ABC' }),
+      /^index\.json: organization\.id: "o-ABC" is not an AWS Organizations id\. Fix: write `o-`/,
+    ],
+    [
+      'a misspelt field',
+      (f: ReturnType<typeof perimeterOrganisation>) => Object.assign(f.index.organization!, { identityPerimiter: true }),
+      /^index\.json: organization\.identityPerimiter: unknown field/,
+    ],
     [
       'a grant to an outside account without external: true',
       (f: ReturnType<typeof perimeterOrganisation>) => delete (f.accounts.owner as OwnerAccountSpec).buckets![0].grants!.at(-1)!.external,
@@ -88,7 +112,8 @@ describe('refused', () => {
     ],
     [
       'external: true for an account of the organisation',
-      (f: ReturnType<typeof perimeterOrganisation>) => ((f.accounts.owner as OwnerAccountSpec).buckets![0].grants!.at(-1)!.to = { account: (f.accounts.consumer as ConsumerAccountSpec).id }),
+      (f: ReturnType<typeof perimeterOrganisation>) =>
+        ((f.accounts.owner as OwnerAccountSpec).buckets![0].grants!.at(-1)!.to = { account: (f.accounts.consumer as ConsumerAccountSpec).id }),
       /^owner\.json: buckets\[0\]\.grants\[2\]\.to\.account: "222222222222" is the account "consumer" of the organisation, not an outside one/,
     ],
   ])('%s', (_title, change, message) => {

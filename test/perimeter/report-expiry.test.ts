@@ -24,11 +24,16 @@ test('the report shows each time-boxed access with its expiry, and the diff name
 
   const later = diffOutputs({ base: baseOutput, head: headOutput, baseAccess: base.access, headAccess: head.access });
   expect(later.expiries).toEqual(['user copier in consumer (222222222222): access to examplebucket expires 2027-03-31 instead of 2026-12-31']);
-  expect(renderAccessDiff(later)).toContain('## Changed expiries\n\n- user copier in consumer (222222222222): access to examplebucket expires 2027-03-31 instead of 2026-12-31');
+  expect(renderAccessDiff(later)).toContain(
+    '## Changed expiries\n\n- user copier in consumer (222222222222): access to examplebucket expires 2027-03-31 instead of 2026-12-31',
+  );
   // Access for longer is a broadening: the review gate asks for an approval; the other way round it does not.
   expect(later.broadened).toBe(true);
   const earlier = diffOutputs({ base: headOutput, head: baseOutput, baseAccess: head.access, headAccess: base.access });
-  expect([earlier.broadened, earlier.expiries]).toEqual([false, ['user copier in consumer (222222222222): access to examplebucket expires 2026-12-31 instead of 2027-03-31']]);
+  expect([earlier.broadened, earlier.expiries]).toEqual([
+    false,
+    ['user copier in consumer (222222222222): access to examplebucket expires 2026-12-31 instead of 2027-03-31'],
+  ]);
   const same = diffOutputs({ base: headOutput, head: headOutput, baseAccess: head.access, headAccess: head.access });
   expect([same.expiries, renderAccessDiff(same).includes('## Changed expiries')]).toEqual([[], false]);
 });

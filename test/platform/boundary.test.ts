@@ -14,7 +14,8 @@ function atoms(statements: PolicyStatement[]): Set<string> {
     const conditions = Object.entries(s.Condition ?? {}).flatMap(([op, keys]) => Object.entries(keys).map(([k, v]) => [op, k, list(v)] as const));
     const single = conditions.length === 1 ? conditions[0] : undefined;
     const values = single ? single[2] : [JSON.stringify(s.Condition ?? null)];
-    for (const a of list(s.Action)) for (const r of list(s.Resource)) for (const v of values) out.add(`${s.Effect} ${a} ${r} ${single ? `${single[0]}:${single[1]}=${v}` : v}`);
+    for (const a of list(s.Action))
+      for (const r of list(s.Resource)) for (const v of values) out.add(`${s.Effect} ${a} ${r} ${single ? `${single[0]}:${single[1]}=${v}` : v}`);
   }
   return out;
 }
@@ -46,14 +47,23 @@ describe('the permissions boundary', () => {
     const compiled = compileFiles();
     const boundary = compiled.platforms.get('platform')!.boundary!.document;
     const grants = compiled.identity.get('platform')!;
-    expect(grants.map((g) => g.grant.id)).toEqual(['bucket-to-be-shared:platform/project/genomics:readwrite', 'bucket-to-be-shared:platform/platformUser/carol:read', 'reference-data:platform/allPlatformUsers:read']);
+    expect(grants.map((g) => g.grant.id)).toEqual([
+      'bucket-to-be-shared:platform/project/genomics:readwrite',
+      'bucket-to-be-shared:platform/platformUser/carol:read',
+      'reference-data:platform/allPlatformUsers:read',
+    ]);
     for (const grant of grants) {
       for (const statement of grant.statements) {
         for (const action of list(statement.Action)) {
           for (const resource of list(statement.Resource)) {
             const prefixes = list(statement.Condition?.StringLike?.['s3:prefix']);
             const context = prefixes.length > 0 ? { 's3:prefix': prefixes[0] } : undefined;
-            expect([grant.grant.id, action, resource, identityAllows([boundary], { action, resource: resource.replace('*', 'key'), context })]).toEqual([grant.grant.id, action, resource, true]);
+            expect([grant.grant.id, action, resource, identityAllows([boundary], { action, resource: resource.replace('*', 'key'), context })]).toEqual([
+              grant.grant.id,
+              action,
+              resource,
+              true,
+            ]);
           }
         }
       }
@@ -103,7 +113,13 @@ describe('the permissions boundary', () => {
       { Sid: 'Objects:C', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::c/*' },
     ];
     expect(compactStatements(statements)).toEqual([
-      { Sid: 'List:A+List:B', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b', Condition: { StringLike: { 's3:prefix': ['x/', 'x/*', 'y/', 'y/*'] } } },
+      {
+        Sid: 'List:A+List:B',
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: 'arn:aws:s3:::b',
+        Condition: { StringLike: { 's3:prefix': ['x/', 'x/*', 'y/', 'y/*'] } },
+      },
       // Another bucket's prefix condition stays apart: joining it would let b list z/ and c list x/.
       { Sid: 'List:C', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::c', Condition: { StringLike: { 's3:prefix': ['z/', 'z/*'] } } },
       { Sid: 'Objects:A+Objects:C', Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::b/x/*', 'arn:aws:s3:::c/*'] },
@@ -136,7 +152,10 @@ describe('the permissions boundary', () => {
         { Sid: 'GrantObjectsPlatformAllPlatformUsersPlatformPlatformUserCarol', Effect: 'Allow', Action: 'translate:TranslateText', Resource: '*' },
       ],
     };
-    files.accounts.platform = { ...files.accounts.platform, platform: { ...(files.accounts.platform as { platform: object }).platform, existingBoundary: { document: existing } } } as typeof files.accounts.platform;
+    files.accounts.platform = {
+      ...files.accounts.platform,
+      platform: { ...(files.accounts.platform as { platform: object }).platform, existingBoundary: { document: existing } },
+    } as typeof files.accounts.platform;
     const plan = compileFiles(files).platforms.get('platform')!;
     const boundary = plan.boundary!;
     expect(boundary.existing).toBe(true);

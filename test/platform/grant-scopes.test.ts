@@ -11,7 +11,9 @@ function bucketsByPolicy(plan: PlatformPlan): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const policy of plan.policies) {
     const resources = policy.document.Statement.flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource ?? '']));
-    out[policy.name] = [...new Set(resources.filter((r) => r.startsWith('arn:aws:s3:::') && !r.includes('mlspace-data')).map((r) => r.replace(/\/.*$/, '')))].sort();
+    out[policy.name] = [
+      ...new Set(resources.filter((r) => r.startsWith('arn:aws:s3:::') && !r.includes('mlspace-data')).map((r) => r.replace(/\/.*$/, ''))),
+    ].sort();
   }
   return out;
 }
@@ -85,6 +87,6 @@ describe('each grant lands in the policy of its scope', () => {
     platformOf(files).sharding = { stacks: 6 };
     const bulk = compileFiles(files).platforms.get('platform')!;
     expect(bulk.roles).toHaveLength(3004);
-    expect(bulk.policies).toHaveLength(3 + 3003 + 1) // projects, users, all users;
+    expect(bulk.policies).toHaveLength(3 + 3003 + 1); // projects, users, all users;
   });
 });

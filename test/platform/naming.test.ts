@@ -18,7 +18,12 @@ describe("MLSpace's role naming rule", () => {
       const prefix = `MLSpace-${project}-`;
       expect(name).toHaveLength(63);
       expect(name.startsWith(prefix)).toBe(true);
-      expect(name.slice(prefix.length)).toBe(createHash('sha256').update(user).digest('hex').slice(0, 63 - prefix.length));
+      expect(name.slice(prefix.length)).toBe(
+        createHash('sha256')
+          .update(user)
+          .digest('hex')
+          .slice(0, 63 - prefix.length),
+      );
     }
   });
 

@@ -44,7 +44,7 @@ describe('the synthesized platform stack (default organisation)', () => {
   const stack = synthOrganisation().stack('platform');
   const roles = rolesOf(stack);
 
-  test('one role per membership, named by MLSpace\'s rule, trusted by SageMaker only, boundary attached', () => {
+  test("one role per membership, named by MLSpace's rule, trusted by SageMaker only, boundary attached", () => {
     expect(roles.map(who)).toEqual(['genomics/alice', 'genomics/bob', 'imaging/bob', 'imaging/carol']);
     for (const role of roles) {
       expect(role.config.name).toMatch(new RegExp(`^MLSpace-${role.project}-[0-9a-f]+$`));
@@ -69,7 +69,15 @@ describe('the synthesized platform stack (default organisation)', () => {
 
   test('the imaging roles cannot write it; carol can only read it, bob in imaging not at all', () => {
     const imaging = roles.filter((r) => r.project === 'imaging');
-    expect(imaging.map((r) => [who(r), can(r, 's3:PutObject', `${SHARED}/x`), can(r, 's3:DeleteObject', `${SHARED}/x`), can(r, 's3:GetObject', `${SHARED}/x`), can(r, 's3:ListBucket', SHARED)])).toEqual([
+    expect(
+      imaging.map((r) => [
+        who(r),
+        can(r, 's3:PutObject', `${SHARED}/x`),
+        can(r, 's3:DeleteObject', `${SHARED}/x`),
+        can(r, 's3:GetObject', `${SHARED}/x`),
+        can(r, 's3:ListBucket', SHARED),
+      ]),
+    ).toEqual([
       ['imaging/bob', false, false, false, false],
       ['imaging/carol', false, false, true, true],
     ]);
@@ -77,7 +85,12 @@ describe('the synthesized platform stack (default organisation)', () => {
 
   test('every role reads reference-data, and only reads it', () => {
     for (const role of roles) {
-      expect([who(role), can(role, 's3:ListBucket', REFERENCE), can(role, 's3:GetObject', `${REFERENCE}/genome.fa`), can(role, 's3:PutObject', `${REFERENCE}/x`)]).toEqual([who(role), true, true, false]);
+      expect([
+        who(role),
+        can(role, 's3:ListBucket', REFERENCE),
+        can(role, 's3:GetObject', `${REFERENCE}/genome.fa`),
+        can(role, 's3:PutObject', `${REFERENCE}/x`),
+      ]).toEqual([who(role), true, true, false]);
     }
   });
 
@@ -90,7 +103,8 @@ describe('the synthesized platform stack (default organisation)', () => {
         can(role, 's3:ListBucket', DATA, prefix),
       ];
       for (const user of USERS) expect([who(role), user, reach(`private/${user}/`)]).toEqual([who(role), user, Array(4).fill(user === role.user)]);
-      for (const project of Object.keys(PROJECTS)) expect([who(role), project, reach(`project/${project}/`)]).toEqual([who(role), project, Array(4).fill(project === role.project)]);
+      for (const project of Object.keys(PROJECTS))
+        expect([who(role), project, reach(`project/${project}/`)]).toEqual([who(role), project, Array(4).fill(project === role.project)]);
       expect([who(role), reach('global/'), reach('')]).toEqual([who(role), [true, true, true, true], [false, false, false, false]]);
     }
   });
@@ -99,9 +113,21 @@ describe('the synthesized platform stack (default organisation)', () => {
     const name = 'mlspace-data-333333333333';
     expect(stack.resource.aws_s3_bucket[name]).toMatchObject({ bucket: name, lifecycle: { prevent_destroy: true } });
     expect(stack.resource.aws_s3_bucket_versioning[name].versioning_configuration).toEqual({ status: 'Enabled' });
-    expect(stack.resource.aws_s3_bucket_public_access_block[name]).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+    expect(stack.resource.aws_s3_bucket_public_access_block[name]).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
     expect(JSON.parse(stack.resource.aws_s3_bucket_policy[name].policy).Statement).toEqual([
-      { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [DATA, `${DATA}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+      {
+        Sid: 'DenyInsecureTransport',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [DATA, `${DATA}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
     ]);
   });
 
@@ -117,7 +143,11 @@ describe('the synthesized platform stack (default organisation)', () => {
     const boundary = roles[0].boundary!;
     const key = 'arn:aws:kms:us-east-1:333333333333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
     const grant = (forAwsResource?: string): boolean =>
-      identityAllows([boundary], { action: 'kms:CreateGrant', resource: key, context: forAwsResource === undefined ? undefined : { 'kms:GrantIsForAWSResource': forAwsResource } });
+      identityAllows([boundary], {
+        action: 'kms:CreateGrant',
+        resource: key,
+        context: forAwsResource === undefined ? undefined : { 'kms:GrantIsForAWSResource': forAwsResource },
+      });
     expect(grant('true')).toBe(true);
     expect(grant('false')).toBe(false);
     expect(grant()).toBe(false);
@@ -127,7 +157,10 @@ describe('the synthesized platform stack (default organisation)', () => {
 
 describe('adopting an existing boundary', () => {
   const files = defaultOrganisation();
-  const deployed: PolicyDocument = { Version: '2012-10-17', Statement: [{ Sid: 'Deployed', Effect: 'Allow', Action: 's3:GetObject', Resource: `${DATA}/global/*` }] };
+  const deployed: PolicyDocument = {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'Deployed', Effect: 'Allow', Action: 's3:GetObject', Resource: `${DATA}/global/*` }],
+  };
   (files.accounts.platform as PlatformAccountSpec).platform!.existingBoundary = { document: deployed };
   const stack = synthOrganisation(files).stack('platform');
 

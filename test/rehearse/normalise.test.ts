@@ -4,7 +4,14 @@ import { canonical } from '../../rehearse/normalise';
 const synthesized = {
   Version: '2012-10-17',
   Statement: [
-    { Sid: 'Read', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'], Condition: { StringLike: { 's3:prefix': ['p/'] } } },
+    {
+      Sid: 'Read',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::222222222222:root' },
+      Action: ['s3:GetObject', 's3:ListBucket'],
+      Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'],
+      Condition: { StringLike: { 's3:prefix': ['p/'] } },
+    },
     { Sid: 'Deny', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::b/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
   ],
 };
@@ -12,8 +19,22 @@ const synthesized = {
 test('key order, one-element lists and the order of actions and resources do not count', () => {
   const writtenBack = JSON.stringify({
     Statement: [
-      { Resource: ['arn:aws:s3:::b/*', 'arn:aws:s3:::b'], Condition: { StringLike: { 's3:prefix': 'p/' } }, Action: ['s3:ListBucket', 's3:GetObject'], Principal: { AWS: ['arn:aws:iam::222222222222:root'] }, Effect: 'Allow', Sid: 'Read' },
-      { Sid: 'Deny', Effect: 'Deny', Principal: '*', Action: ['s3:*'], Resource: ['arn:aws:s3:::b/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+      {
+        Resource: ['arn:aws:s3:::b/*', 'arn:aws:s3:::b'],
+        Condition: { StringLike: { 's3:prefix': 'p/' } },
+        Action: ['s3:ListBucket', 's3:GetObject'],
+        Principal: { AWS: ['arn:aws:iam::222222222222:root'] },
+        Effect: 'Allow',
+        Sid: 'Read',
+      },
+      {
+        Sid: 'Deny',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: ['s3:*'],
+        Resource: ['arn:aws:s3:::b/*'],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
     ],
     Version: '2012-10-17',
   });

@@ -62,7 +62,12 @@ test("the deploy commands' environment reaches only the emulator: the caller's A
     TF_WORKSPACE: 'prod',
     TF_CLI_CONFIG_FILE: '/home/someone/.terraformrc',
   };
-  const env = emulatorEnvironment(caller, { accountId: '111111111111', port: 4566, endpoint: 'http://127.0.0.1:4566', pid: 1, log: '' }, '/tmp/x/offline.tfrc', '/tmp/x');
+  const env = emulatorEnvironment(
+    caller,
+    { accountId: '111111111111', port: 4566, endpoint: 'http://127.0.0.1:4566', pid: 1, log: '' },
+    '/tmp/x/offline.tfrc',
+    '/tmp/x',
+  );
   expect(env).toEqual({
     PATH: '/usr/bin',
     HOME: '/home/someone',

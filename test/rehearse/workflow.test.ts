@@ -26,4 +26,3 @@ test('pull requests rehearse the deploy with moto, terraform and a provider mirr
   expect([...order].sort((a, b) => a - b)).toEqual(order);
   expect(steps.find((s) => s.uses?.startsWith('hashicorp/setup-terraform@'))!.with!.terraform_wrapper).toBe(false);
 });
-

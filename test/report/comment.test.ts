@@ -10,7 +10,8 @@ import type { DiffLine } from '../../report/grouping';
 import { reportOf } from '../../report/report';
 import { synthOrganisation } from '../support/synth';
 
-const counts = (lines: DiffLine[]): Record<RiskClass, number> => Object.fromEntries(RISK_CLASSES.map((r) => [r, lines.filter((l) => l.risks.includes(r)).length])) as Record<RiskClass, number>;
+const counts = (lines: DiffLine[]): Record<RiskClass, number> =>
+  Object.fromEntries(RISK_CLASSES.map((r) => [r, lines.filter((l) => l.risks.includes(r)).length])) as Record<RiskClass, number>;
 
 function syntheticDiff(broadening: number, narrowing: number, detailLength: number): AccessDiff {
   const line = (i: number, broadens: boolean): DiffLine => ({
@@ -34,7 +35,7 @@ describe('the pull-request comment', () => {
     expect(body.indexOf('| narrowing | 1 | 1 |')).toBeLessThan(body.indexOf('## What broadens access'));
   });
 
-  test('whatever the size, it fits GitHub\'s limit, leaves out whole lines only, and counts what it left out', () => {
+  test("whatever the size, it fits GitHub's limit, leaves out whole lines only, and counts what it left out", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 400 }), (broadening, narrowing, detail) => {
         const diff = syntheticDiff(broadening, narrowing, detail);
@@ -63,7 +64,10 @@ describe('the pull-request comment', () => {
   test('an allPlatformUsers grant at 60 users is one line that counts them, with every project in its details', () => {
     const org = generateOrganisation({ platformUsers: 60, buckets: 6 });
     const base = readOutput(synthOrganisation(org).outdir);
-    (org.accounts.owner as OwnerAccountSpec).buckets!.push({ name: 'shared-by-everyone', grants: [{ to: { account: 'platform', allPlatformUsers: true }, access: 'read' }] });
+    (org.accounts.owner as OwnerAccountSpec).buckets!.push({
+      name: 'shared-by-everyone',
+      grants: [{ to: { account: 'platform', allPlatformUsers: true }, access: 'read' }],
+    });
     const head = readOutput(synthOrganisation(org).outdir);
     const diff = diffOutputs({ base, head, baseAccess: reportOf(base).access, headAccess: reportOf(head).access });
     const grant = diff.lines.filter((l) => l.text.includes('shared-by-everyone'));

@@ -37,13 +37,21 @@ describe('access report of the default organisation', () => {
     expect(lines.map(summaryOf).sort()).toEqual([`user alice readwrite ${bucket}`, `user bob readwrite ${bucket}`, `user new-client-app readwrite ${bucket}`]);
     for (const line of lines) {
       expect(line.actions).toEqual(['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject', 's3:PutObjectTagging']);
-      expect(throughOf(line)).toEqual(expect.arrayContaining([`bucket policy ${bucket} GrantObjectsConsumerGroupNewClient`, 'identity policy data-access-group-new-client (group new-client) GrantObjectsConsumerGroupNewClient']));
+      expect(throughOf(line)).toEqual(
+        expect.arrayContaining([
+          `bucket policy ${bucket} GrantObjectsConsumerGroupNewClient`,
+          'identity policy data-access-group-new-client (group new-client) GrantObjectsConsumerGroupNewClient',
+        ]),
+      );
     }
   });
 
-  test('store-events: readwrite only through each role\'s access point and only under its prefix, with delegation and key', () => {
+  test("store-events: readwrite only through each role's access point and only under its prefix, with delegation and key", () => {
     const lines = report.access.filter((e) => e.bucket === 'store-events');
-    expect(lines.map(summaryOf)).toEqual(['role sales-analytics readwrite store-events/sales_event/ via ec2-consumer', 'role inventory-writer readwrite store-events/inventory_event/ via lambda-consumer']);
+    expect(lines.map(summaryOf)).toEqual([
+      'role sales-analytics readwrite store-events/sales_event/ via ec2-consumer',
+      'role inventory-writer readwrite store-events/inventory_event/ via lambda-consumer',
+    ]);
     expect(throughOf(lines[0])).toEqual(
       expect.arrayContaining([
         'access point policy ec2-consumer GrantObjectsConsumerRoleSalesAnalyticsSalesEvent',
@@ -60,9 +68,17 @@ describe('access report of the default organisation', () => {
         .filter((e) => e.bucket === bucket && e.principal.stack === 'platform')
         .map((e) => `${e.principal.name} ${e.level}`)
         .sort();
-    expect(roleLines('bucket-to-be-shared')).toEqual([`${mlspaceRoleName('genomics', 'alice')} readwrite`, `${mlspaceRoleName('genomics', 'bob')} readwrite`, `${mlspaceRoleName('imaging', 'carol')} read`].sort());
+    expect(roleLines('bucket-to-be-shared')).toEqual(
+      [
+        `${mlspaceRoleName('genomics', 'alice')} readwrite`,
+        `${mlspaceRoleName('genomics', 'bob')} readwrite`,
+        `${mlspaceRoleName('imaging', 'carol')} read`,
+      ].sort(),
+    );
     expect(roleLines('reference-data')).toEqual(
-      [mlspaceRoleName('genomics', 'alice'), mlspaceRoleName('genomics', 'bob'), mlspaceRoleName('imaging', 'bob'), mlspaceRoleName('imaging', 'carol')].map((r) => `${r} read`).sort(),
+      [mlspaceRoleName('genomics', 'alice'), mlspaceRoleName('genomics', 'bob'), mlspaceRoleName('imaging', 'bob'), mlspaceRoleName('imaging', 'carol')]
+        .map((r) => `${r} read`)
+        .sort(),
     );
     // Every resource-side grant of the default organisation is used by a synthesized principal; only
     // the log buckets' statements for the S3 logging service are used by no principal of cdktf.out.
@@ -70,7 +86,9 @@ describe('access report of the default organisation', () => {
     const logDeliveries = report.resourceOnly.map((r) => `${r.bucket} ${r.statement} ${r.actions.join()}`);
     expect(logDeliveries).toEqual(
       [
-        ...['BucketToBeShared', 'Examplebucket', 'NewClient', 'NewClientDev', 'ReferenceData', 'StoreEvents'].map((b) => `access-logs-111111111111 ServerAccessLogsFrom${b} s3:PutObject`),
+        ...['BucketToBeShared', 'Examplebucket', 'NewClient', 'NewClientDev', 'ReferenceData', 'StoreEvents'].map(
+          (b) => `access-logs-111111111111 ServerAccessLogsFrom${b} s3:PutObject`,
+        ),
         'access-logs-333333333333 ServerAccessLogsFromMlspaceData333333333333 s3:PutObject',
       ].sort(),
     );
@@ -86,7 +104,8 @@ describe('access report of the default organisation', () => {
     expect(markdown).toContain('```mermaid\nflowchart LR');
     expect(markdown).toMatch(/subgraph account\d+\["consumer \(222222222222\)"\]/);
     expect(markdown).toMatch(/p\d+ -- "readwrite sales_event\/" --> a\d+/);
-    for (const bucket of ['examplebucket', 'bucket-to-be-shared', 'reference-data', 'store-events', 'new-client', 'new-client-dev']) expect(markdown).toContain(`### ${bucket}\n`);
+    for (const bucket of ['examplebucket', 'bucket-to-be-shared', 'reference-data', 'store-events', 'new-client', 'new-client-dev'])
+      expect(markdown).toContain(`### ${bucket}\n`);
     expect(markdown).toContain('| role analyst in consumer (222222222222) | whole bucket | **read** |');
     expect(markdown).toContain('### Why the access point delegation is not public');
     expect(markdown).toContain('`DelegateObjectsToAccessPointEc2Consumer`');
@@ -99,7 +118,7 @@ describe('access report of the default organisation', () => {
     expect(report.lint).toEqual([]);
   });
 
-  test('the lint findings come from lint-findings.json, with the rule\'s reason and equivalents', () => {
+  test("the lint findings come from lint-findings.json, with the rule's reason and equivalents", () => {
     // The same organisation without the owner's log bucket: each of its buckets is named.
     const files = defaultOrganisation();
     delete (files.accounts.owner as OwnerAccountSpec).accessLogs;
@@ -119,7 +138,7 @@ describe('access report of the default organisation', () => {
   });
 });
 
-test('the README\'s sample report is the real one for the default organisation', () => {
+test("the README's sample report is the real one for the default organisation", () => {
   const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
   const markdown = renderReport(buildReport(synthOrganisation().outdir));
   const sample = readme.slice(readme.indexOf('### examplebucket'), readme.indexOf('(…)', readme.indexOf('### examplebucket'))).trim();

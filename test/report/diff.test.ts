@@ -25,7 +25,8 @@ const consumer = (files: OrganisationFiles) => files.accounts.consumer as Consum
 const bucket = (files: OrganisationFiles, name: string) => owner(files).buckets!.find((b) => b.name === name)!;
 const lineTexts = (diff: AccessDiff): string[] => diff.lines.map((l) => l.text);
 
-const runReport = (args: string[]) => spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'report', 'run.ts'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+const runReport = (args: string[]) =>
+  spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'report', 'run.ts'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
 
 describe('comparing with the previous synthesis', () => {
   test('a new grant is exactly that gain, a new cross-account reader, and broadens access', () => {
@@ -47,17 +48,25 @@ describe('comparing with the previous synthesis', () => {
     const diff = diffAfter((f) => {
       bucket(f, 'examplebucket').grants![0].access = 'readwrite';
     });
-    expect(lineTexts(diff)).toEqual(['[new write or delete] user copier in consumer (222222222222) gains s3:AbortMultipartUpload, s3:DeleteObject, s3:PutObject, s3:PutObjectTagging on examplebucket (read → readwrite)']);
+    expect(lineTexts(diff)).toEqual([
+      '[new write or delete] user copier in consumer (222222222222) gains s3:AbortMultipartUpload, s3:DeleteObject, s3:PutObject, s3:PutObjectTagging on examplebucket (read → readwrite)',
+    ]);
   });
 
   test('a grant to a whole account reads as any principal its administrators allow, even merged into a named grant', () => {
     const diff = diffAfter((f) => bucket(f, 'examplebucket').grants!.push({ to: { account: 'consumer' }, access: 'read' }));
-    expect(lineTexts(diff)).toEqual(['[whole account] [new cross-account reader] any principal of consumer (222222222222) that its administrators allow gains read on examplebucket']);
+    expect(lineTexts(diff)).toEqual([
+      '[whole account] [new cross-account reader] any principal of consumer (222222222222) that its administrators allow gains read on examplebucket',
+    ]);
     expect(diff.broadened).toBe(true);
   });
 
   test('a role trusted by another account is external trust, with its ExternalId', () => {
-    const diff = diffAfter((f) => consumer(f).roles!.find((r) => r.name === 'analyst')!.trust.push({ account: 'owner', externalId: 'partner-7' }));
+    const diff = diffAfter((f) =>
+      consumer(f)
+        .roles!.find((r) => r.name === 'analyst')!
+        .trust.push({ account: 'owner', externalId: 'partner-7' }),
+    );
     expect(lineTexts(diff)).toEqual([
       '[external trust] [whole account] role analyst in consumer (222222222222) may be assumed by any principal of owner (111111111111) that its administrators allow (ExternalId partner-7, no MFA)',
     ]);
@@ -68,15 +77,23 @@ describe('comparing with the previous synthesis', () => {
     const withMfa = diffAfter((f) => {
       consumer(f).roles!.find((r) => r.name === 'analyst')!.trust = [{ user: 'alice', requireMfa: true }, { user: 'bob' }];
     });
-    expect(lineTexts(withMfa)).toEqual(['[narrowing] role analyst in consumer (222222222222) may be assumed by user /developers/alice in consumer (222222222222) with no ExternalId, MFA required (was no ExternalId, no MFA)']);
+    expect(lineTexts(withMfa)).toEqual([
+      '[narrowing] role analyst in consumer (222222222222) may be assumed by user /developers/alice in consumer (222222222222) with no ExternalId, MFA required (was no ExternalId, no MFA)',
+    ]);
     expect(withMfa.broadened).toBe(false);
-    const head = readOutput(synthOrganisation((() => {
-      const f = defaultOrganisation();
-      consumer(f).roles!.find((r) => r.name === 'analyst')!.trust = [{ user: 'alice', requireMfa: true }, { user: 'bob' }];
-      return f;
-    })()).outdir);
+    const head = readOutput(
+      synthOrganisation(
+        (() => {
+          const f = defaultOrganisation();
+          consumer(f).roles!.find((r) => r.name === 'analyst')!.trust = [{ user: 'alice', requireMfa: true }, { user: 'bob' }];
+          return f;
+        })(),
+      ).outdir,
+    );
     const back = diffOutputs({ base: head, head: base, baseAccess: reportOf(head).access, headAccess: baseAccess });
-    expect(lineTexts(back)).toEqual(['[trust widened] role analyst in consumer (222222222222) may be assumed by user /developers/alice in consumer (222222222222) with no ExternalId, no MFA (was no ExternalId, MFA required)']);
+    expect(lineTexts(back)).toEqual([
+      '[trust widened] role analyst in consumer (222222222222) may be assumed by user /developers/alice in consumer (222222222222) with no ExternalId, no MFA (was no ExternalId, MFA required)',
+    ]);
     expect(back.broadened).toBe(true);
   });
 
@@ -94,7 +111,13 @@ describe('comparing with the previous synthesis', () => {
     expect(texts.filter((t) => t.startsWith('[platform defaults]'))).toEqual([
       '[platform defaults] proteomics (alice, dave) gain their platform defaults on mlspace-data-333333333333: global/, index/, private/alice/, private/dave/, project/proteomics/ (8 changes)',
     ]);
-    expect(texts.some((t) => t.startsWith('[boundary widened] genomics (alice, bob), imaging (bob, carol) are under permissions boundary mlspace-project-user-permission-boundary, which gains'))).toBe(true);
+    expect(
+      texts.some((t) =>
+        t.startsWith(
+          '[boundary widened] genomics (alice, bob), imaging (bob, carol) are under permissions boundary mlspace-project-user-permission-boundary, which gains',
+        ),
+      ),
+    ).toBe(true);
     // The IAM names stay one click away.
     const roles = diff.lines.find((l) => l.text.includes('are new roles'))!.details;
     expect(roles.some((d) => /^alice in proteomics: role MLSpace-proteomics-\w+ in platform \(333333333333\)$/.test(d))).toBe(true);
@@ -103,7 +126,9 @@ describe('comparing with the previous synthesis', () => {
 
   test('a grant through a group names the group and its members', () => {
     const diff = diffAfter((f) => bucket(f, 'examplebucket').grants!.push({ to: { account: 'consumer', group: 'new-client' }, access: 'list' }));
-    expect(lineTexts(diff)).toEqual(['[new cross-account reader] group new-client in consumer (222222222222) (alice, bob, new-client-app) gain list on examplebucket']);
+    expect(lineTexts(diff)).toEqual([
+      '[new cross-account reader] group new-client in consumer (222222222222) (alice, bob, new-client-app) gain list on examplebucket',
+    ]);
   });
 
   test('new and removed principals', () => {
@@ -141,7 +166,10 @@ describe('comparing with the previous synthesis', () => {
   });
 
   test('an unknown argument, or commits without a base, fails with the usage', () => {
-    for (const args of [['--bse', 'x'], ['--head-sha', 'abc']]) {
+    for (const args of [
+      ['--bse', 'x'],
+      ['--head-sha', 'abc'],
+    ]) {
       const result = runReport(args);
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('usage: npm run report');

@@ -6,14 +6,22 @@ import { gateVerdict } from '../../report/gate';
 import { tempDir } from '../support/organisation-files';
 import { PROJECT_ROOT } from '../support/synth';
 
-const counts = (set: Partial<Record<RiskClass, number>>): Record<RiskClass, number> => Object.fromEntries(RISK_CLASSES.map((r) => [r, set[r] ?? 0])) as Record<RiskClass, number>;
-const gate = (file: string, labels: string) => spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'report', 'gate.ts'), '--diff', file, '--labels', labels], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+const counts = (set: Partial<Record<RiskClass, number>>): Record<RiskClass, number> =>
+  Object.fromEntries(RISK_CLASSES.map((r) => [r, set[r] ?? 0])) as Record<RiskClass, number>;
+const gate = (file: string, labels: string) =>
+  spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'report', 'gate.ts'), '--diff', file, '--labels', labels], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
 
 describe('the review gate', () => {
   test('passes what broadens nothing, and stops what broadens until the approval label is there', () => {
     expect(gateVerdict({ broadened: false, counts: counts({ narrowing: 2 }) }, [])).toEqual({ pass: true, message: 'No access broadens: nothing to approve.' });
     const broad = { broadened: true, counts: counts({ 'whole account': 1, narrowing: 3 }) };
-    expect(gateVerdict(broad, ['documentation'])).toEqual({ pass: false, message: 'Access broadens (whole account 1): a reviewer approves it by adding the label access-broadening-approved to the pull request.' });
+    expect(gateVerdict(broad, ['documentation'])).toEqual({
+      pass: false,
+      message: 'Access broadens (whole account 1): a reviewer approves it by adding the label access-broadening-approved to the pull request.',
+    });
     expect(gateVerdict(broad, ['access-broadening-approved']).pass).toBe(true);
   });
 
@@ -21,7 +29,10 @@ describe('the review gate', () => {
     const file = path.join(tempDir('gate-'), 'access-diff.json');
     fs.writeFileSync(file, JSON.stringify({ broadened: true, counts: counts({ public: 1 }) }));
     const refused = gate(file, '["bug"]');
-    expect([refused.status, refused.stderr.trim()]).toEqual([1, 'Access broadens (public 1): a reviewer approves it by adding the label access-broadening-approved to the pull request.']);
+    expect([refused.status, refused.stderr.trim()]).toEqual([
+      1,
+      'Access broadens (public 1): a reviewer approves it by adding the label access-broadening-approved to the pull request.',
+    ]);
     expect(gate(file, '["bug","access-broadening-approved"]').status).toBe(0);
     const bad = gate(file, '{"a":1}');
     expect(bad.status).toBe(2);

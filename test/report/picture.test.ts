@@ -19,7 +19,12 @@ describe("the report's picture, checked by Mermaid's own parser", () => {
   const errors = mermaidErrors(Object.values(pictures));
 
   test('every picture parses, within the edge and size limits Mermaid draws', () => {
-    expect(Object.fromEntries(Object.keys(pictures).map((k, i) => [k, errors[i]]))).toEqual({ default: null, '10 users': null, '100 users': null, '1,000 users': null });
+    expect(Object.fromEntries(Object.keys(pictures).map((k, i) => [k, errors[i]]))).toEqual({
+      default: null,
+      '10 users': null,
+      '100 users': null,
+      '1,000 users': null,
+    });
     for (const p of Object.values(pictures)) {
       expect(edges(p)).toBeLessThanOrEqual(MERMAID_LIMITS.edges);
       expect(p.length).toBeLessThanOrEqual(MERMAID_LIMITS.characters);

@@ -47,9 +47,13 @@ describe('MLSpace-style platform roles', () => {
 
   test('user carol gets read through her user policy; every role reads reference-data', () => {
     expect(linesOf(report, 'bucket-to-be-shared', imagingCarol).map(summaryOf)).toEqual([`role ${imagingCarol} read bucket-to-be-shared`]);
-    expect(throughOf(linesOf(report, 'bucket-to-be-shared', imagingCarol)[0])).toContain('identity policy MLSpace-user-carol GrantObjectsPlatformPlatformUserCarol');
+    expect(throughOf(linesOf(report, 'bucket-to-be-shared', imagingCarol)[0])).toContain(
+      'identity policy MLSpace-user-carol GrantObjectsPlatformPlatformUserCarol',
+    );
     const readers = report.access.filter((e) => e.bucket === 'reference-data').map((e) => `${e.principal.name} ${e.level}`);
-    expect(readers.sort()).toEqual([genomicsAlice, mlspaceRoleName('genomics', 'bob'), imagingCarol, mlspaceRoleName('imaging', 'bob')].sort().map((r) => `${r} read`));
+    expect(readers.sort()).toEqual(
+      [genomicsAlice, mlspaceRoleName('genomics', 'bob'), imagingCarol, mlspaceRoleName('imaging', 'bob')].sort().map((r) => `${r} read`),
+    );
   });
 
   test("on the platform's own data bucket each role reaches its project and private prefixes, global/ and index/, by identity alone", () => {
@@ -61,7 +65,8 @@ describe('MLSpace-style platform roles', () => {
       'project/genomics/ read + s3:DeleteObject, s3:PutObject, s3:PutObjectTagging',
     ]);
     expect(lines(imagingCarol).map((l) => l.split(' ')[0])).toEqual(['global/', 'index/', 'private/carol/', 'project/imaging/']);
-    for (const line of linesOf(report, DATA, genomicsAlice)) expect(line.through.every((r) => r.side === 'identity policy' || r.side === 'permissions boundary')).toBe(true);
+    for (const line of linesOf(report, DATA, genomicsAlice))
+      expect(line.through.every((r) => r.side === 'identity policy' || r.side === 'permissions boundary')).toBe(true);
   });
 
   test('platform roles go by the names people use: the picture by user and project, the tables with the IAM name too', () => {
@@ -101,7 +106,13 @@ test('in the same account, a bucket policy naming a role grants without an ident
   const role = `arn:aws:iam::333333333333:role/${imagingCarol}`;
   const output = withPlatform((platform) =>
     editPolicy(platform.resource.aws_s3_bucket_policy[DATA], (doc) => {
-      doc.Statement.push({ Sid: 'ReadGlobalReadOnly', Effect: 'Allow', Principal: { AWS: role }, Action: ['s3:GetObject', 's3:GetObjectAcl'], Resource: `arn:aws:s3:::${DATA}/global-read-only/*` });
+      doc.Statement.push({
+        Sid: 'ReadGlobalReadOnly',
+        Effect: 'Allow',
+        Principal: { AWS: role },
+        Action: ['s3:GetObject', 's3:GetObjectAcl'],
+        Resource: `arn:aws:s3:::${DATA}/global-read-only/*`,
+      });
     }),
   );
   const [line] = linesOf(reportOf(output), DATA, imagingCarol).filter((e) => e.prefix === 'global-read-only/');

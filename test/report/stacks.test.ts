@@ -8,7 +8,9 @@ describe('stacks in the report', () => {
     files.index.backend = { kind: 'cloud', organization: 'acme', workspacePrefix: 'data-sharing-', project: 'data-platform' };
     const report = buildReport(synthOrganisation(files).outdir);
     const stacks = ['consumer', 'consumer-hcp-bootstrap', 'hcp-workspaces', 'owner', 'owner-hcp-bootstrap', 'platform', 'platform-hcp-bootstrap'];
-    expect(report.stacks.map((s) => [s.name, s.backend])).toEqual(stacks.map((s) => [s, `HCP Terraform workspace data-sharing-${s} (organization acme, project data-platform)`]));
+    expect(report.stacks.map((s) => [s.name, s.backend])).toEqual(
+      stacks.map((s) => [s, `HCP Terraform workspace data-sharing-${s} (organization acme, project data-platform)`]),
+    );
   });
 
   test('S3 state and resource counts per type', () => {

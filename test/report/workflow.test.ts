@@ -106,7 +106,10 @@ describe('the pull-request workflow', () => {
     expect(gate.name).toBe('Gate on broadened access and undeclared removals');
     expect(steps.findIndex((s) => s.uses?.startsWith('actions/github-script@'))).toBeLessThan(steps.length - 1);
     const counts = Object.fromEntries(RISK_CLASSES.map((r) => [r, 0])) as Record<RiskClass, number>;
-    expect(gateVerdict({ broadened: false, counts, undeclaredRemovals: 1 }, [APPROVAL_LABEL])).toEqual({ pass: false, message: expect.stringContaining('1 removal no retirement declares') });
+    expect(gateVerdict({ broadened: false, counts, undeclaredRemovals: 1 }, [APPROVAL_LABEL])).toEqual({
+      pass: false,
+      message: expect.stringContaining('1 removal no retirement declares'),
+    });
     expect(gateVerdict({ broadened: false, counts, undeclaredRemovals: 0 }, []).pass).toBe(true);
   });
 
@@ -150,7 +153,12 @@ describe('the HCP Terraform deploy workflow', () => {
   });
 
   test('synthesizes, applies the workspaces, then the account stacks in their workspaces; never a bootstrap, never AWS keys', () => {
-    const order = ['npm ci', 'npm run synth', 'npx cdktf deploy $(npm run --silent hcp-stacks -- workspaces)', 'npx cdktf deploy $(npm run --silent hcp-stacks -- account)'];
+    const order = [
+      'npm ci',
+      'npm run synth',
+      'npx cdktf deploy $(npm run --silent hcp-stacks -- workspaces)',
+      'npx cdktf deploy $(npm run --silent hcp-stacks -- account)',
+    ];
     const positions = order.map((command) => runs.findIndex((r) => r.includes(command)));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

@@ -27,7 +27,9 @@ describe('the deploy guard on real plans', () => {
   });
 
   test('an adopted bucket taken out: its policy deletion is refused; its access point is not a protection', () => {
-    expect(guardPlan(fixture('adopted-removed'), none).refused).toEqual([{ address: 'aws_s3_bucket_policy.legacy-exports', what: 'policy of bucket legacy-exports' }]);
+    expect(guardPlan(fixture('adopted-removed'), none).refused).toEqual([
+      { address: 'aws_s3_bucket_policy.legacy-exports', what: 'policy of bucket legacy-exports' },
+    ]);
     expect(guardPlan(fixture('adopted-retired-keep'), none)).toMatchObject({ refused: [], forgotten: ['aws_s3_bucket_policy.legacy-exports'] });
   });
 
@@ -47,8 +49,12 @@ describe('the deploy guard on real plans', () => {
 
   test('a protection deletion declared as destroy = true passes; declared as keep (forget) it would not have been planned as a delete', () => {
     const plan = fixture('bucket-removed');
-    expect(guardPlan(plan, new Map([['aws_s3_bucket_policy.new-client-dev', true]])).refused.map((r) => r.address)).not.toContain('aws_s3_bucket_policy.new-client-dev');
-    expect(guardPlan(plan, new Map([['aws_s3_bucket_policy.new-client-dev', false]])).refused.map((r) => r.address)).toContain('aws_s3_bucket_policy.new-client-dev');
+    expect(guardPlan(plan, new Map([['aws_s3_bucket_policy.new-client-dev', true]])).refused.map((r) => r.address)).not.toContain(
+      'aws_s3_bucket_policy.new-client-dev',
+    );
+    expect(guardPlan(plan, new Map([['aws_s3_bucket_policy.new-client-dev', false]])).refused.map((r) => r.address)).toContain(
+      'aws_s3_bucket_policy.new-client-dev',
+    );
   });
 
   test('a replaced KMS key counts as a deletion; a data source never does', () => {
@@ -58,6 +64,8 @@ describe('the deploy guard on real plans', () => {
         { address: 'data.aws_s3_bucket.b', type: 'aws_s3_bucket', mode: 'data', change: { actions: ['delete'] } },
       ],
     };
-    expect(guardPlan(plan, none).refused).toEqual([{ address: 'aws_kms_key.k', what: 'KMS key 1234 (scheduled for deletion: what it encrypts becomes unreadable)' }]);
+    expect(guardPlan(plan, none).refused).toEqual([
+      { address: 'aws_kms_key.k', what: 'KMS key 1234 (scheduled for deletion: what it encrypts becomes unreadable)' },
+    ]);
   });
 });

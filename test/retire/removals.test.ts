@@ -8,7 +8,8 @@ import { defaultOrganisation, type OrganisationFiles } from '../support/organisa
 import { afterRetiring, beforeRetiring, type RetiringAccount } from '../support/retirements';
 import { PROJECT_ROOT, synthOrganisation } from '../support/synth';
 
-const removalsBetween = (before: OrganisationFiles, after: OrganisationFiles) => findRemovals(readOutput(synthOrganisation(before).outdir).stacks, readOutput(synthOrganisation(after).outdir).stacks);
+const removalsBetween = (before: OrganisationFiles, after: OrganisationFiles) =>
+  findRemovals(readOutput(synthOrganisation(before).outdir).stacks, readOutput(synthOrganisation(after).outdir).stacks);
 
 const withoutNewClientDev = (): OrganisationFiles => {
   const files = defaultOrganisation();
@@ -33,7 +34,8 @@ describe('the access diff names every removal with its consequence', () => {
           'aws_s3_bucket_versioning.new-client-dev',
           'aws_s3_bucket_logging.new-client-dev',
         ],
-        consequence: 'policy, public access block, ownership controls, encryption, versioning and access logging would be deleted; the bucket holds data: S3 refuses to delete it while it has objects, so it stays without them and every later apply tries again',
+        consequence:
+          'policy, public access block, ownership controls, encryption, versioning and access logging would be deleted; the bucket holds data: S3 refuses to delete it while it has objects, so it stays without them and every later apply tries again',
         declared: null,
         risk: 'highest',
       },
@@ -93,7 +95,10 @@ describe('the access diff names every removal with its consequence', () => {
 test('npm run report -- --base writes the removals for the review gate, and the diff names them first', () => {
   const base = synthOrganisation().outdir;
   const head = synthOrganisation(withoutNewClientDev()).outdir;
-  const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'report', 'run.ts'), '--out', head, '--base', base], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'report', 'run.ts'), '--out', head, '--base', base], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
   expect(result.status).toBe(0);
   const file: RemovalsFile = JSON.parse(fs.readFileSync(path.join(head, REMOVALS_JSON), 'utf8'));
   expect([file.undeclared, file.removals.map((r) => r.name)]).toEqual([1, ['new-client-dev']]);
@@ -104,6 +109,21 @@ test('npm run report -- --base writes the removals for the review gate, and the 
   const diff = JSON.parse(fs.readFileSync(path.join(head, 'access-diff.json'), 'utf8'));
   expect([diff.undeclaredRemovals, diff.removals.map((r: { name: string }) => r.name)]).toEqual([1, ['new-client-dev']]);
   expect(fs.readFileSync(path.join(head, 'access-comment.md'), 'utf8')).toContain('**undeclared** owner: bucket `new-client-dev`');
-  const gate = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_ROOT, 'report', 'gate.ts'), '--diff', path.join(head, 'access-diff.json'), '--labels', '["access-broadening-approved"]'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-  expect([gate.status, gate.stderr.trim()]).toEqual([1, "1 removal no retirement declares (highest risk): declare each in its account file's retired list, or put it back."]);
+  const gate = spawnSync(
+    process.execPath,
+    [
+      '--require',
+      'tsx/cjs',
+      path.join(PROJECT_ROOT, 'report', 'gate.ts'),
+      '--diff',
+      path.join(head, 'access-diff.json'),
+      '--labels',
+      '["access-broadening-approved"]',
+    ],
+    { cwd: PROJECT_ROOT, encoding: 'utf8' },
+  );
+  expect([gate.status, gate.stderr.trim()]).toEqual([
+    1,
+    "1 removal no retirement declares (highest risk): declare each in its account file's retired list, or put it back.",
+  ]);
 });

@@ -2,7 +2,8 @@ import { afterRetiring, beforeRetiring, RETIRED } from '../support/retirements';
 import { synthOrganisation, type StackJson } from '../support/synth';
 
 /** Every resource address of a synthesized stack, `type.name`. */
-const addressesOf = (stack: StackJson): string[] => Object.entries(stack.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName as object).map((name) => `${type}.${name}`));
+const addressesOf = (stack: StackJson): string[] =>
+  Object.entries(stack.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName as object).map((name) => `${type}.${name}`));
 
 interface Removed {
   from: string;
@@ -10,7 +11,11 @@ interface Removed {
 }
 
 const before = synthOrganisation(beforeRetiring());
-const after = { owner: synthOrganisation(afterRetiring('owner')), consumer: synthOrganisation(afterRetiring('consumer')), platform: synthOrganisation(afterRetiring('platform')) };
+const after = {
+  owner: synthOrganisation(afterRetiring('owner')),
+  consumer: synthOrganisation(afterRetiring('consumer')),
+  platform: synthOrganisation(afterRetiring('platform')),
+};
 
 describe.each(['owner', 'consumer', 'platform'] as const)('retiring in the %s account', (key) => {
   const removed: Removed[] = after[key].stack(key).removed;
@@ -38,7 +43,15 @@ describe.each(['owner', 'consumer', 'platform'] as const)('retiring in the %s ac
 test('the blocks are what was asked: the KMS bucket and its kept access point forgotten, the deleted ones destroyed', () => {
   const owner: Removed[] = after.owner.stack('owner').removed;
   const destroyOf = (address: string): boolean | undefined => owner.find((r) => r.from === address)?.lifecycle.destroy;
-  expect(['aws_s3_bucket.store-events', 'aws_s3_bucket_policy.store-events', 'aws_kms_key.store-events', 'aws_s3_access_point.ec2-consumer', 'aws_s3_bucket_policy.legacy-exports'].map(destroyOf)).toEqual([false, false, false, false, false]);
+  expect(
+    [
+      'aws_s3_bucket.store-events',
+      'aws_s3_bucket_policy.store-events',
+      'aws_kms_key.store-events',
+      'aws_s3_access_point.ec2-consumer',
+      'aws_s3_bucket_policy.legacy-exports',
+    ].map(destroyOf),
+  ).toEqual([false, false, false, false, false]);
   expect(['aws_s3_access_point.lambda-consumer', 'aws_s3_access_point.legacy-reports'].map(destroyOf)).toEqual([true, true]);
   const consumer: Removed[] = after.consumer.stack('consumer').removed;
   expect(consumer.find((r) => r.from === 'aws_iam_access_key.user_leaver_access_key')?.lifecycle.destroy).toBe(false);

@@ -36,9 +36,25 @@ const cases: Case[] = [
       'platform.json: platform.sharding.maxResourcesPerStack: the stack "platform" would hold 19 resources without any role (data bucket, log bucket, boundary, project and all-users policies), over the budget of 10 (platform.sharding.maxResourcesPerStack). Fix: raise platform.sharding.maxResourcesPerStack to at least 19: project policies stay in the account\'s own stack',
     ],
   ],
-  ['no roles stack', (o) => (platform(o).sharding = { stacks: 0 }), ['platform.json: platform.sharding.stacks: 0 is not a number of roles stacks. Fix: use a whole number from 1 to 500 (the stacks platform-roles-1 .. -<n>), or leave it out to keep every role in the stack "platform"']],
-  ['a budget that is not a number', (o) => (platform(o).sharding = { maxResourcesPerStack: '5000' as any }), ['platform.json: platform.sharding.maxResourcesPerStack: "5000" is not a resource budget. Fix: use a whole number from 10 to 100000, or leave it out for 2000']],
-  ['a misspelt sharding field', (o) => (platform(o).sharding = { stack: 2 } as any), ['platform.json: platform.sharding.stack: unknown field "stack" (did you mean "stacks"?). Fix: remove it or use one of: stacks, maxResourcesPerStack']],
+  [
+    'no roles stack',
+    (o) => (platform(o).sharding = { stacks: 0 }),
+    [
+      'platform.json: platform.sharding.stacks: 0 is not a number of roles stacks. Fix: use a whole number from 1 to 500 (the stacks platform-roles-1 .. -<n>), or leave it out to keep every role in the stack "platform"',
+    ],
+  ],
+  [
+    'a budget that is not a number',
+    (o) => (platform(o).sharding = { maxResourcesPerStack: '5000' as any }),
+    [
+      'platform.json: platform.sharding.maxResourcesPerStack: "5000" is not a resource budget. Fix: use a whole number from 10 to 100000, or leave it out for 2000',
+    ],
+  ],
+  [
+    'a misspelt sharding field',
+    (o) => (platform(o).sharding = { stack: 2 } as any),
+    ['platform.json: platform.sharding.stack: unknown field "stack" (did you mean "stacks"?). Fix: remove it or use one of: stacks, maxResourcesPerStack'],
+  ],
   [
     'roles stacks without user-scoped roles',
     (o) => {
@@ -46,7 +62,9 @@ const cases: Case[] = [
       platform(o).sharding = { stacks: 2 };
       (o.accounts.owner as OwnerAccountSpec).buckets![1].grants = [];
     },
-    ['platform.json: platform.sharding.stacks: asks for roles stacks, but without user-scoped roles there are no membership roles to place in them. Fix: remove sharding.stacks (the notebook and app roles stay in the account\'s own stack)'],
+    [
+      "platform.json: platform.sharding.stacks: asks for roles stacks, but without user-scoped roles there are no membership roles to place in them. Fix: remove sharding.stacks (the notebook and app roles stay in the account's own stack)",
+    ],
   ],
   [
     'a roles stack named like another account',
@@ -55,7 +73,9 @@ const cases: Case[] = [
       o.accounts.archive = { key: 'platform-roles-1', id: '444444444444', kind: 'owner', region: 'us-east-1' };
       o.index.accounts.push('archive');
     },
-    ['platform.json: platform.sharding.stacks: gives the roles stack "platform-roles-1", which is also the key of archive.json. Fix: rename that account: each stack needs its own name and state'],
+    [
+      'platform.json: platform.sharding.stacks: gives the roles stack "platform-roles-1", which is also the key of archive.json. Fix: rename that account: each stack needs its own name and state',
+    ],
   ],
 ];
 /* eslint-enable @typescript-eslint/no-explicit-any */

@@ -37,7 +37,8 @@ describe('a platform split over roles stacks', () => {
     const stack = synthesized.stack(name);
     expect(stack.provider.aws).toEqual(unsharded.stack('platform').provider.aws);
     expect(stack.terraform.backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
-    for (const [type, resource, config] of resourcesOf(stack)) expect([`${type}.${resource}`, config.provider]).toEqual([`${type}.${resource}`, 'aws.platform']);
+    for (const [type, resource, config] of resourcesOf(stack))
+      expect([`${type}.${resource}`, config.provider]).toEqual([`${type}.${resource}`, 'aws.platform']);
   });
 
   test('every resource of the unsharded platform is in exactly one platform stack; the rest is unchanged', () => {
@@ -82,7 +83,10 @@ describe('a platform split over roles stacks', () => {
   test('the budget counts of the core match the synthesized stacks', () => {
     const prepared = prepare(sharded(2));
     const layout = prepared.platforms.get('platform')!;
-    const counts = { platform: mainStackResources(layout.main, PLATFORM_RESOURCES), ...Object.fromEntries(layout.rolesStacks.map((s) => [s.name, rolesStackResources(s, PLATFORM_RESOURCES)])) };
+    const counts = {
+      platform: mainStackResources(layout.main, PLATFORM_RESOURCES),
+      ...Object.fromEntries(layout.rolesStacks.map((s) => [s.name, rolesStackResources(s, PLATFORM_RESOURCES)])),
+    };
     expect(counts).toEqual(Object.fromEntries(['platform', ...rolesStacks].map((name) => [name, resourcesOf(synthesized.stack(name)).length])));
     const whole = prepare(defaultOrganisation()).platforms.get('platform')!;
     expect(mainStackResources(whole.main, PLATFORM_RESOURCES)).toBe(resourcesOf(unsharded.stack('platform')).length);

@@ -21,7 +21,8 @@ export function compileFiles(files: OrganisationFiles = defaultOrganisation()): 
 }
 
 /** Validates, compiles and plans as synthesis does (with the platform blueprint's resource counts). */
-export const prepared = (files: OrganisationFiles = defaultOrganisation()): PreparedOrganisation => prepareOrganisation(organisationOf(files), PLATFORM_RESOURCES);
+export const prepared = (files: OrganisationFiles = defaultOrganisation()): PreparedOrganisation =>
+  prepareOrganisation(organisationOf(files), PLATFORM_RESOURCES);
 
 /** Every problem synthesis would report for the organisation. */
 export const findProblems = (files: OrganisationFiles): Problem[] => findProblemsWith(organisationOf(files), PLATFORM_RESOURCES);

@@ -46,7 +46,10 @@ export function disagreements(output: SynthesizedOutput, requests: AccessRequest
   for (const request of requests) {
     const decisions = evaluators.map((e) => [e.name, decide(request, output, e)] as const);
     if (new Set(decisions.map(([, d]) => d.allowed)).size > 1) {
-      out.push({ request, answers: Object.fromEntries(decisions.map(([name, d]) => [name, d.allowed ? `allowed (${d.decidedBy})` : `refused (${d.decidedBy})`])) });
+      out.push({
+        request,
+        answers: Object.fromEntries(decisions.map(([name, d]) => [name, d.allowed ? `allowed (${d.decidedBy})` : `refused (${d.decidedBy})`])),
+      });
     }
   }
   return out;

@@ -27,7 +27,12 @@ export function ownerVariants(): OrganisationFiles {
       ],
     },
     { name: 'access-logs', holdsData: false, versioning: false },
-    { name: 'partner-drop', encryption: { kind: 'kms', keyArn: REFERENCED_KEY }, logging: { targetBucket: 'access-logs' }, grants: [{ to: { account: 'consumer' }, access: 'write', prefix: 'incoming/' }] },
+    {
+      name: 'partner-drop',
+      encryption: { kind: 'kms', keyArn: REFERENCED_KEY },
+      logging: { targetBucket: 'access-logs' },
+      grants: [{ to: { account: 'consumer' }, access: 'write', prefix: 'incoming/' }],
+    },
   );
   owner.buckets![0].logging = { targetBucket: 'access-logs', targetPrefix: 'logs/examplebucket/' };
   return files;

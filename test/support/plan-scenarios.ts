@@ -45,12 +45,36 @@ const withoutRole = (retired?: RetirementSpec): OrganisationFiles => {
 
 export const PLAN_SCENARIOS: PlanScenario[] = [
   { name: 'bucket-removed', stack: 'owner', before: defaultOrganisation, after: newClientDev },
-  { name: 'bucket-retired-keep', stack: 'owner', before: defaultOrganisation, after: newClientDev, retired: { kind: 'bucket', name: 'new-client-dev', mode: 'keep' } },
+  {
+    name: 'bucket-retired-keep',
+    stack: 'owner',
+    before: defaultOrganisation,
+    after: newClientDev,
+    retired: { kind: 'bucket', name: 'new-client-dev', mode: 'keep' },
+  },
   { name: 'adopted-removed', stack: 'owner', before: ownerVariants, after: legacyExports },
-  { name: 'adopted-retired-keep', stack: 'owner', before: ownerVariants, after: legacyExports, retired: { kind: 'adopted-bucket', name: 'legacy-exports', mode: 'keep' } },
+  {
+    name: 'adopted-retired-keep',
+    stack: 'owner',
+    before: ownerVariants,
+    after: legacyExports,
+    retired: { kind: 'adopted-bucket', name: 'legacy-exports', mode: 'keep' },
+  },
   { name: 'boundary-renamed', stack: 'platform', before: defaultOrganisation, after: renamedBoundary },
-  { name: 'boundary-retired-keep', stack: 'platform', before: defaultOrganisation, after: renamedBoundary, retired: { kind: 'boundary', name: 'mlspace-project-user-permission-boundary', mode: 'keep' } },
-  { name: 'role-retired-delete', stack: 'consumer', before: defaultOrganisation, after: withoutRole, retired: { kind: 'role', name: 'inventory-writer', mode: 'delete' } },
+  {
+    name: 'boundary-retired-keep',
+    stack: 'platform',
+    before: defaultOrganisation,
+    after: renamedBoundary,
+    retired: { kind: 'boundary', name: 'mlspace-project-user-permission-boundary', mode: 'keep' },
+  },
+  {
+    name: 'role-retired-delete',
+    stack: 'consumer',
+    before: defaultOrganisation,
+    after: withoutRole,
+    retired: { kind: 'role', name: 'inventory-writer', mode: 'delete' },
+  },
 ];
 
 /** What of a plan the guard reads, and no more: the changes (with their prior values) and the principals' boundaries. */
@@ -62,7 +86,12 @@ export function trimPlan(plan: Record<string, any>): PlanJson {
   return {
     resource_changes: changes
       .filter((c) => c.change.actions.some((a) => a !== 'no-op'))
-      .map((c) => ({ address: c.address, type: c.type, mode: c.mode, change: { actions: c.change.actions, before: c.change.before ? pick(c.change.before, ['bucket', 'name', 'arn', 'key_id']) : null } })),
+      .map((c) => ({
+        address: c.address,
+        type: c.type,
+        mode: c.mode,
+        change: { actions: c.change.actions, before: c.change.before ? pick(c.change.before, ['bucket', 'name', 'arn', 'key_id']) : null },
+      })),
     prior_state: {
       values: {
         root_module: {
@@ -76,4 +105,5 @@ export function trimPlan(plan: Record<string, any>): PlanJson {
   };
 }
 
-const pick = (values: Record<string, unknown>, keys: string[]): Record<string, unknown> => Object.fromEntries(keys.filter((k) => values[k] !== undefined && values[k] !== null).map((k) => [k, values[k]]));
+const pick = (values: Record<string, unknown>, keys: string[]): Record<string, unknown> =>
+  Object.fromEntries(keys.filter((k) => values[k] !== undefined && values[k] !== null).map((k) => [k, values[k]]));

@@ -43,6 +43,12 @@ export function priorStateOf(stack: StackJson, plan: Record<string, any>): objec
       if (referenced !== undefined) state[key] = referenced;
     }
   }
-  const resources = planned.map(({ type, name }) => ({ mode: 'managed', type, name, provider: providerAddress, instances: [{ schema_version: 0, attributes: attributes.get(`${type}.${name}`) }] }));
+  const resources = planned.map(({ type, name }) => ({
+    mode: 'managed',
+    type,
+    name,
+    provider: providerAddress,
+    instances: [{ schema_version: 0, attributes: attributes.get(`${type}.${name}`) }],
+  }));
   return { version: 4, terraform_version: '1.11.4', serial: 1, lineage: '00000000-0000-4000-8000-000000000000', outputs: {}, resources };
 }

@@ -53,4 +53,5 @@ export function inRegion(files: OrganisationFiles, region: string): Organisation
 }
 
 /** An output made of hand-written stacks (name → cdk.tf.json), as the reader reads a folder. */
-export const outputOfStacks = (stacks: Record<string, TerraformJson>): SynthesizedOutput => new SynthesizedOutput(Object.entries(stacks).map(([name, json]) => ({ name, json })));
+export const outputOfStacks = (stacks: Record<string, TerraformJson>): SynthesizedOutput =>
+  new SynthesizedOutput(Object.entries(stacks).map(([name, json]) => ({ name, json })));

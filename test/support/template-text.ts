@@ -62,7 +62,13 @@ function adoptedBucket(name: string): Loose {
         Version: '2012-10-17',
         Statement: [
           { Sid: 'Adopted', Effect: 'Allow', Principal: { AWS: t.adoptedPrincipal }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${name}/*` },
-          { Sid: 'AdoptedHome', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444444444444:root' }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${name}/home/${t.policyVariable}/*` },
+          {
+            Sid: 'AdoptedHome',
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::444444444444:root' },
+            Action: 's3:GetObject',
+            Resource: `arn:aws:s3:::${name}/home/${t.policyVariable}/*`,
+          },
         ],
       },
     },

@@ -27,14 +27,19 @@ export interface Rehearsal {
 }
 
 const git = (cwd: string, ...args: string[]): string => {
-  const r = spawnSync('git', ['-c', 'user.name=rehearsal', '-c', 'user.email=rehearsal@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync('git', ['-c', 'user.name=rehearsal', '-c', 'user.email=rehearsal@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed:\n${r.stderr}`);
   return r.stdout.trim();
 };
 
 /** The project's files (tracked and new, not ignored) with the default organisation of the tests in accounts/. */
 function copyProject(repo: string): void {
-  const files = git(PROJECT_ROOT, 'ls-files', '--cached', '--others', '--exclude-standard').split('\n').filter((f) => f && !f.startsWith('accounts/') && fs.existsSync(path.join(PROJECT_ROOT, f)) && fs.lstatSync(path.join(PROJECT_ROOT, f)).isFile());
+  const files = git(PROJECT_ROOT, 'ls-files', '--cached', '--others', '--exclude-standard')
+    .split('\n')
+    .filter((f) => f && !f.startsWith('accounts/') && fs.existsSync(path.join(PROJECT_ROOT, f)) && fs.lstatSync(path.join(PROJECT_ROOT, f)).isFile());
   for (const file of files) {
     fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
     fs.copyFileSync(path.join(PROJECT_ROOT, file), path.join(repo, file));
@@ -76,7 +81,12 @@ function expand(text: string, values: Record<string, string>): string {
 }
 
 /** Runs a github-script step's script in node with a fake GitHub API that keeps one pull request's comments. */
-export function runScript(script: string, cwd: string, env: NodeJS.ProcessEnv, comments: Array<{ id: number; body: string }>): Array<{ id: number; body: string }> {
+export function runScript(
+  script: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  comments: Array<{ id: number; body: string }>,
+): Array<{ id: number; body: string }> {
   const harness = path.join(path.dirname(cwd), 'github-script.js');
   const state = path.join(path.dirname(cwd), 'comments.json');
   fs.writeFileSync(state, JSON.stringify(comments));

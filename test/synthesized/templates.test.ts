@@ -38,7 +38,12 @@ describe('live template sequences in the output', () => {
     const policy = JSON.parse(stack.resource.aws_iam_policy.variables.policy.replaceAll('$${', '${'));
     stack.resource.aws_iam_policy.variables.policy = JSON.stringify(policy);
     stack.resource.aws_iam_user.alice.tags.team = '${file("team.txt")}';
-    stack.resource.aws_s3_bucket_policy.home.policy = escapedPolicy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::home/*' }).replace('"*"}', '"%{ if true }*%{ endif }"}');
+    stack.resource.aws_s3_bucket_policy.home.policy = escapedPolicy({
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::home/*',
+    }).replace('"*"}', '"%{ if true }*%{ endif }"}');
     const problems = outputOfStacks({ team: stack })
       .problems()
       .map((p) => `${p.address} ${p.field}`);
@@ -53,17 +58,34 @@ describe('live template sequences in the output', () => {
 
   test('references between resources are not problems, and a reference inside a policy is read as its value', () => {
     const stack = variablesStack();
-    stack.resource.aws_kms_key = { data: { enable_key_rotation: true, policy: escapedPolicy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444444444444:root' }, Action: 'kms:*', Resource: '*' }) } };
-    stack.resource.aws_iam_policy.variables.policy = escapedPolicy({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'KEY' }).replace('KEY', '${aws_kms_key.data.arn}');
+    stack.resource.aws_kms_key = {
+      data: {
+        enable_key_rotation: true,
+        policy: escapedPolicy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444444444444:root' }, Action: 'kms:*', Resource: '*' }),
+      },
+    };
+    stack.resource.aws_iam_policy.variables.policy = escapedPolicy({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'KEY' }).replace(
+      'KEY',
+      '${aws_kms_key.data.arn}',
+    );
     const output = outputOfStacks({ team: stack });
     expect(output.problems()).toEqual([]);
-    expect(output.stack('team')!.policies().find((p) => p.address === 'aws_iam_policy.variables')!.document.Statement[0].Resource).toBe('arn:aws:kms:us-east-1:444444444444:key/data');
+    expect(
+      output
+        .stack('team')!
+        .policies()
+        .find((p) => p.address === 'aws_iam_policy.variables')!.document.Statement[0].Resource,
+    ).toBe('arn:aws:kms:us-east-1:444444444444:key/data');
   });
 
   test('a policy that is not literal JSON cannot be checked, and says so', () => {
     const stack = variablesStack();
     stack.resource.aws_iam_policy.variables.policy = '${data.aws_iam_policy_document.x.json}';
-    expect(outputOfStacks({ team: stack }).problems().map((p) => p.message)).toEqual([
+    expect(
+      outputOfStacks({ team: stack })
+        .problems()
+        .map((p) => p.message),
+    ).toEqual([
       'refers to ${data.aws_iam_policy_document.x.json}, not known before apply, inside a policy document',
       'is not a literal JSON policy document, so nothing can check what it allows',
     ]);
@@ -87,5 +109,7 @@ test('outputs, data sources, providers, the terraform block and object keys are 
     'locals ',
     'terraform ',
   ]);
-  expect(problems.find((p) => p.address === 'output.leak')!.message).toBe('has the live Terraform template sequence "${file(\\"x\\")}": Terraform would evaluate it instead of writing it as text');
+  expect(problems.find((p) => p.address === 'output.leak')!.message).toBe(
+    'has the live Terraform template sequence "${file(\\"x\\")}": Terraform would evaluate it instead of writing it as text',
+  );
 });

@@ -35,12 +35,23 @@ describeWithTerraform('terraform validate and offline plan: HCP Terraform backen
   test('default organisation: the bootstrap stacks plan exactly what they declare', async () => {
     if (!discovery.found) return;
     const synthesized = tmp.synth(cloudOrganisation());
-    expect(terraformCheckable(synthesized.stackKeys())).toEqual(['consumer', 'consumer-hcp-bootstrap', 'owner', 'owner-hcp-bootstrap', 'platform', 'platform-hcp-bootstrap']);
+    expect(terraformCheckable(synthesized.stackKeys())).toEqual([
+      'consumer',
+      'consumer-hcp-bootstrap',
+      'owner',
+      'owner-hcp-bootstrap',
+      'platform',
+      'platform-hcp-bootstrap',
+    ]);
     // The account stacks differ from the local backend's only in the cloud block, which a plan replaces: plan-equality.test.ts plans them.
     const keys = synthesized.stackKeys().filter((k) => k.endsWith('-hcp-bootstrap'));
-    const plans = await Promise.all(keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tmp.dir('tf-'), key))));
+    const plans = await Promise.all(
+      keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tmp.dir('tf-'), key))),
+    );
     keys.forEach((key, i) => expect({ key, creates: plans[i].creates }).toEqual({ key, creates: declared(synthesized, key) }));
-    expect(plans[0].creates).toEqual(expect.arrayContaining(['aws_iam_openid_connect_provider.hcp_terraform', 'aws_iam_role.hcp-terraform-run', 'aws_iam_role.hcp-terraform-plan']));
+    expect(plans[0].creates).toEqual(
+      expect.arrayContaining(['aws_iam_openid_connect_provider.hcp_terraform', 'aws_iam_role.hcp-terraform-run', 'aws_iam_role.hcp-terraform-plan']),
+    );
   });
 
   test('GovCloud, sharded platform, one role for both phases, Terraform Enterprise: the bootstrap stacks plan', async () => {
@@ -49,7 +60,9 @@ describeWithTerraform('terraform validate and offline plan: HCP Terraform backen
     files.index.backend = { ...CLOUD, hostname: 'tfe.example.com', workspaces: { planRoleName: false } };
     const synthesized = tmp.synth(files);
     const keys = synthesized.stackKeys().filter((k) => k.endsWith('-hcp-bootstrap'));
-    const plans = await Promise.all(keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tmp.dir('tf-'), key))));
+    const plans = await Promise.all(
+      keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tmp.dir('tf-'), key))),
+    );
     keys.forEach((key, i) => expect({ key, creates: plans[i].creates }).toEqual({ key, creates: declared(synthesized, key) }));
   });
 });

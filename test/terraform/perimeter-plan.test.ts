@@ -17,16 +17,23 @@ fixClock();
 
 const organisations: Array<[string, () => OrganisationFiles]> = [
   ['the perimeter organisation with identityPerimeter', () => perimeterOrganisation({ identityPerimeter: true })],
-  ['a generated organisation with the perimeter and expiries, in GovCloud (us-gov-west-1)', () => inRegion(withPerimeterAndExpiries(generateOrganisation({ platformUsers: 2, buckets: 5, consumerPrincipals: 1 })), 'us-gov-west-1')],
+  [
+    'a generated organisation with the perimeter and expiries, in GovCloud (us-gov-west-1)',
+    () => inRegion(withPerimeterAndExpiries(generateOrganisation({ platformUsers: 2, buckets: 5, consumerPrincipals: 1 })), 'us-gov-west-1'),
+  ],
 ];
 
 testWithTerraform.each(organisations)('%s: every stack validates and plans exactly what it declares', async (_title, files) => {
   if (!discovery.found) return;
   const synthesized = synthOrganisation(files());
   const keys = synthesized.stackKeys();
-  const plans = await Promise.all(keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tempDir('tf-'), key))));
+  const plans = await Promise.all(
+    keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tempDir('tf-'), key))),
+  );
   keys.forEach((key, i) => {
-    const declared = resourcesOf(synthesized.stack(key)).map(([type, name]) => `${type}.${name}`).sort();
+    const declared = resourcesOf(synthesized.stack(key))
+      .map(([type, name]) => `${type}.${name}`)
+      .sort();
     expect([key, plans[i].creates]).toEqual([key, declared]);
   });
   expect(JSON.stringify(synthesized.stack('owner'))).toContain('aws:PrincipalOrgID');

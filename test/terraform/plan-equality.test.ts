@@ -34,14 +34,18 @@ describeWithTerraform.each(organisations)('%s: the plan equals the declaration',
     declared = JSON.stringify(files);
     synthesized = synthOrganisation(files);
     const keys = synthesized.stackKeys();
-    const results = await Promise.all(keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tempDir('tf-'), key))));
+    const results = await Promise.all(
+      keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tempDir('tf-'), key))),
+    );
     keys.forEach((key, i) => plans.set(key, results[i]));
   });
 
   test('every stack validates and plans exactly the resources it declares, no more and no fewer', () => {
     expect(synthesized.stackKeys().length).toBeGreaterThanOrEqual(3);
     for (const key of synthesized.stackKeys()) {
-      const declared = resourcesOf(synthesized.stack(key)).map(([type, name]) => `${type}.${name}`).sort();
+      const declared = resourcesOf(synthesized.stack(key))
+        .map(([type, name]) => `${type}.${name}`)
+        .sort();
       expect({ stack: key, creates: plans.get(key)?.creates }).toEqual({ stack: key, creates: declared });
     }
   });
@@ -62,7 +66,8 @@ describeWithTerraform.each(organisations)('%s: the plan equals the declaration',
         compared += compare(config, planned, `${key}: ${address}`, mismatches);
         if ('tags_all' in planned && planned.tags_all !== null) {
           const expected = { ...defaultTags, ...(readLiteral(config.tags ?? {}) as Record<string, string>) };
-          if (JSON.stringify(sortKeys(planned.tags_all)) !== JSON.stringify(sortKeys(expected))) mismatches.push(`${key}: ${address}.tags_all planned ${JSON.stringify(planned.tags_all)}, declared ${JSON.stringify(expected)}`);
+          if (JSON.stringify(sortKeys(planned.tags_all)) !== JSON.stringify(sortKeys(expected)))
+            mismatches.push(`${key}: ${address}.tags_all planned ${JSON.stringify(planned.tags_all)}, declared ${JSON.stringify(expected)}`);
         }
       }
     }
@@ -73,7 +78,8 @@ describeWithTerraform.each(organisations)('%s: the plan equals the declaration',
   test('the user-written template text is in the plan as text, and nothing was evaluated', () => {
     const planned = JSON.stringify([...plans.values()].flatMap((p) => [...p.planned.values()]));
     // As a value of its own, or inside a JSON policy document (escaped once more).
-    const inJson = (text: string, json: string): boolean => json.includes(JSON.stringify(text).slice(1, -1)) || json.includes(JSON.stringify(JSON.stringify(text).slice(1, -1)).slice(1, -1));
+    const inJson = (text: string, json: string): boolean =>
+      json.includes(JSON.stringify(text).slice(1, -1)) || json.includes(JSON.stringify(JSON.stringify(text).slice(1, -1)).slice(1, -1));
     for (const text of Object.values(TEMPLATE_TEXT)) {
       expect({ text, planned: inJson(text, planned) }).toEqual({ text, planned: inJson(text, declared) });
     }
@@ -96,8 +102,14 @@ const hasLive = (value: Json): boolean => JSON.stringify(value).includes('${') &
 
 const sortKeys = (value: Json): Json =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]))
-    : Array.isArray(value) ? value.map(sortKeys) : value;
+    ? Object.fromEntries(
+        Object.entries(value)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, v]) => [k, sortKeys(v)]),
+      )
+    : Array.isArray(value)
+      ? value.map(sortKeys)
+      : value;
 
 const parsedJson = (text: string): Json | undefined => {
   if (!/^\s*[[{]/.test(text)) return undefined;
@@ -119,7 +131,10 @@ function compare(declared: Json, planned: Json, where: string, mismatches: strin
   if (typeof declared === 'string') {
     const expected = unescapeTemplate(declared);
     const asJson = parsedJson(expected);
-    const same = asJson !== undefined && typeof planned === 'string' ? JSON.stringify(sortKeys(asJson)) === JSON.stringify(sortKeys(parsedJson(planned))) : planned === expected;
+    const same =
+      asJson !== undefined && typeof planned === 'string'
+        ? JSON.stringify(sortKeys(asJson)) === JSON.stringify(sortKeys(parsedJson(planned)))
+        : planned === expected;
     if (!same) mismatches.push(`${where}: planned ${JSON.stringify(planned)}, declared ${JSON.stringify(expected)}`);
     return 1;
   }

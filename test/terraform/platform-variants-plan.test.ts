@@ -18,8 +18,17 @@ describeWithTerraform('terraform validate and offline plan: platform without use
     shared.grants = [{ to: { account: 'platform', allPlatformUsers: true }, access: 'readwrite' }];
     const synthesized = synthOrganisation(files);
     const stack = synthesized.stack('platform');
-    const declared = resourcesOf(stack).map(([type, name]) => `${type}.${name}`).sort();
-    expect(declared).toEqual(expect.arrayContaining(['aws_iam_role.mlspace-notebook-role', 'aws_iam_role.mlspace-app-role', 'aws_iam_policy.mlspace-notebook-policy', 'aws_iam_policy.mlspace-app-policy']));
+    const declared = resourcesOf(stack)
+      .map(([type, name]) => `${type}.${name}`)
+      .sort();
+    expect(declared).toEqual(
+      expect.arrayContaining([
+        'aws_iam_role.mlspace-notebook-role',
+        'aws_iam_role.mlspace-app-role',
+        'aws_iam_policy.mlspace-notebook-policy',
+        'aws_iam_policy.mlspace-app-policy',
+      ]),
+    );
     const plan = await validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', 'platform'), path.join(tempDir('tf-'), 'platform'));
     expect(plan.creates).toEqual(declared);
   });

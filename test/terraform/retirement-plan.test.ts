@@ -26,14 +26,24 @@ async function planScenarios(tools: TerraformTools): Promise<Map<string, { trimm
     const key = `${scenario.before.name}:${scenario.stack}`;
     if (!befores.has(key)) {
       const before = synthOrganisation(scenario.before());
-      befores.set(key, validateAndPlan(tools, path.join(before.outdir, 'stacks', scenario.stack), path.join(tempDir('tf-'), scenario.stack)).then((plan) => priorStateOf(before.stack(scenario.stack), plan.json)));
+      befores.set(
+        key,
+        validateAndPlan(tools, path.join(before.outdir, 'stacks', scenario.stack), path.join(tempDir('tf-'), scenario.stack)).then((plan) =>
+          priorStateOf(before.stack(scenario.stack), plan.json),
+        ),
+      );
     }
     return befores.get(key)!;
   };
   const planned = await Promise.all(
     PLAN_SCENARIOS.map(async (scenario) => {
       const after = synthOrganisation(scenario.after(scenario.retired));
-      const plan = await validateAndPlan(tools, path.join(after.outdir, 'stacks', scenario.stack), path.join(tempDir('tf-'), scenario.stack), await stateBefore(scenario));
+      const plan = await validateAndPlan(
+        tools,
+        path.join(after.outdir, 'stacks', scenario.stack),
+        path.join(tempDir('tf-'), scenario.stack),
+        await stateBefore(scenario),
+      );
       return [scenario.name, { trimmed: trimPlan(plan.json), removed: removedBlocksOf(after.stack(scenario.stack)) }] as const;
     }),
   );

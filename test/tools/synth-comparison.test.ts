@@ -50,7 +50,11 @@ test('the same synthesis is identical, file for file, with every resource and po
   const resources = reference.stackKeys().reduce((sum, key) => sum + resourcesOf(reference.stack(key)).length, 0);
   expect(comparison).toMatchObject({ stacks: ['consumer', 'owner', 'platform'], resources, known: [], unexpected: [] });
   expect(comparison.documents).toBeGreaterThan(20);
-  expect(comparison.identicalFiles).toEqual(['lint-findings.json', 'manifest.json', ...reference.stackKeys().map((key) => path.join('stacks', key, 'cdk.tf.json'))]);
+  expect(comparison.identicalFiles).toEqual([
+    'lint-findings.json',
+    'manifest.json',
+    ...reference.stackKeys().map((key) => path.join('stacks', key, 'cdk.tf.json')),
+  ]);
 });
 
 test("the other library's version, provider source and layout are the known differences, each named with both values", () => {
@@ -63,7 +67,9 @@ test("the other library's version, provider source and layout are the known diff
     ['(layout)', undefined, undefined],
   ]);
   expect(comparison.known.filter((d) => d.file === 'manifest.json').map((d) => d.where)).toEqual(['version', '(layout)']);
-  expect(renderComparison(comparison, { reference: 'cdktf', other: 'cdktn' })).toMatch(/\nSYNTH COMPARISON: equivalent \(the same resources and documents; 11 known differences\)$/);
+  expect(renderComparison(comparison, { reference: 'cdktf', other: 'cdktn' })).toMatch(
+    /\nSYNTH COMPARISON: equivalent \(the same resources and documents; 11 known differences\)$/,
+  );
 });
 
 test('a changed policy document is named by stack and JSON path, even beside the known differences', () => {
@@ -72,11 +78,19 @@ test('a changed policy document is named by stack and JSON path, even beside the
   const bucketPolicies = Object.keys(policies).filter((name) => policies[name].policy.includes('s3:GetObject'));
   const other = copyWith((stack, name) => {
     asOtherLibrary(stack);
-    if (name === 'owner') stack.resource.aws_s3_bucket_policy[bucketPolicies[0]].policy = stack.resource.aws_s3_bucket_policy[bucketPolicies[0]].policy.replace('s3:GetObject', 's3:GetObject*');
+    if (name === 'owner')
+      stack.resource.aws_s3_bucket_policy[bucketPolicies[0]].policy = stack.resource.aws_s3_bucket_policy[bucketPolicies[0]].policy.replace(
+        's3:GetObject',
+        's3:GetObject*',
+      );
   });
   const comparison = compareSynthesized(reference.outdir, other);
-  expect(comparison.unexpected.map((d) => [d.file, d.where])).toEqual([[path.join('stacks', 'owner', 'cdk.tf.json'), `resource.aws_s3_bucket_policy.${bucketPolicies[0]}.policy`]]);
-  expect(renderComparison(comparison, { reference: 'cdktf', other: 'cdktn' })).toMatch(/UNEXPECTED differences:\n {2}- stacks\/owner\/cdk\.tf\.json: resource\.aws_s3_bucket_policy\.[\w-]+\.policy: .*\nSYNTH COMPARISON: DIFFERENT \(1 unexpected differences\)$/);
+  expect(comparison.unexpected.map((d) => [d.file, d.where])).toEqual([
+    [path.join('stacks', 'owner', 'cdk.tf.json'), `resource.aws_s3_bucket_policy.${bucketPolicies[0]}.policy`],
+  ]);
+  expect(renderComparison(comparison, { reference: 'cdktf', other: 'cdktn' })).toMatch(
+    /UNEXPECTED differences:\n {2}- stacks\/owner\/cdk\.tf\.json: resource\.aws_s3_bucket_policy\.[\w-]+\.policy: .*\nSYNTH COMPARISON: DIFFERENT \(1 unexpected differences\)$/,
+  );
 });
 
 test('a missing resource, a missing stack file and another provider are differences, not formatting', () => {
@@ -99,7 +113,9 @@ test('another required AWS provider version is accepted only when the bindings a
   const other = copyWith((stack) => {
     stack.terraform.required_providers.aws.version = '6.66.0';
   });
-  expect(compareSynthesized(reference.outdir, other).unexpected.map((d) => d.where)).toEqual(reference.stackKeys().map(() => 'terraform.required_providers.aws.version'));
+  expect(compareSynthesized(reference.outdir, other).unexpected.map((d) => d.where)).toEqual(
+    reference.stackKeys().map(() => 'terraform.required_providers.aws.version'),
+  );
   const accepted = compareSynthesized(reference.outdir, other, { providerVersionMayDiffer: true });
   expect(accepted.unexpected).toEqual([]);
   expect(accepted.known.map((d) => d.why)).toContain('the bindings are for another AWS provider version');

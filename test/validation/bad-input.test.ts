@@ -25,7 +25,13 @@ describe('malformed input, any JSON value anywhere: refused with its own message
 });
 
 /** A handful end to end: what a user sees from the command line. */
-const THROUGH_THE_CLI = ['an account file holding null', 'a key given twice in a grant', 'a misspelt backend in the index', 'a grant prefix over 1,024 bytes of UTF-8 (513 characters)', '"s3:**" in a hand-written statement'];
+const THROUGH_THE_CLI = [
+  'an account file holding null',
+  'a key given twice in a grant',
+  'a misspelt backend in the index',
+  'a grant prefix over 1,024 bytes of UTF-8 (513 characters)',
+  '"s3:**" in a hand-written statement',
+];
 
 describe('through the command line: exit 1, the same message, no stack trace, the output folder untouched', () => {
   test.each(MALFORMED_INPUTS.filter(([title]) => THROUGH_THE_CLI.includes(title)))('%s', (_title, change, expected) => {
@@ -43,10 +49,19 @@ test('a waiver with a reason turns a finding off for one resource, and the repor
   const outdir = path.join(tempDir(), 'cdktf.out');
   const result = runCli(['--accounts', writeOrganisation(org), '--out', outdir]);
   expect(result.status).toBe(0);
-  expect(result.stdout).toContain('warning DS107 owner: aws_s3_bucket.examplebucket has no server access logging (waived: examplebucket is read through CloudTrail data events)');
+  expect(result.stdout).toContain(
+    'warning DS107 owner: aws_s3_bucket.examplebucket has no server access logging (waived: examplebucket is read through CloudTrail data events)',
+  );
   const findings = JSON.parse(fs.readFileSync(path.join(outdir, 'lint-findings.json'), 'utf8')).findings;
   expect(findings.filter((f: { waived?: string }) => f.waived)).toEqual([
-    { rule: 'DS107', severity: 'warning', stack: 'owner', address: 'aws_s3_bucket.examplebucket', message: 'has no server access logging', waived: 'examplebucket is read through CloudTrail data events' },
+    {
+      rule: 'DS107',
+      severity: 'warning',
+      stack: 'owner',
+      address: 'aws_s3_bucket.examplebucket',
+      message: 'has no server access logging',
+      waived: 'examplebucket is read through CloudTrail data events',
+    },
   ]);
 });
 
