@@ -1,6 +1,6 @@
 import { diffAccess, type AccessChange } from './diff';
 import type { Change, RiskClass } from './changes';
-import type { DiffInput } from './change-sources';
+import type { DiffInput } from './change-source';
 import { scopeWords } from './words';
 
 /** Actions that only read or list; every other S3 action writes, deletes or changes settings. */

@@ -1,6 +1,7 @@
 import type { AccessEntry } from '../analysis/access';
 import type { SynthesizedOutput } from '../core/synthesized/output';
-import { CHANGE_SOURCES, type ChangeSource } from './change-sources';
+import type { ChangeSource } from './change-source';
+import { CHANGE_SOURCES } from './change-sources';
 import { RISK_CLASSES, type Change, type RiskClass } from './changes';
 import { diffResources, type StackChanges } from './diff';
 import { expiryChanges, laterExpiry } from './expiry-diff';

@@ -2,7 +2,7 @@ import { principalRef } from '../analysis/access';
 import type { PolicyStatement } from '../core/model';
 import type { Principal } from '../core/synthesized/output';
 import type { Change } from './changes';
-import type { DiffInput } from './change-sources';
+import type { DiffInput } from './change-source';
 import { canonical } from './diff';
 
 const boundaryName = (p: Principal): string | null => p.boundary?.label ?? p.unknownBoundary ?? null;

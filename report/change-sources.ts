@@ -1,25 +1,8 @@
-import type { AccessEntry } from '../analysis/access';
-import type { SynthesizedOutput } from '../core/synthesized/output';
 import { accessChanges } from './access-changes';
 import { boundaryChanges } from './boundary-changes';
-import type { Change } from './changes';
-import type { Names } from './names';
+import type { ChangeSource } from './change-source';
 import { principalChanges } from './principal-changes';
 import { trustChanges } from './trust-changes';
-
-/** What every source of changes is given: both outputs, their access (computed once), and names. */
-export interface DiffInput {
-  base: SynthesizedOutput;
-  head: SynthesizedOutput;
-  baseAccess: AccessEntry[];
-  headAccess: AccessEntry[];
-  names: Names;
-}
-
-export interface ChangeSource {
-  name: string;
-  changes(input: DiffInput): Change[];
-}
 
 /**
  * Every kind of change the diff looks for. A new kind (removals of whole resources, changed

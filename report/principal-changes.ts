@@ -1,7 +1,7 @@
 import { principalRef } from '../analysis/access';
 import type { Principal } from '../core/synthesized/output';
 import type { Change } from './changes';
-import type { DiffInput } from './change-sources';
+import type { DiffInput } from './change-source';
 
 const described = (p: Principal): string[] => [
   ...(p.boundary || p.unknownBoundary ? [`boundary ${p.boundary?.label ?? p.unknownBoundary}`] : ['no permissions boundary']),

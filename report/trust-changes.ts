@@ -1,6 +1,6 @@
 import { trustEntries, trustKey, type TrustEntry } from '../analysis/trust';
 import type { Change, RiskClass } from './changes';
-import type { DiffInput } from './change-sources';
+import type { DiffInput } from './change-source';
 import type { Names } from './names';
 
 function conditionWords(e: TrustEntry): string {

@@ -1,4 +1,4 @@
-import type { AccessRequest } from '../analysis/request';
+import type { Expectation } from './expectation';
 import type { CompiledOrganisation } from '../core/compile';
 import { iamArn } from '../core/aws/arns';
 import { partitionOf } from '../core/aws/regions';
@@ -7,16 +7,6 @@ import type { PlatformAccountSpec } from '../core/model';
 import { beforeAndAfter } from './expiry';
 import { expiryWords } from '../core/expiry/until';
 import { APP_ROLE, defaultDataBucket, mlspaceRoleName, NOTEBOOK_ROLE } from '../core/platform/naming';
-
-/** One request and what must happen to it. The organisation says what to ask; cdktf.out answers. */
-export interface Expectation extends AccessRequest {
-  /** Proofs of declared grants must be allowed; probes must be refused. */
-  expect: 'allow' | 'deny';
-  /** The id of the grant a proof belongs to. */
-  grant?: string;
-  /** What it shows, in words: the grant it proves or the probe's intent. */
-  about: string;
-}
 
 const PROOF_KEY = 'proof/object.txt';
 

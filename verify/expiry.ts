@@ -2,7 +2,7 @@ import { requestChain } from '../analysis/chain';
 import type { Check, Evaluator } from '../analysis/evaluator';
 import type { PolicyDocument } from '../core/model';
 import type { SynthesizedOutput } from '../core/synthesized/output';
-import type { Expectation } from './expectations';
+import type { Expectation } from './expectation';
 import { isoSeconds } from '../core/clock';
 
 /** Every action on every resource: what one side says when the other side alone is being proven. */

@@ -4,7 +4,7 @@ import { accountRootArn, iamArn } from '../core/aws/arns';
 import type { CompiledOrganisation } from '../core/compile';
 import type { PolicyStatement } from '../core/model';
 import type { Principal, SynthesizedBucket, SynthesizedOutput } from '../core/synthesized/output';
-import type { Expectation } from './expectations';
+import type { Expectation } from './expectation';
 
 /** The output as it would be with one more principal and one bucket's policy changed (nothing is written). */
 function outputWith(output: SynthesizedOutput, principal: Principal, bucket: SynthesizedBucket): SynthesizedOutput {

@@ -10,7 +10,8 @@ import {
   kmsKeyRotation,
   platformRolesBounded,
 } from './resource-rules';
-import type { LintContext, LintRule, Severity } from './rule';
+import type { Finding, LintContext, LintRule } from './rule';
+export type { Finding } from './rule';
 import { literalsStayLiteral } from './template-rule';
 import { grantExpiresSoon } from './expiry-rule';
 import { runRoleTrustPinned } from './web-identity-rules';
@@ -43,16 +44,6 @@ export interface LintWaiver {
   /** Terraform address in the account's stack, e.g. `aws_s3_bucket.scratch`. */
   resource: string;
   reason: string;
-}
-
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  stack: string;
-  address: string;
-  message: string;
-  /** The reason of the waiver that covers it; a waived finding never fails synth. */
-  waived?: string;
 }
 
 /** Lints one synthesized stack; waivers mark the findings they cover, and unused waivers are findings too. */

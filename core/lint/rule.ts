@@ -25,3 +25,14 @@ export interface LintRule {
   equivalents: string[];
   check(stack: SynthesizedStack, context: LintContext): Violation[];
 }
+
+/** One finding of a rule on one resource. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  stack: string;
+  address: string;
+  message: string;
+  /** The reason of the waiver that covers it; a waived finding never fails synth. */
+  waived?: string;
+}

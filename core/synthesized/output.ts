@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LINT_FILE } from '../lint/findings-file';
-import type { Finding } from '../lint/lint';
+import type { Finding } from '../lint/rule';
 import { bucketsOf, type SynthesizedBucket } from './buckets';
 import { perimeterOf } from '../perimeter/statements';
 import { principalsOf, type Principal } from './principals';
