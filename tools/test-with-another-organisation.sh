@@ -28,6 +28,9 @@ node --require tsx/cjs -e '
   for (const [name, spec] of Object.entries(org.accounts)) fs.writeFileSync(path.join(dir, name + ".json"), JSON.stringify(spec, null, 2));
 ' "$copy/accounts" || { echo "OTHER ORGANISATION: FAILED (could not write the generated organisation)"; exit 1; }
 echo "accounts/ of the copy: $(cd "$copy/accounts" && echo *)"
+# A repository of its own, as a user's fork is: some tests list the project's files with git.
+(cd "$copy" && git init -q && git add -A && git -c user.name=ci -c user.email=ci@localhost commit -qm "another organisation") ||
+  { echo "OTHER ORGANISATION: FAILED (could not make the copy a git repository)"; exit 1; }
 
 log=$work/test.log
 (cd "$copy" && npm test) 2>&1 | tee "$log"
