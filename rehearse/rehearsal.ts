@@ -145,6 +145,10 @@ export async function rehearse(
         options.say(
           `  retirement of ${outcome.bucket} (holding an object): undeclared, ${outcome.refusedUndeclared ? 'refused by npm run deploy' : 'NOT refused'} and ${outcome.namedInDiff ? 'named by the diff as the highest risk' : 'NOT named by the diff'}; declared keep and deployed: kept ${kept.join(', ')}; ${outcome.forgotten ? 'forgotten by the state, next plan empty' : 'STILL IN THE STATE'} (${result.retirement.seconds.toFixed(0)} s)`,
         );
+        const a = outcome.adopted;
+        options.say(
+          `  retirement of the adopted bucket ${a.bucket} (beside it, in the same plans): adopted ${a.adoptedWithStatements ? 'with its pre-existing statements' : 'WITHOUT its pre-existing statements'}; undeclared, ${a.refusedUndeclared ? 'refused by npm run deploy' : 'NOT refused'} and ${a.namedInDiff ? 'named by the diff as the highest risk' : 'NOT named by the diff'}; declared keep and deployed: policy ${a.kept.preexistingStatements ? 'still holds the pre-existing statements' : 'LOST the pre-existing statements'} and ${a.kept.asLastApplied ? 'is as last applied' : 'is NOT as last applied'}; ${a.forgotten ? 'forgotten by the state' : 'STILL IN THE STATE'}`,
+        );
       }
     }
   } catch (error) {
