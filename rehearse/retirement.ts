@@ -5,13 +5,12 @@ import { readOutput } from '../core/synthesized/output';
 import { findRemovals } from '../report/removals';
 import { adoptedBucket, createAdoptedBucket, keepsPreexisting, samePolicy } from './adopted-bucket';
 import { planIsEmpty, RehearsalFailure, type StackContext } from './apply';
-import { runCommand, tail } from './commands';
 import { callApi, type ApiCall } from './emulator-api';
 import type { Emulator } from './emulators';
+import { deployGuard } from './guard';
 import { homeRegion, readStacks, type RehearsedStack } from './stacks';
 import { readState } from './state';
 
-const GUARD = path.join(__dirname, '..', 'delivery', 'deploy.ts');
 const OBJECT_KEY = 'rehearsal/retired-but-kept.txt';
 
 export interface RetirementOutcome {
@@ -107,13 +106,8 @@ async function retire(
     return results.slice(1, 1 + calls.length);
   };
   await withoutPolicy([s3('put_object', { Key: OBJECT_KEY, Body: 'data that must outlive the retirement' })]);
-  const guard = (...args: string[]) =>
-    runCommand(process.execPath, ['--require', 'tsx/cjs', GUARD, stack.name, ...args], { cwd: project.dir, env: context(stack).env, log: context(stack).log });
+  const guard = deployGuard(project.dir, stack, context(stack));
   const write = (spec: OwnerAccountSpec) => fs.writeFileSync(file, JSON.stringify(spec, null, 2));
-  const deployed = async (what: string) => {
-    const run = await guard('--auto-approve');
-    if (run.code !== 0) throw new RehearsalFailure(`npm run deploy -- ${stack.name} ${what} failed (exit ${run.code}):\n${tail(run.output)}`);
-  };
 
   // An adopted bucket exists before the deploy that adopts it, with a policy of its own.
   const original = JSON.parse(fs.readFileSync(file, 'utf8')) as OwnerAccountSpec;
@@ -122,13 +116,13 @@ async function retire(
   const adoptedPolicy = async (): Promise<string | undefined> =>
     ((await callApi(python, server, [{ ...s3('get_bucket_policy'), params: { Bucket: adopted.name } }])) as Array<{ Policy?: string }>)[0].Policy;
   write({ ...original, buckets: [...original.buckets!, adopted.spec] });
-  await deployed(`adopting the bucket ${adopted.name}`);
+  await guard.deploy(`adopting the bucket ${adopted.name}`);
   const lastApplied = await adoptedPolicy();
   const base = readOutput(project.outdir).stacks;
 
   const spec = { ...original, buckets: original.buckets!.filter((b) => b.name !== bucket) };
   write(spec);
-  const undeclared = await guard('--plan-only');
+  const undeclared = await guard.planOnly();
   const refused = (name: string) => undeclared.code === 1 && undeclared.output.includes('REFUSED') && undeclared.output.includes(`aws_s3_bucket_policy.${name}`);
   const removals = findRemovals(base, readOutput(project.outdir).stacks);
   const named = (kind: string, name: string) => removals.some((r) => r.kind === kind && r.name === name && r.risk === 'highest');
@@ -137,7 +131,7 @@ async function retire(
     ...spec,
     retired: [...(spec.retired ?? []), { kind: 'bucket', name: bucket, mode: 'keep' }, { kind: 'adopted-bucket', name: adopted.name, mode: 'keep' }],
   });
-  await deployed(`of the retired buckets ${bucket} and ${adopted.name}`);
+  await guard.deploy(`of the retired buckets ${bucket} and ${adopted.name}`);
   const [policy, publicAccess, encryption, versioning] = (await callApi(python, server, [
     s3('get_bucket_policy'),
     s3('get_public_access_block'),
