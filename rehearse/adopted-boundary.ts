@@ -96,7 +96,9 @@ export async function rehearseBoundaryRetirement(
   const documentOf = async (name: string): Promise<string | undefined> => {
     const arn = iamArn(PARTITION, stack.accountId, 'policy', name);
     try {
-      const [policy] = (await callApi(python, server, [{ service: 'iam', region, operation: 'get_policy', params: { PolicyArn: arn } }])) as Array<{ Policy: { DefaultVersionId: string } }>;
+      const [policy] = (await callApi(python, server, [{ service: 'iam', region, operation: 'get_policy', params: { PolicyArn: arn } }])) as Array<{
+        Policy: { DefaultVersionId: string };
+      }>;
       const [version] = (await callApi(python, server, [
         { service: 'iam', region, operation: 'get_policy_version', params: { PolicyArn: arn, VersionId: policy.Policy.DefaultVersionId } },
       ])) as Array<{ PolicyVersion: { Document: unknown } }>;

@@ -49,7 +49,12 @@ export function adoptedBucket(accountId: string, declared: readonly BucketSpec[]
 
 /** The API calls that make the bucket exist, with its pre-existing policy, before the deploy that adopts it. */
 export function createAdoptedBucket(adopted: AdoptedBucket, region: string): ApiCall[] {
-  const s3 = (operation: string, params: Record<string, unknown>): ApiCall => ({ service: 's3', region, operation, params: { Bucket: adopted.name, ...params } });
+  const s3 = (operation: string, params: Record<string, unknown>): ApiCall => ({
+    service: 's3',
+    region,
+    operation,
+    params: { Bucket: adopted.name, ...params },
+  });
   return [
     s3('create_bucket', region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region } }),
     s3('put_bucket_policy', { Policy: JSON.stringify(adopted.preexisting) }),

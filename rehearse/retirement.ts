@@ -111,7 +111,11 @@ async function retire(
 
   // An adopted bucket exists before the deploy that adopts it, with a policy of its own.
   const original = JSON.parse(fs.readFileSync(file, 'utf8')) as OwnerAccountSpec;
-  const adopted = adoptedBucket(stack.accountId, original.buckets!, original.buckets!.find((b) => b.name === bucket)!);
+  const adopted = adoptedBucket(
+    stack.accountId,
+    original.buckets!,
+    original.buckets!.find((b) => b.name === bucket)!,
+  );
   await callApi(python, server, createAdoptedBucket(adopted, homeRegion(stack)));
   const adoptedPolicy = async (): Promise<string | undefined> =>
     ((await callApi(python, server, [{ ...s3('get_bucket_policy'), params: { Bucket: adopted.name } }])) as Array<{ Policy?: string }>)[0].Policy;
@@ -123,7 +127,8 @@ async function retire(
   const spec = { ...original, buckets: original.buckets!.filter((b) => b.name !== bucket) };
   write(spec);
   const undeclared = await guard.planOnly();
-  const refused = (name: string) => undeclared.code === 1 && undeclared.output.includes('REFUSED') && undeclared.output.includes(`aws_s3_bucket_policy.${name}`);
+  const refused = (name: string) =>
+    undeclared.code === 1 && undeclared.output.includes('REFUSED') && undeclared.output.includes(`aws_s3_bucket_policy.${name}`);
   const removals = findRemovals(base, readOutput(project.outdir).stacks);
   const named = (kind: string, name: string) => removals.some((r) => r.kind === kind && r.name === name && r.risk === 'highest');
 
@@ -179,7 +184,8 @@ export function retirementFailures(o: RetirementOutcome): string[] {
   if (!o.forgotten) failures.push(`retirement: ${o.bucket} is still in the state of ${o.stack}`);
   const a = o.adopted;
   if (!a.adoptedWithStatements) failures.push(`retirement: adopting ${a.bucket} lost the statements its policy had before`);
-  if (!a.refusedUndeclared) failures.push(`retirement: npm run deploy did not refuse the plan that deletes the policy of the adopted bucket ${a.bucket}, taken out undeclared`);
+  if (!a.refusedUndeclared)
+    failures.push(`retirement: npm run deploy did not refuse the plan that deletes the policy of the adopted bucket ${a.bucket}, taken out undeclared`);
   if (!a.namedInDiff) failures.push(`retirement: the access diff did not name the adopted bucket ${a.bucket}, taken out undeclared, as the highest risk`);
   if (!a.kept.preexistingStatements) failures.push(`retirement: the retired adopted bucket ${a.bucket} lost the statements its policy had before adoption`);
   if (!a.kept.asLastApplied) failures.push(`retirement: the policy of the retired adopted bucket ${a.bucket} is not the one last applied`);

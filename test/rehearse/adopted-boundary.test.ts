@@ -81,6 +81,13 @@ test('every outcome that falls short is named, and a full one names nothing', ()
     firstKept: true,
   };
   expect(boundaryFailures(full)).toEqual([]);
-  const short = { ...full, adoptedWithStatements: false, kept: { exists: false, preexistingStatements: false, asLastApplied: false }, forgotten: false, rolesMoved: false, firstKept: false };
+  const short = {
+    ...full,
+    adoptedWithStatements: false,
+    kept: { exists: false, preexistingStatements: false, asLastApplied: false },
+    forgotten: false,
+    rolesMoved: false,
+    firstKept: false,
+  };
   expect(boundaryFailures(short)).toHaveLength(7);
 });

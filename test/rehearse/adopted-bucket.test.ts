@@ -77,12 +77,20 @@ test('the adopted bucket takes a name the file does not declare yet', () => {
   const first = adoptedBucket('111111111111', [], { name: 'x' });
   const second = adoptedBucket('111111111111', [{ name: first.name }], { name: 'x' });
   expect(second.name).not.toBe(first.name);
-  expect(adoptedBucket('111111111111', [{ name: first.name }, { name: second.name }], { name: 'x' }).name).not.toMatch(new RegExp(`^(${first.name}|${second.name})$`));
+  expect(adoptedBucket('111111111111', [{ name: first.name }, { name: second.name }], { name: 'x' }).name).not.toMatch(
+    new RegExp(`^(${first.name}|${second.name})$`),
+  );
 });
 
 describe('what the rehearsal reads back', () => {
   const { preexisting } = adoptedBucket('111111111111', [], { name: 'x' });
-  const derived = { Sid: 'Derived', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::x/*' };
+  const derived = {
+    Sid: 'Derived',
+    Effect: 'Allow',
+    Principal: { AWS: 'arn:aws:iam::222222222222:root' },
+    Action: 's3:GetObject',
+    Resource: 'arn:aws:s3:::x/*',
+  };
   // How S3 may write a policy back: keys in another order, one-element lists as lists.
   const writtenBack = (statement: object): object =>
     Object.fromEntries(
