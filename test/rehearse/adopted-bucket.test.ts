@@ -4,6 +4,7 @@ import type { OwnerAccountSpec } from '../../core/model';
 import type { SynthesizedOutput } from '../../core/synthesized/output';
 import { findRemovals } from '../../report/removals';
 import { adoptedBucket, createAdoptedBucket, keepsPreexisting, samePolicy } from '../../rehearse/adopted-bucket';
+import { retirementFailures, type AdoptedOutcome, type RetirementOutcome } from '../../rehearse/retirement';
 import { removeTempDirs, defaultOrganisation, type OrganisationFiles } from '../support/organisation-files';
 import { synthesizeAndRead } from '../support/synthesized-output';
 
@@ -122,4 +123,39 @@ describe('what the rehearsal reads back', () => {
     expect(samePolicy(text, JSON.stringify(preexisting))).toBe(false);
     expect(samePolicy(undefined, undefined)).toBe(false);
   });
+});
+
+test('every way the adopted bucket falls short is named beside the retired bucket, and a full outcome names nothing', () => {
+  const adopted: AdoptedOutcome = {
+    bucket: 'a',
+    adoptedWithStatements: true,
+    refusedUndeclared: true,
+    namedInDiff: true,
+    kept: { preexistingStatements: true, asLastApplied: true },
+    forgotten: true,
+  };
+  const full: RetirementOutcome = {
+    bucket: 'b',
+    stack: 'owner',
+    refusedUndeclared: true,
+    namedInDiff: true,
+    kept: { policy: true, publicAccessBlock: true, encryption: true, versioning: true, object: true },
+    forgotten: true,
+    adopted,
+  };
+  expect(retirementFailures(full)).toEqual([]);
+  const short = {
+    ...full,
+    adopted: {
+      ...adopted,
+      adoptedWithStatements: false,
+      refusedUndeclared: false,
+      namedInDiff: false,
+      kept: { preexistingStatements: false, asLastApplied: false },
+      forgotten: false,
+    },
+  };
+  const failures = retirementFailures(short);
+  expect(failures).toHaveLength(6);
+  expect(failures.every((f) => f.includes(' a'))).toBe(true);
 });
