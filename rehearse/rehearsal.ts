@@ -15,6 +15,7 @@ import { callApi, readBack, type AccountHoldings } from './emulator-api';
 import { Emulators, type Emulator } from './emulators';
 import type { RehearsalOrganisation } from './organisations';
 import { createProject } from './project';
+import { boundaryFailures, rehearseBoundaryRetirement, type BoundaryOutcome } from './adopted-boundary';
 import { rehearseRetirement, retirementFailures, type RetirementOutcome } from './retirement';
 import { homeRegion, readStacks, type RehearsedStack } from './stacks';
 
@@ -44,6 +45,7 @@ export interface RehearsalResult {
   proof?: string;
   drift: DriftOutcome[];
   retirement?: RetirementOutcome & { seconds: number };
+  boundaryRetirement?: BoundaryOutcome & { seconds: number };
   seconds: number;
   /** Everything that went wrong; empty when the rehearsal passed. */
   failures: string[];
@@ -144,6 +146,20 @@ export async function rehearse(
           .map(([what]) => what);
         options.say(
           `  retirement of ${outcome.bucket} (holding an object): undeclared, ${outcome.refusedUndeclared ? 'refused by npm run deploy' : 'NOT refused'} and ${outcome.namedInDiff ? 'named by the diff as the highest risk' : 'NOT named by the diff'}; declared keep and deployed: kept ${kept.join(', ')}; ${outcome.forgotten ? 'forgotten by the state, next plan empty' : 'STILL IN THE STATE'} (${result.retirement.seconds.toFixed(0)} s)`,
+        );
+        const a = outcome.adopted;
+        options.say(
+          `  retirement of the adopted bucket ${a.bucket} (beside it, in the same plans): adopted ${a.adoptedWithStatements ? 'with its pre-existing statements' : 'WITHOUT its pre-existing statements'}; undeclared, ${a.refusedUndeclared ? 'refused by npm run deploy' : 'NOT refused'} and ${a.namedInDiff ? 'named by the diff as the highest risk' : 'NOT named by the diff'}; declared keep and deployed: policy ${a.kept.preexistingStatements ? 'still holds the pre-existing statements' : 'LOST the pre-existing statements'} and ${a.kept.asLastApplied ? 'is as last applied' : 'is NOT as last applied'}; ${a.forgotten ? 'forgotten by the state' : 'STILL IN THE STATE'}`,
+        );
+      }
+      const boundarySince = process.hrtime.bigint();
+      const boundary = await rehearseBoundaryRetirement(project, tools.python, servers, context);
+      if (boundary) {
+        result.boundaryRetirement = { ...boundary, seconds: seconds(boundarySince) };
+        const problems = boundaryFailures(boundary);
+        result.failures.push(...problems);
+        options.say(
+          `  retirement of the adopted boundary ${boundary.boundary}: adopted (the platform's first boundary retired with keep) and deployed, then renamed and retired with keep: ${problems.length === 0 ? 'still in IAM with its pre-existing statements, as last applied; forgotten by the state, every role on the successor, next plan empty' : problems.join('; ')} (${result.boundaryRetirement.seconds.toFixed(0)} s)`,
         );
       }
     }

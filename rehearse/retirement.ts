@@ -3,14 +3,14 @@ import * as path from 'node:path';
 import type { OwnerAccountSpec } from '../core/model';
 import { readOutput } from '../core/synthesized/output';
 import { findRemovals } from '../report/removals';
+import { adoptedBucket, createAdoptedBucket, keepsPreexisting, samePolicy } from './adopted-bucket';
 import { planIsEmpty, RehearsalFailure, type StackContext } from './apply';
-import { runCommand, tail } from './commands';
 import { callApi, type ApiCall } from './emulator-api';
 import type { Emulator } from './emulators';
+import { deployGuard } from './guard';
 import { homeRegion, readStacks, type RehearsedStack } from './stacks';
 import { readState } from './state';
 
-const GUARD = path.join(__dirname, '..', 'delivery', 'deploy.ts');
 const OBJECT_KEY = 'rehearsal/retired-but-kept.txt';
 
 export interface RetirementOutcome {
@@ -22,6 +22,19 @@ export interface RetirementOutcome {
   /** Declared retired with keep and deployed: what the bucket still has. */
   kept: { policy: boolean; publicAccessBlock: boolean; encryption: boolean; versioning: boolean; object: boolean };
   /** The bucket's resources left the state and the next plan was empty. */
+  forgotten: boolean;
+  /** A bucket adopted with its pre-existing policy, taken out and retired beside `bucket`, in the same plans. */
+  adopted: AdoptedOutcome;
+}
+
+export interface AdoptedOutcome {
+  bucket: string;
+  /** The deploy that adopted it kept the pre-existing statements. */
+  adoptedWithStatements: boolean;
+  refusedUndeclared: boolean;
+  namedInDiff: boolean;
+  /** Declared retired with keep and deployed: the policy still holds the pre-existing statements, and is the one last applied. */
+  kept: { preexistingStatements: boolean; asLastApplied: boolean };
   forgotten: boolean;
 }
 
@@ -93,22 +106,37 @@ async function retire(
     return results.slice(1, 1 + calls.length);
   };
   await withoutPolicy([s3('put_object', { Key: OBJECT_KEY, Body: 'data that must outlive the retirement' })]);
+  const guard = deployGuard(project.dir, stack, context(stack));
+  const write = (spec: OwnerAccountSpec) => fs.writeFileSync(file, JSON.stringify(spec, null, 2));
+
+  // An adopted bucket exists before the deploy that adopts it, with a policy of its own.
+  const original = JSON.parse(fs.readFileSync(file, 'utf8')) as OwnerAccountSpec;
+  const adopted = adoptedBucket(
+    stack.accountId,
+    original.buckets!,
+    original.buckets!.find((b) => b.name === bucket)!,
+  );
+  await callApi(python, server, createAdoptedBucket(adopted, homeRegion(stack)));
+  const adoptedPolicy = async (): Promise<string | undefined> =>
+    ((await callApi(python, server, [{ ...s3('get_bucket_policy'), params: { Bucket: adopted.name } }])) as Array<{ Policy?: string }>)[0].Policy;
+  write({ ...original, buckets: [...original.buckets!, adopted.spec] });
+  await guard.deploy(`adopting the bucket ${adopted.name}`);
+  const lastApplied = await adoptedPolicy();
   const base = readOutput(project.outdir).stacks;
-  const original = fs.readFileSync(file, 'utf8');
-  const spec = JSON.parse(original) as OwnerAccountSpec;
-  spec.buckets = spec.buckets!.filter((b) => b.name !== bucket);
-  const guard = (...args: string[]) =>
-    runCommand(process.execPath, ['--require', 'tsx/cjs', GUARD, stack.name, ...args], { cwd: project.dir, env: context(stack).env, log: context(stack).log });
 
-  fs.writeFileSync(file, JSON.stringify(spec, null, 2));
-  const undeclared = await guard('--plan-only');
-  const refusedUndeclared = undeclared.code === 1 && undeclared.output.includes('REFUSED') && undeclared.output.includes(`aws_s3_bucket_policy.${bucket}`);
-  const namedInDiff = findRemovals(base, readOutput(project.outdir).stacks).some((r) => r.kind === 'bucket' && r.name === bucket && r.risk === 'highest');
+  const spec = { ...original, buckets: original.buckets!.filter((b) => b.name !== bucket) };
+  write(spec);
+  const undeclared = await guard.planOnly();
+  const refused = (name: string) =>
+    undeclared.code === 1 && undeclared.output.includes('REFUSED') && undeclared.output.includes(`aws_s3_bucket_policy.${name}`);
+  const removals = findRemovals(base, readOutput(project.outdir).stacks);
+  const named = (kind: string, name: string) => removals.some((r) => r.kind === kind && r.name === name && r.risk === 'highest');
 
-  fs.writeFileSync(file, JSON.stringify({ ...spec, retired: [...(spec.retired ?? []), { kind: 'bucket', name: bucket, mode: 'keep' }] }, null, 2));
-  const declared = await guard('--auto-approve');
-  if (declared.code !== 0)
-    throw new RehearsalFailure(`npm run deploy -- ${stack.name} of the retired bucket ${bucket} failed (exit ${declared.code}):\n${tail(declared.output)}`);
+  write({
+    ...spec,
+    retired: [...(spec.retired ?? []), { kind: 'bucket', name: bucket, mode: 'keep' }, { kind: 'adopted-bucket', name: adopted.name, mode: 'keep' }],
+  });
+  await guard.deploy(`of the retired buckets ${bucket} and ${adopted.name}`);
   const [policy, publicAccess, encryption, versioning] = (await callApi(python, server, [
     s3('get_bucket_policy'),
     s3('get_public_access_block'),
@@ -116,6 +144,7 @@ async function retire(
     s3('get_bucket_versioning'),
   ])) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const [object] = await withoutPolicy([s3('head_object', { Key: OBJECT_KEY })]);
+  const retiredPolicy = await adoptedPolicy();
   const blocks = publicAccess.PublicAccessBlockConfiguration ?? {};
   const kept = {
     policy: String(policy.Policy ?? '').includes('DenyInsecureTransport'),
@@ -125,8 +154,24 @@ async function retire(
     object: Number(object.ContentLength) > 0,
   };
   await planIsEmpty(stack, context(stack));
-  const forgotten = !readState(stack.stateFile).some((i) => i.attributes.bucket === bucket);
-  return { bucket, stack: stack.name, refusedUndeclared, namedInDiff, kept, forgotten };
+  const state = readState(stack.stateFile);
+  const inState = (name: string) => state.some((i) => i.attributes.bucket === name);
+  return {
+    bucket,
+    stack: stack.name,
+    refusedUndeclared: refused(bucket),
+    namedInDiff: named('bucket', bucket),
+    kept,
+    forgotten: !inState(bucket),
+    adopted: {
+      bucket: adopted.name,
+      adoptedWithStatements: keepsPreexisting(lastApplied, adopted.preexisting),
+      refusedUndeclared: refused(adopted.name),
+      namedInDiff: named('adopted-bucket', adopted.name),
+      kept: { preexistingStatements: keepsPreexisting(retiredPolicy, adopted.preexisting), asLastApplied: samePolicy(retiredPolicy, lastApplied) },
+      forgotten: !inState(adopted.name),
+    },
+  };
 }
 
 /** What a retirement outcome failed to show, in words; empty when it showed everything. */
@@ -137,5 +182,13 @@ export function retirementFailures(o: RetirementOutcome): string[] {
   if (!o.namedInDiff) failures.push(`retirement: the access diff did not name ${o.bucket}, taken out undeclared, as the highest risk`);
   for (const [what, held] of Object.entries(o.kept)) if (!held) failures.push(`retirement: the retired bucket ${o.bucket} lost its ${what}`);
   if (!o.forgotten) failures.push(`retirement: ${o.bucket} is still in the state of ${o.stack}`);
+  const a = o.adopted;
+  if (!a.adoptedWithStatements) failures.push(`retirement: adopting ${a.bucket} lost the statements its policy had before`);
+  if (!a.refusedUndeclared)
+    failures.push(`retirement: npm run deploy did not refuse the plan that deletes the policy of the adopted bucket ${a.bucket}, taken out undeclared`);
+  if (!a.namedInDiff) failures.push(`retirement: the access diff did not name the adopted bucket ${a.bucket}, taken out undeclared, as the highest risk`);
+  if (!a.kept.preexistingStatements) failures.push(`retirement: the retired adopted bucket ${a.bucket} lost the statements its policy had before adoption`);
+  if (!a.kept.asLastApplied) failures.push(`retirement: the policy of the retired adopted bucket ${a.bucket} is not the one last applied`);
+  if (!a.forgotten) failures.push(`retirement: the policy of ${a.bucket} is still in the state of ${o.stack}`);
   return failures;
 }
