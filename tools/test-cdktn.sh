@@ -59,6 +59,10 @@ git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' 
   [ -e "$file" ] && cp --parents -- "$file" "$copy/"
 done
 [ -f "$copy/package.json" ] || { failures+=("could not copy the project (is it a git work tree?)"); finish; }
+# A repository of its own (some tests list the project's files with git); the switch below is left
+# uncommitted, as a user's working change would be.
+(cd "$copy" && git init -q && git add -A && git -c user.name=ci -c user.email=ci@localhost commit -qm "before the switch") ||
+  { failures+=("could not make the copy a git repository"); finish; }
 
 # --- the reference: this project's cdktf synthesis, on the same node ----------------------------
 app=$(node -p "require('./cdktf.json').app")
