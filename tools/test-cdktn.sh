@@ -158,6 +158,7 @@ tests=$(grep -E '^Tests:' "$work/test.log" | tail -1 | sed -E 's/^Tests: +//')
 if [ $test_status -ne 0 ]; then
   grep -E '^FAIL ' "$work/test.log" | sort -u
   grep -E '^\s+● ' "$work/test.log" | head -20
+  grep -A 12 'Test suite failed to run' "$work/test.log" | head -40
   [ -z "$tests" ] && tail -30 "$work/test.log"
   failures+=("npm test: ${tests:-did not run}")
 else

@@ -30,9 +30,12 @@ export interface VerifyResult {
   questions: QuestionCounts;
 }
 
+/** What the proof found, without how it got there: two proofs of the same access say the same. */
+export const outcome = (r: VerifyResult): string =>
+  `${r.grantsProven} grants proven (${r.allowed} requests allowed), ${r.refused} probes refused, ${r.failures.length} failures`;
+
 export const summary = (r: VerifyResult): string =>
-  `${r.grantsProven} grants proven (${r.allowed} requests allowed), ${r.refused} probes refused, ${r.failures.length} failures ` +
-  `(${r.questions.checks} checks, ${r.questions.questions} distinct questions asked of the evaluator)`;
+  `${outcome(r)} (${r.questions.checks} checks, ${r.questions.questions} distinct questions asked of the evaluator)`;
 
 /** `s3:GetObject on arn:aws-us-gov:s3:::bucket/key`, with the listing prefix and a missing TLS named. */
 export function describeRequest(request: AccessRequest, output: SynthesizedOutput): string {
