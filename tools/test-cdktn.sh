@@ -151,7 +151,12 @@ step "npm test in the switched copy"
 # stay with the cdktf suite, and are named here as not run.
 hcp_tests='test/hcp/|test/lint/run-role-trust|test/terraform/hcp-plan|test/analysis/differential|test/foundation/backends|test/sharding/roles-stacks|test/report/stacks|test/foundation/literals'
 notes+=("not run under cdktn: the HCP Terraform workspaces stack's tests ($hcp_tests): no tfe bindings for cdktn")
-npm test -- --testPathIgnorePatterns "$hcp_tests" >"$work/test.log" 2>&1
+# The pull-request workflow's rehearsal runs the workflow as written for this project: it installs with
+# `npm ci` and has no `cdktn get` step, so with generated bindings (.gen/, ignored by git) its base and
+# head commits cannot synthesize. After the move, the workflow gains that step (README, "Moving to CDK Terrain").
+workflow_tests='test/report/workflow-rehearsal'
+notes+=("not run under cdktn: $workflow_tests (the workflow has no cdktn get step)")
+npm test -- --testPathIgnorePatterns "$hcp_tests|$workflow_tests" >"$work/test.log" 2>&1
 test_status=$?
 grep -E '^(Tests|Test Suites):' "$work/test.log" | sed 's/^/   /'
 tests=$(grep -E '^Tests:' "$work/test.log" | tail -1 | sed -E 's/^Tests: +//')
