@@ -58,6 +58,9 @@ export function emulatorEnvironment(base: NodeJS.ProcessEnv, emulator: Emulator,
     TF_IN_AUTOMATION: '1',
     TF_INPUT: '0',
     TF_CLI_CONFIG_FILE: cliConfig,
+    // The cdktf CLI would otherwise share ~/.terraform.d/plugin-cache with every other terraform run
+    // on the machine, where a concurrent `terraform init` replaces the provider's entry under it.
+    TF_PLUGIN_CACHE_DIR: path.join(workDir, 'plugin-cache'),
     AWS_ENDPOINT_URL: emulator.endpoint,
     AWS_ACCESS_KEY_ID: FAKE_KEY,
     AWS_SECRET_ACCESS_KEY: 'rehearsal',

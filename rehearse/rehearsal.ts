@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PLATFORM_RESOURCES } from '../blueprints/platform/resource-count';
 import { synthesize } from '../blueprints/synthesize';
@@ -83,6 +84,7 @@ export async function rehearse(
     for (const accountId of new Set(stacks.map((s) => s.accountId))) servers.set(accountId, await emulators.start(accountId));
     options.say(`  ${servers.size} emulated accounts (${[...servers.values()].map((e) => `${e.accountId} on port ${e.port}, pid ${e.pid}`).join('; ')})`);
     const cliConfig = writeCliConfig(tools.terraform, workDir);
+    fs.mkdirSync(path.join(workDir, 'plugin-cache'), { recursive: true });
     const context = (stack: RehearsedStack): StackContext => ({
       projectDir: project.dir,
       terraform: tools.terraform.terraform,

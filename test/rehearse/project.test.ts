@@ -75,6 +75,7 @@ test("the deploy commands' environment reaches only the emulator: the caller's A
     TF_IN_AUTOMATION: '1',
     TF_INPUT: '0',
     TF_CLI_CONFIG_FILE: '/tmp/x/offline.tfrc',
+    TF_PLUGIN_CACHE_DIR: '/tmp/x/plugin-cache',
     AWS_ENDPOINT_URL: 'http://127.0.0.1:4566',
     AWS_ACCESS_KEY_ID: 'AKIAREHEARSAL0000000',
     AWS_SECRET_ACCESS_KEY: 'rehearsal',
