@@ -51,13 +51,35 @@ export interface PlanResult {
   json: Record<string, any>;
 }
 
+interface PlanRequest {
+  stackDir: string;
+  workDir: string;
+  state?: object;
+  resolve: (plan: PlanResult) => void;
+  reject: (error: Error) => void;
+}
+
+const pending: PlanRequest[] = [];
+
 /**
  * init + plan (which validates) in a copy of the stack folder (the synthesized one stays as written).
  * Backends are replaced by a local one in the copy: a plan needs no remote state to be correct.
+ *
+ * Requests made in the same turn of the event loop are planned together, each stack a module of one
+ * root: terraform then loads the provider's schema once per command instead of once per stack, which
+ * is most of an offline plan's time. Each answer is that stack's own view of the plan.
  */
-export async function validateAndPlan(tools: TerraformTools, stackDir: string, workDir: string, state?: object): Promise<PlanResult> {
+export function validateAndPlan(tools: TerraformTools, stackDir: string, workDir: string, state?: object): Promise<PlanResult> {
   const skipped = TERRAFORM_UNCHECKABLE[path.basename(stackDir)];
-  if (skipped) throw new Error(`${path.basename(stackDir)} cannot be planned offline: it ${skipped}`);
+  if (skipped) return Promise.reject(new Error(`${path.basename(stackDir)} cannot be planned offline: it ${skipped}`));
+  return new Promise((resolve, reject) => {
+    if (pending.length === 0) setImmediate(() => planBatch(tools, pending.splice(0)));
+    pending.push({ stackDir, workDir, state, resolve, reject });
+  });
+}
+
+/** The stack's configuration in `workDir`, without its backend and with the offline provider override. */
+function copyForOfflinePlan(stackDir: string, workDir: string): { imports: boolean } {
   fs.cpSync(stackDir, workDir, { recursive: true });
   const stackFile = path.join(workDir, 'cdk.tf.json');
   const stack = JSON.parse(fs.readFileSync(stackFile, 'utf8'));
@@ -65,35 +87,127 @@ export async function validateAndPlan(tools: TerraformTools, stackDir: string, w
   delete stack.terraform?.cloud;
   fs.writeFileSync(stackFile, JSON.stringify(stack));
   writeOfflineOverride(workDir, stack);
-  // A prior state (the plan does not refresh it) makes the plan say what it would delete or forget.
-  if (state) fs.writeFileSync(path.join(workDir, 'terraform.tfstate'), JSON.stringify(state));
+  return { imports: stack.import !== undefined };
+}
+
+async function planBatch(tools: TerraformTools, requests: PlanRequest[]): Promise<void> {
+  const modules: PlanRequest[] = [];
+  for (const request of requests) {
+    try {
+      // `import` blocks are allowed in a root module only: such a stack is planned on its own.
+      if (copyForOfflinePlan(request.stackDir, request.workDir).imports) planAlone(tools, request);
+      else modules.push(request);
+    } catch (error) {
+      request.reject(error as Error);
+    }
+  }
+  if (modules.length === 0) return;
+  if (modules.length === 1) return planAlone(tools, modules[0]);
+  const root = fs.mkdtempSync(path.join(path.dirname(modules[0].workDir), 'plan-batch-'));
+  const name = (i: number): string => `stack${i}`;
+  const source = (workDir: string): string => {
+    const relative = path.relative(root, workDir);
+    return relative.startsWith('..') ? relative : `./${relative}`;
+  };
+  fs.writeFileSync(
+    path.join(root, 'main.tf.json'),
+    JSON.stringify({ module: Object.fromEntries(modules.map((m, i) => [name(i), { source: source(m.workDir) }])) }),
+  );
+  const states = modules.map((m, i) => (m.state ? inModule(m.state, name(i)) : []));
+  if (states.some((s) => s.length > 0)) fs.writeFileSync(path.join(root, 'terraform.tfstate'), JSON.stringify(stateOf(states.flat())));
+  try {
+    const plan = await initPlanShow(tools, root);
+    modules.forEach((m, i) => m.resolve(resultOf(viewOfModule(plan, `module.${name(i)}`))));
+  } catch {
+    // Which stack failed: each is planned on its own, so every error names its stack.
+    for (const request of modules) planAlone(tools, request);
+  }
+}
+
+function planAlone(tools: TerraformTools, request: PlanRequest): void {
+  if (request.state) fs.writeFileSync(path.join(request.workDir, 'terraform.tfstate'), JSON.stringify(request.state));
+  initPlanShow(tools, request.workDir, path.basename(request.stackDir))
+    .then((plan) => request.resolve(resultOf(plan)))
+    .catch(request.reject);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type PlanJson = Record<string, any>;
+
+async function initPlanShow(tools: TerraformTools, dir: string, label = 'a batch of stacks'): Promise<PlanJson> {
   const env = {
     ...process.env,
-    TF_CLI_CONFIG_FILE: writeCliConfig(tools, workDir),
+    TF_CLI_CONFIG_FILE: writeCliConfig(tools, dir),
     TF_IN_AUTOMATION: '1',
     TF_INPUT: '0',
     CHECKPOINT_DISABLE: '1',
-    TF_DATA_DIR: path.join(workDir, '.terraform'),
+    TF_DATA_DIR: path.join(dir, '.terraform'),
   };
   const run = async (...args: string[]): Promise<string> => {
     try {
-      const { stdout } = await promisify(execFile)(tools.terraform, args, { cwd: workDir, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      const { stdout } = await promisify(execFile)(tools.terraform, args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
       return stdout;
     } catch (error) {
       const e = error as { stdout?: string; stderr?: string };
-      throw new Error(`terraform ${args.join(' ')} failed in ${path.basename(stackDir)}:\n${e.stderr ?? ''}${e.stdout ?? ''}`, { cause: error });
+      throw new Error(`terraform ${args.join(' ')} failed in ${label}:\n${e.stderr ?? ''}${e.stdout ?? ''}`, { cause: error });
     }
   };
   await run('init', '-no-color');
   // `terraform plan` validates the configuration first, so a separate `terraform validate` would only start the provider once more.
+  // A prior state (the plan does not refresh it) makes the plan say what it would delete or forget.
   await run('plan', '-refresh=false', '-lock=false', '-no-color', '-out=offline.tfplan');
-  const plan = JSON.parse(await run('show', '-json', 'offline.tfplan'));
-  const creates = (plan.resource_changes ?? [])
-    .filter((change: { change: { actions: string[] } }) => change.change.actions.includes('create'))
-    .map((change: { address: string }) => change.address)
-    .sort();
-  const planned = new Map<string, Record<string, unknown>>(
-    (plan.resource_changes ?? []).map((change: { address: string; change: { after: Record<string, unknown> } }) => [change.address, change.change.after]),
-  );
-  return { creates, planned, json: plan };
+  return JSON.parse(await run('show', '-json', 'offline.tfplan'));
+}
+
+function resultOf(plan: PlanJson): PlanResult {
+  const changes = (plan.resource_changes ?? []) as Array<{ address: string; change: { actions: string[]; after: Record<string, unknown> } }>;
+  return {
+    creates: changes
+      .filter((change) => change.change.actions.includes('create'))
+      .map((change) => change.address)
+      .sort(),
+    planned: new Map(changes.map((change) => [change.address, change.change.after])),
+    json: plan,
+  };
+}
+
+/** A stack's state (format 4) as the state of the module `name` of a batch's root. */
+function inModule(state: object, name: string): object[] {
+  const resources = (state as { resources?: Array<Record<string, unknown>> }).resources ?? [];
+  return resources.map((r) => ({ ...r, module: `module.${name}`, provider: `module.${name}.${String(r.provider)}` }));
+}
+
+function stateOf(resources: object[]): object {
+  return { version: 4, terraform_version: '1.11.4', serial: 1, lineage: '00000000-0000-4000-8000-000000000000', outputs: {}, resources };
+}
+
+/**
+ * One module's part of a batch's `terraform show -json`, in the shape a plan of that stack alone has:
+ * its resource changes and its planned and prior resources, addresses without the module prefix.
+ * (Root outputs are not there: a child module's outputs are not part of a plan's output changes.)
+ */
+function viewOfModule(plan: PlanJson, moduleAddress: string): PlanJson {
+  const prefix = `${moduleAddress}.`;
+  const local = <T extends { address?: string }>(entry: T): T => ({ ...entry, address: entry.address?.slice(prefix.length) });
+  const moduleOf = (root: PlanJson | undefined): PlanJson | undefined => {
+    const child = (root?.child_modules ?? []).find((m: { address: string }) => m.address === moduleAddress);
+    return child ? { resources: (child.resources ?? []).map(local) } : undefined;
+  };
+  const resourceChanges = (plan.resource_changes ?? [])
+    .filter((c: { module_address?: string }) => c.module_address === moduleAddress)
+    .map((c: PlanJson) => {
+      const change = local(c);
+      delete change.module_address;
+      return change;
+    });
+  return {
+    ...plan,
+    resource_changes: resourceChanges,
+    planned_values: { root_module: moduleOf(plan.planned_values?.root_module) ?? { resources: [] } },
+    prior_state: plan.prior_state
+      ? { ...plan.prior_state, values: { root_module: moduleOf(plan.prior_state.values?.root_module) ?? { resources: [] } } }
+      : undefined,
+    configuration: { root_module: plan.configuration?.root_module?.module_calls?.[moduleAddress.slice('module.'.length)]?.module },
+    output_changes: undefined,
+  };
 }

@@ -2,10 +2,10 @@ import * as path from 'node:path';
 import { generateOrganisation } from '../../bench/generate-organisation';
 import { tempDir, type OrganisationFiles } from '../support/organisation-files';
 import { fixClock, perimeterOrganisation, withPerimeterAndExpiries } from '../support/perimeter-organisation';
-import { resourcesOf, synthOrganisation } from '../support/synth';
+import { resourcesOf, synthOrganisation, type Synthesized } from '../support/synth';
 import { inRegion } from '../support/synthesized-output';
 import { discoverTerraform } from '../../terraform-tools/discovery';
-import { validateAndPlan } from '../support/terraform';
+import { validateAndPlan, type PlanResult } from '../support/terraform';
 
 /**
  * The data perimeter (bucket and identity side), an external grant and time-boxed grants, in the
@@ -23,18 +23,34 @@ const organisations: Array<[string, () => OrganisationFiles]> = [
   ],
 ];
 
-testWithTerraform.each(organisations)('%s: every stack validates and plans exactly what it declares', async (_title, files) => {
+interface Planned {
+  synthesized: Synthesized;
+  plans: Map<string, PlanResult>;
+}
+
+// Both organisations in one go, so that terraform plans their stacks as one batch.
+const planned = new Map<string, Planned>();
+beforeAll(async () => {
   if (!discovery.found) return;
-  const synthesized = synthOrganisation(files());
-  const keys = synthesized.stackKeys();
-  const plans = await Promise.all(
-    keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tempDir('tf-'), key))),
+  await Promise.all(
+    organisations.map(async ([title, files]) => {
+      const synthesized = synthOrganisation(files());
+      const keys = synthesized.stackKeys();
+      const plans = await Promise.all(
+        keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tempDir('tf-'), key))),
+      );
+      planned.set(title, { synthesized, plans: new Map(keys.map((key, i) => [key, plans[i]])) });
+    }),
   );
-  keys.forEach((key, i) => {
+});
+
+testWithTerraform.each(organisations)('%s: every stack validates and plans exactly what it declares', (title) => {
+  const { synthesized, plans } = planned.get(title)!;
+  for (const key of synthesized.stackKeys()) {
     const declared = resourcesOf(synthesized.stack(key))
       .map(([type, name]) => `${type}.${name}`)
       .sort();
-    expect([key, plans[i].creates]).toEqual([key, declared]);
-  });
+    expect([key, plans.get(key)?.creates]).toEqual([key, declared]);
+  }
   expect(JSON.stringify(synthesized.stack('owner'))).toContain('aws:PrincipalOrgID');
 });

@@ -4,6 +4,9 @@ import { liveSequences, unescapeTemplate } from '../../core/terraform/templates'
 import { defaultOrganisation, tempDir, type OrganisationFiles } from '../support/organisation-files';
 import { resourcesOf, synthOrganisation, type StackJson, type Synthesized } from '../support/synth';
 import { TEMPLATE_TEXT, withTemplateText } from '../support/template-text';
+import { consumerVariants } from '../support/consumer-variants';
+import { ownerVariants } from '../support/owner-variants';
+import { platformWithoutUserScopedRoles } from '../support/platform-variants';
 import { discoverTerraform } from '../../terraform-tools/discovery';
 import { validateAndPlan, type PlanResult } from '../support/terraform';
 
@@ -21,24 +24,40 @@ const organisations: Array<[string, () => OrganisationFiles]> = [
   ['the default organisation', defaultOrganisation],
   ['the default organisation with template text in every free-text field', () => withTemplateText(defaultOrganisation())],
   ['a generated organisation with template text', () => withTemplateText(generateOrganisation({ platformUsers: 3, buckets: 4, consumerPrincipals: 2 }))],
+  // What the default organisation does not use.
+  ['the owner options: an adopted bucket, logging, a referenced key', ownerVariants],
+  ['the consumer options: paths, tags, boundaries, access keys, every trust form', consumerVariants],
+  ['a platform without user-scoped roles', platformWithoutUserScopedRoles],
 ];
 
-describeWithTerraform.each(organisations)('%s: the plan equals the declaration', (_title, build) => {
+interface Planned {
+  synthesized: Synthesized;
+  declared: string;
+  plans: Map<string, PlanResult>;
+}
+
+// Every stack of every organisation in one go, so that terraform plans them as one batch.
+const planned = new Map<string, Planned>();
+beforeAll(async () => {
+  if (!discovery.found) return;
+  await Promise.all(
+    organisations.map(async ([title, build]) => {
+      const files = build();
+      const synthesized = synthOrganisation(files);
+      const keys = synthesized.stackKeys();
+      const results = await Promise.all(
+        keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tempDir('tf-'), key))),
+      );
+      planned.set(title, { synthesized, declared: JSON.stringify(files), plans: new Map(keys.map((key, i) => [key, results[i]])) });
+    }),
+  );
+});
+
+describeWithTerraform.each(organisations)('%s: the plan equals the declaration', (title) => {
   let synthesized: Synthesized;
   let declared = '';
-  const plans = new Map<string, PlanResult>();
-
-  beforeAll(async () => {
-    if (!discovery.found) return;
-    const files = build();
-    declared = JSON.stringify(files);
-    synthesized = synthOrganisation(files);
-    const keys = synthesized.stackKeys();
-    const results = await Promise.all(
-      keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tempDir('tf-'), key))),
-    );
-    keys.forEach((key, i) => plans.set(key, results[i]));
-  });
+  let plans: Map<string, PlanResult>;
+  beforeAll(() => ({ synthesized, declared, plans } = planned.get(title)!));
 
   test('every stack validates and plans exactly the resources it declares, no more and no fewer', () => {
     expect(synthesized.stackKeys().length).toBeGreaterThanOrEqual(3);
