@@ -1,11 +1,12 @@
 import { App, LocalBackend, TerraformStack } from '../blueprints/cdk';
-import { AwsProvider, IamPolicy, IamRole, IamRolePolicyAttachmentsExclusive } from '../blueprints/aws';
+import { AwsProvider, IamPolicy, IamRole, IamRolePoliciesExclusive, IamRolePolicyAttachmentsExclusive } from '../blueprints/aws';
 
 /**
  * The floor: a bare cdktf app, one stack, one provider and N resources, synthesized the same way
  * as main.ts, with no validation, compilation or lint. Shapes: `policies` (N trivial managed
- * policies, the classic floor) or `roles` (N/2 roles with the attributes of a platform membership
- * role, each with its exclusive attachment referring to it: what a large platform is made of).
+ * policies, the classic floor) or `roles` (N/3 roles with the attributes of a platform membership
+ * role, each with its exclusive attachments and exclusive inline policies referring to it: what a
+ * large platform is made of).
  * `node floor-app.js <resources> [outdir] [shape]` (transpiled by floor-project.ts); under
  * `cdktf synth` it writes where the CLI says (CDKTF_OUTDIR).
  */
@@ -22,7 +23,7 @@ function main(): void {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }],
     });
-    for (let i = 0; i < resources / 2; i++) {
+    for (let i = 0; i < resources / 3; i++) {
       const role = new IamRole(stack, `role${i}`, {
         provider,
         name: `floor-role-${i}`,
@@ -36,6 +37,7 @@ function main(): void {
         roleName: role.name,
         policyArns: ['arn:aws:iam::123456789012:policy/floor-project', `arn:aws:iam::123456789012:policy/floor-user-${i}`],
       });
+      new IamRolePoliciesExclusive(stack, `inline${i}`, { provider, roleName: role.name, policyNames: [] });
     }
   } else {
     for (let i = 0; i < resources; i++) {

@@ -1,3 +1,4 @@
+import { PLATFORM_RESOURCES } from '../blueprints/platform/resource-count';
 import { DEFAULT_MAX_RESOURCES_PER_STACK } from '../core/platform/roles-stacks';
 import type { AccountSpec, BucketSpec, ConsumerAccountSpec, GrantSpec, OrganisationIndex, OwnerAccountSpec, PlatformAccountSpec } from '../core/model';
 
@@ -14,9 +15,9 @@ export interface OrganisationShape {
   rolesStacks?: number;
 }
 
-/** Roles stacks for users' policies and roles (1 + 2 per membership each) at four fifths of the default budget; 0 when the platform stack holds them. */
+/** Roles stacks for users' policies and roles (a policy per user, the role's resources per membership) at four fifths of the default budget; 0 when the platform stack holds them. */
 function defaultRolesStacks(users: number, projectsPerUser: number): number {
-  const resources = users * (1 + 2 * projectsPerUser);
+  const resources = users * (PLATFORM_RESOURCES.managedPolicy + PLATFORM_RESOURCES.role * projectsPerUser);
   return resources <= DEFAULT_MAX_RESOURCES_PER_STACK * 0.8 ? 0 : Math.ceil(resources / (DEFAULT_MAX_RESOURCES_PER_STACK * 0.8));
 }
 

@@ -158,8 +158,8 @@ function sizeTable(rows: SizeRow[]): string[] {
     ...rows.map((r) => {
       const platform = Object.entries(r.counts.perStackType).filter(([name]) => name === 'platform' || name.startsWith('platform-roles-'));
       const count = (type: string): number => platform.reduce((n, [, types]) => n + (types[type] ?? 0), 0);
-      const roles = count('aws_iam_role') + count('aws_iam_role_policy_attachments_exclusive');
-      return `${r.label}: ${fmt(roles / r.memberships)} role resources per membership (role + exclusive attachment); ${fmt((r.ours.seconds * 1000) / total(r.counts), 3)} ms per resource`;
+      const roles = count('aws_iam_role') + count('aws_iam_role_policy_attachments_exclusive') + count('aws_iam_role_policies_exclusive');
+      return `${r.label}: ${fmt(roles / r.memberships)} role resources per membership (role, exclusive attachments, exclusive inline policies); ${fmt((r.ours.seconds * 1000) / total(r.counts), 3)} ms per resource`;
     }),
   ];
 }

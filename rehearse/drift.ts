@@ -90,13 +90,26 @@ export function driftCases(stacks: RehearsedStack[], holdings: Map<string, Accou
     calls: [iam(t, 'put_user_policy', { UserName: a.user_name, PolicyName: BY_HAND, PolicyDocument: ADMIN })],
     present: (h) => user(h, a.user_name)?.inline.some((p) => p.name === BY_HAND) ?? false,
   }));
-  add(pick('aws_iam_role_policies_exclusive'), (t, a) => ({
-    what: 'add an inline policy to a role',
+  // A platform membership role carries the tags of its user and project.
+  const membershipRole = (t: Target): boolean => {
+    const owner = targets.find(
+      (r) => r.instance.type === 'aws_iam_role' && r.stack.accountId === t.stack.accountId && r.instance.attributes.name === t.instance.attributes.role_name,
+    );
+    const tags = (owner?.instance.attributes.tags ?? {}) as Record<string, string>;
+    return tags.user !== undefined && tags.project !== undefined;
+  };
+  const inlinePolicy = (what: string) => (t: Target, a: Record<string, string>) => ({
+    what,
     target: `inline administrator policy on role ${a.role_name}`,
     calls: [iam(t, 'put_role_policy', { RoleName: a.role_name, PolicyName: BY_HAND, PolicyDocument: ADMIN })],
-    present: (h) => role(h, a.role_name)?.inline.some((p) => p.name === BY_HAND) ?? false,
-  }));
-  // A role whose inline policies no `aws_iam_role_policies_exclusive` owns (the platform's membership roles).
+    present: (h: AccountHoldings) => role(h, a.role_name)?.inline.some((p) => p.name === BY_HAND) ?? false,
+  });
+  add(
+    pick('aws_iam_role_policies_exclusive', (t) => !membershipRole(t)),
+    inlinePolicy('add an inline policy to a role'),
+  );
+  add(pick('aws_iam_role_policies_exclusive', membershipRole), inlinePolicy('add an inline policy to a platform membership role'));
+  // Every role has an exclusive inline-policy resource; one without would be caught here and fail the rehearsal.
   const guarded = new Set(
     targets.filter((t) => t.instance.type === 'aws_iam_role_policies_exclusive').map((t) => `${t.stack.accountId}:${t.instance.attributes.role_name}`),
   );

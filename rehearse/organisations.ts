@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { generateOrganisation } from '../bench/generate-organisation';
+import { PLATFORM_RESOURCES } from '../blueprints/platform/resource-count';
 import { accountsLocation, loadOrganisation } from '../core/load';
 import type { OwnerAccountSpec, PlatformAccountSpec } from '../core/model';
 import type { OrganisationFiles } from './project';
@@ -47,8 +48,8 @@ const SHARDED_BUDGET = 600;
 
 /** A platform of a few hundred users under a small per-stack budget, so that several roles stacks deploy after the platform stack. */
 export function shardedPlatform(): RehearsalOrganisation {
-  // Each user brings its policy and, per project, a role and its attachments (1 + 2 x 2 resources).
-  const rolesStacks = Math.ceil((SHARDED_USERS * 5) / (SHARDED_BUDGET * 0.75));
+  // Each user brings its policy and, per project (two each), a role and its attachments.
+  const rolesStacks = Math.ceil((SHARDED_USERS * (PLATFORM_RESOURCES.managedPolicy + 2 * PLATFORM_RESOURCES.role)) / (SHARDED_BUDGET * 0.75));
   const files = generateOrganisation({ platformUsers: SHARDED_USERS, buckets: 3, consumerPrincipals: 1, projectsPerUser: 2, rolesStacks });
   (files.accounts.platform as PlatformAccountSpec).platform!.sharding!.maxResourcesPerStack = SHARDED_BUDGET;
   return {

@@ -131,10 +131,9 @@ export async function rehearse(
 
     if (options.drift) result.drift = await rehearseDrift(stacks, servers, holdings, { tools, context, readAll, say: options.say });
     for (const d of result.drift.filter((d) => !d.named || !d.reverted)) {
-      if (!KNOWN_UNCAUGHT.has(d.what))
-        result.failures.push(
-          `drift not caught: ${d.what} (${d.target}): ${d.named ? 'named by the plan' : 'not named by the plan'}, ${d.reverted ? 'reverted' : 'not reverted'} by the next deploy`,
-        );
+      result.failures.push(
+        `drift not caught: ${d.what} (${d.target}): ${d.named ? 'named by the plan' : 'not named by the plan'}, ${d.reverted ? 'reverted' : 'not reverted'} by the next deploy`,
+      );
     }
     // Last: it edits the project's account file and leaves the bucket outside Terraform.
     if (options.retire) {
@@ -175,12 +174,6 @@ export async function rehearse(
   }
   return result;
 }
-
-/**
- * Changes the emulator does not let Terraform see, documented in the README as known limits: the
- * rehearsal reports them without failing.
- */
-export const KNOWN_UNCAUGHT = new Set(['add an inline policy to a role without an exclusive inline-policy resource']);
 
 /** Regions of an account's stacks, its home region first. */
 function regionsOf(stacks: RehearsedStack[], accountId: string): string[] {

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { type AwsProvider, IamRole, IamRolePolicyAttachmentsExclusive } from '../aws';
+import { type AwsProvider, IamRole, IamRolePoliciesExclusive, IamRolePolicyAttachmentsExclusive } from '../aws';
 import type { PlatformRolePlan } from '../../core/platform/plan';
 import { named } from '../terraform-name';
 import { namePart } from '../terraform-name';
@@ -14,8 +14,9 @@ export interface PlatformRoleProps {
 }
 
 /**
- * Two resources per role, the fewest that manage it fully: the role (trust, boundary, tags) and
- * one exclusive attachment of its policies, so a policy attached by hand shows up as drift.
+ * Three resources per role, the fewest that manage it fully: the role (trust, boundary, tags), one
+ * exclusive attachment of its policies, and an exclusive (empty) set of inline policies, so that a
+ * policy attached or written into the role by hand shows up as drift and the next apply removes it.
  */
 export class PlatformRole extends Construct {
   readonly role: IamRole;
@@ -47,5 +48,6 @@ export class PlatformRole extends Construct {
       }),
       ...label,
     );
+    named(new IamRolePoliciesExclusive(this, 'inline-policies', { provider, roleName: this.role.name, policyNames: [] }), ...label);
   }
 }

@@ -11,6 +11,6 @@ export const PLATFORM_RESOURCES: PlatformResourceCounts = {
   /** The data bucket's logging, and the log bucket: the six above plus its lifecycle rule. */
   accessLogs: 8,
   managedPolicy: 1,
-  /** The role and one exclusive attachment of its policies. */
-  role: 2,
+  /** The role, one exclusive attachment of its policies and its exclusive (empty) inline policies. */
+  role: 3,
 };

@@ -84,7 +84,7 @@ describe('each grant lands in the policy of its scope', () => {
     platformOf(files).users = [...platformOf(files).users, ...users];
     platformOf(files).projects.push({ name: 'bulk', members: users });
     // Over the default budget of one stack: the roles go to roles stacks (test/sharding).
-    platformOf(files).sharding = { stacks: 6 };
+    platformOf(files).sharding = { stacks: 8 };
     const bulk = compileFiles(files).platforms.get('platform')!;
     expect(bulk.roles).toHaveLength(3004);
     expect(bulk.policies).toHaveLength(3 + 3003 + 1); // projects, users, all users;
