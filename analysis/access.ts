@@ -51,6 +51,27 @@ export const principalRef = (p: Principal): PrincipalRef => ({
   accountId: p.accountId,
 });
 
+/** What a principal's identity Allows can name: the literal heads of their resources, or anything (a statement without `Resource`). */
+interface IdentityReach {
+  anything: boolean;
+  heads: string[];
+}
+
+const reaches = new WeakMap<Principal, IdentityReach>();
+
+function identityReach(principal: Principal): IdentityReach {
+  let reach = reaches.get(principal);
+  if (!reach) {
+    const allows = principal.identityPolicies.flatMap(({ document }) => document.Statement.filter((s) => s.Effect === 'Allow'));
+    reach = {
+      anything: allows.some((s) => s.Resource === undefined),
+      heads: [...new Set(allows.flatMap((s) => (s.Resource === undefined ? [] : asList(s.Resource).map(literalHead))))],
+    };
+    reaches.set(principal, reach);
+  }
+  return reach;
+}
+
 /**
  * A quick pre-check that skips pairs with no chance: the principal's policies name nothing that
  * can be this bucket or access point, and (in another account, where IAM must allow too) no
@@ -58,13 +79,8 @@ export const principalRef = (p: Principal): PrincipalRef => ({
  */
 function mayReach(principal: Principal, bucket: SynthesizedBucket, ap: SynthesizedAccessPoint | undefined): boolean {
   const arn = ap?.arn ?? bucket.arn;
-  const touches = (pattern: string): boolean => {
-    const head = literalHead(pattern);
-    return arn.startsWith(head) || head.startsWith(arn);
-  };
-  const identityTouches = principal.identityPolicies.some(({ document }) =>
-    document.Statement.some((s) => s.Effect === 'Allow' && (s.Resource === undefined || asList(s.Resource).some(touches))),
-  );
+  const reach = identityReach(principal);
+  const identityTouches = reach.anything || reach.heads.some((head) => arn.startsWith(head) || head.startsWith(arn));
   if (identityTouches || principal.accountId !== bucket.accountId) return identityTouches;
   return [bucket.policy, ap?.policy].some((p) =>
     p?.document.Statement.some((s) => s.Effect === 'Allow' && ['any', 'arn'].includes(principalMatch(s, principal) ?? '')),
@@ -120,6 +136,7 @@ export function accessEntries(synthesized: SynthesizedOutput): AccessEntry[] {
   const out: AccessEntry[] = [];
   for (const bucket of buckets) {
     const bucketDocuments = [bucket.policy, ...bucket.accessPoints.map((ap) => ap.policy)].flatMap((p) => (p ? [p.document] : []));
+    const bucketNames = new Set(actions.filter((a) => resourceNames(bucketDocuments, a.name)).map((a) => a.name));
     for (const principal of principals) {
       if (isStandIn(principal) && principal.accountId === bucket.accountId) continue;
       const places = [undefined, ...bucket.accessPoints].filter((ap) => mayReach(principal, bucket, ap));
@@ -127,9 +144,7 @@ export function accessEntries(synthesized: SynthesizedOutput): AccessEntry[] {
       // Only the bucket's own policies and the principal's own documents can grant this principal
       // anything: prefixes named in other principals' policies add nothing a shorter one misses.
       const ownDocuments = [...principal.identityPolicies, ...(principal.boundary ? [principal.boundary] : [])].map((n) => n.document);
-      const asked = actions.filter(
-        (a) => identityNames(principal, a.name) || (principal.accountId === bucket.accountId && resourceNames(bucketDocuments, a.name)),
-      );
+      const asked = actions.filter((a) => identityNames(principal, a.name) || (principal.accountId === bucket.accountId && bucketNames.has(a.name)));
       if (asked.length === 0) continue;
       const prefixes = candidatePrefixes(bucket, [...bucketDocuments, ...ownDocuments])(new RequestContext(principalContext(principal))).sort(
         (a, b) => a.length - b.length || compareText(a, b),
