@@ -1,4 +1,5 @@
 import type { PolicyDocument, PolicyStatement } from '../core/model';
+import { currentTime, isoSeconds } from '../core/clock';
 import { byKeys, compareText } from '../core/order';
 import { asList } from '../core/policy/document';
 import type { Principal, SynthesizedAccessPoint, SynthesizedBucket, SynthesizedOutput } from '../core/synthesized/output';
@@ -133,6 +134,8 @@ export function accessEntries(synthesized: SynthesizedOutput): AccessEntry[] {
   const principals = output.principals();
   const resourceDocuments = buckets.flatMap((b) => [b.policy, ...b.accessPoints.map((ap) => ap.policy)]).flatMap((p) => (p ? [p.document] : []));
   const actions = actionsToAsk(resourceDocuments);
+  // Every request is asked at the same moment: the clock is read once.
+  const time = isoSeconds(currentTime());
   const out: AccessEntry[] = [];
   for (const bucket of buckets) {
     const bucketDocuments = [bucket.policy, ...bucket.accessPoints.map((ap) => ap.policy)].flatMap((p) => (p ? [p.document] : []));
@@ -149,7 +152,7 @@ export function accessEntries(synthesized: SynthesizedOutput): AccessEntry[] {
       const prefixes = candidatePrefixes(bucket, [...bucketDocuments, ...ownDocuments])(new RequestContext(principalContext(principal))).sort(
         (a, b) => a.length - b.length || compareText(a, b),
       );
-      for (const ap of places) out.push(...placeEntries(output, principal, bucket, ap, prefixes, asked));
+      for (const ap of places) out.push(...placeEntries(output, { principal, bucket, ap, time }, prefixes, asked));
     }
   }
   return withoutRepeats(out).sort(
@@ -176,9 +179,7 @@ function withoutRepeats(entries: AccessEntry[]): AccessEntry[] {
 /** What one principal gets on one bucket (or through one access point), prefix by prefix. */
 function placeEntries(
   output: SynthesizedOutput,
-  principal: Principal,
-  bucket: SynthesizedBucket,
-  ap: SynthesizedAccessPoint | undefined,
+  { principal, bucket, ap, time }: { principal: Principal; bucket: SynthesizedBucket; ap: SynthesizedAccessPoint | undefined; time: string },
   prefixes: string[],
   actions: S3Action[],
 ): AccessEntry[] {
@@ -193,6 +194,7 @@ function placeEntries(
         action: action.name,
         bucket: bucket.name,
         accessPoint: ap?.arn,
+        time,
         ...(action.object ? { key: `${prefix}${ANY_KEY}` } : prefix !== '' ? { prefix } : {}),
       };
       const decision = decide(request, output, staticEvaluator);
