@@ -1,11 +1,10 @@
-import * as path from 'node:path';
 import { generateOrganisation } from '../../bench/generate-organisation';
-import { tempDir, type OrganisationFiles } from '../support/organisation-files';
+import type { OrganisationFiles } from '../support/organisation-files';
 import { fixClock, perimeterOrganisation, withPerimeterAndExpiries } from '../support/perimeter-organisation';
-import { resourcesOf, synthOrganisation, type Synthesized } from '../support/synth';
+import { resourcesOf } from '../support/synth';
 import { inRegion } from '../support/synthesized-output';
 import { discoverTerraform } from '../../terraform-tools/discovery';
-import { validateAndPlan, type PlanResult } from '../support/terraform';
+import { planOrganisations, type PlannedOrganisation } from '../support/planned-organisations';
 
 /**
  * The data perimeter (bucket and identity side), an external grant and time-boxed grants, in the
@@ -23,25 +22,10 @@ const organisations: Array<[string, () => OrganisationFiles]> = [
   ],
 ];
 
-interface Planned {
-  synthesized: Synthesized;
-  plans: Map<string, PlanResult>;
-}
-
 // Both organisations in one go, so that terraform plans their stacks as one batch.
-const planned = new Map<string, Planned>();
+let planned = new Map<string, PlannedOrganisation>();
 beforeAll(async () => {
-  if (!discovery.found) return;
-  await Promise.all(
-    organisations.map(async ([title, files]) => {
-      const synthesized = synthOrganisation(files());
-      const keys = synthesized.stackKeys();
-      const plans = await Promise.all(
-        keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tempDir('tf-'), key))),
-      );
-      planned.set(title, { synthesized, plans: new Map(keys.map((key, i) => [key, plans[i]])) });
-    }),
-  );
+  if (discovery.found) planned = await planOrganisations(discovery.tools, organisations);
 });
 
 testWithTerraform.each(organisations)('%s: every stack validates and plans exactly what it declares', (title) => {

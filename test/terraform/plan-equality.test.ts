@@ -1,14 +1,14 @@
-import * as path from 'node:path';
 import { generateOrganisation } from '../../bench/generate-organisation';
 import { liveSequences, unescapeTemplate } from '../../core/terraform/templates';
-import { defaultOrganisation, tempDir, type OrganisationFiles } from '../support/organisation-files';
-import { resourcesOf, synthOrganisation, type StackJson, type Synthesized } from '../support/synth';
+import { defaultOrganisation, type OrganisationFiles } from '../support/organisation-files';
+import { resourcesOf, type StackJson, type Synthesized } from '../support/synth';
 import { TEMPLATE_TEXT, withTemplateText } from '../support/template-text';
 import { consumerVariants } from '../support/consumer-variants';
 import { ownerVariants } from '../support/owner-variants';
 import { platformWithoutUserScopedRoles } from '../support/platform-variants';
 import { discoverTerraform } from '../../terraform-tools/discovery';
-import { validateAndPlan, type PlanResult } from '../support/terraform';
+import { planOrganisations, type PlannedOrganisation } from '../support/planned-organisations';
+import type { PlanResult } from '../support/terraform';
 
 /**
  * What is declared is what Terraform applies: every synthesized stack goes through a real
@@ -30,34 +30,21 @@ const organisations: Array<[string, () => OrganisationFiles]> = [
   ['a platform without user-scoped roles', platformWithoutUserScopedRoles],
 ];
 
-interface Planned {
-  synthesized: Synthesized;
-  declared: string;
-  plans: Map<string, PlanResult>;
-}
-
 // Every stack of every organisation in one go, so that terraform plans them as one batch.
-const planned = new Map<string, Planned>();
+let planned = new Map<string, PlannedOrganisation>();
 beforeAll(async () => {
-  if (!discovery.found) return;
-  await Promise.all(
-    organisations.map(async ([title, build]) => {
-      const files = build();
-      const synthesized = synthOrganisation(files);
-      const keys = synthesized.stackKeys();
-      const results = await Promise.all(
-        keys.map((key) => validateAndPlan(discovery.tools, path.join(synthesized.outdir, 'stacks', key), path.join(tempDir('tf-'), key))),
-      );
-      planned.set(title, { synthesized, declared: JSON.stringify(files), plans: new Map(keys.map((key, i) => [key, results[i]])) });
-    }),
-  );
+  if (discovery.found) planned = await planOrganisations(discovery.tools, organisations);
 });
 
 describeWithTerraform.each(organisations)('%s: the plan equals the declaration', (title) => {
   let synthesized: Synthesized;
   let declared = '';
   let plans: Map<string, PlanResult>;
-  beforeAll(() => ({ synthesized, declared, plans } = planned.get(title)!));
+  beforeAll(() => {
+    const organisation = planned.get(title)!;
+    ({ synthesized, plans } = organisation);
+    declared = JSON.stringify(organisation.files);
+  });
 
   test('every stack validates and plans exactly the resources it declares, no more and no fewer', () => {
     expect(synthesized.stackKeys().length).toBeGreaterThanOrEqual(3);
