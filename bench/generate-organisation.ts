@@ -15,10 +15,13 @@ export interface OrganisationShape {
   rolesStacks?: number;
 }
 
-/** Roles stacks for users' policies and roles (a policy per user, the role's resources per membership) at four fifths of the default budget; 0 when the platform stack holds them. */
-function defaultRolesStacks(users: number, projectsPerUser: number): number {
+/**
+ * Roles stacks for the users' policies and membership roles (a policy per user, the role's resources
+ * per membership), each filled to `fill` of `budget`; 0 when the platform stack holds them.
+ */
+export function rolesStacksFor(users: number, projectsPerUser: number, budget = DEFAULT_MAX_RESOURCES_PER_STACK, fill = 0.8): number {
   const resources = users * (PLATFORM_RESOURCES.managedPolicy + PLATFORM_RESOURCES.role * projectsPerUser);
-  return resources <= DEFAULT_MAX_RESOURCES_PER_STACK * 0.8 ? 0 : Math.ceil(resources / (DEFAULT_MAX_RESOURCES_PER_STACK * 0.8));
+  return resources <= budget * fill ? 0 : Math.ceil(resources / (budget * fill));
 }
 
 export interface GeneratedOrganisation {
@@ -87,7 +90,7 @@ export function generateOrganisation(shape: OrganisationShape): GeneratedOrganis
     region: 'us-east-1',
     platform: { users, projects: memberProjects },
   };
-  const rolesStacks = shape.rolesStacks ?? defaultRolesStacks(users.length, projectsPerUser);
+  const rolesStacks = shape.rolesStacks ?? rolesStacksFor(users.length, projectsPerUser);
   if (rolesStacks > 0) platform.platform!.sharding = { stacks: rolesStacks };
   return { index: { backend: { kind: 'local' }, accounts: ['owner', 'consumer', 'platform'] }, accounts: { owner, consumer, platform } };
 }

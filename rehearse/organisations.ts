@@ -1,6 +1,5 @@
 import * as path from 'node:path';
-import { generateOrganisation } from '../bench/generate-organisation';
-import { PLATFORM_RESOURCES } from '../blueprints/platform/resource-count';
+import { generateOrganisation, rolesStacksFor } from '../bench/generate-organisation';
 import { accountsLocation, loadOrganisation } from '../core/load';
 import type { OwnerAccountSpec, PlatformAccountSpec } from '../core/model';
 import type { OrganisationFiles } from './project';
@@ -48,8 +47,7 @@ const SHARDED_BUDGET = 600;
 
 /** A platform of a few hundred users under a small per-stack budget, so that several roles stacks deploy after the platform stack. */
 export function shardedPlatform(): RehearsalOrganisation {
-  // Each user brings its policy and, per project (two each), a role and its attachments.
-  const rolesStacks = Math.ceil((SHARDED_USERS * (PLATFORM_RESOURCES.managedPolicy + 2 * PLATFORM_RESOURCES.role)) / (SHARDED_BUDGET * 0.75));
+  const rolesStacks = rolesStacksFor(SHARDED_USERS, 2, SHARDED_BUDGET, 0.75);
   const files = generateOrganisation({ platformUsers: SHARDED_USERS, buckets: 3, consumerPrincipals: 1, projectsPerUser: 2, rolesStacks });
   (files.accounts.platform as PlatformAccountSpec).platform!.sharding!.maxResourcesPerStack = SHARDED_BUDGET;
   return {
