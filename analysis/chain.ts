@@ -1,9 +1,9 @@
 import { accessPointKeyArn, objectKeyArn } from '../core/aws/arns';
 import { serviceEndpoint } from '../core/aws/regions';
 import { DATA_ACCESS_POINT_ACCOUNT, DATA_ACCESS_POINT_ARN } from '../core/policy/access-point-delegation';
-import type { Principal, SynthesizedOutput } from '../core/synthesized/output';
+import type { Principal, SynthesizedBucket, SynthesizedOutput } from '../core/synthesized/output';
 import { kmsActionFor } from './actions';
-import type { Check, Evaluator, PolicyRef } from './evaluator';
+import type { Check, Evaluator, PolicyRef, ResourcePolicy } from './evaluator';
 import type { AccessRequest } from './request';
 import { currentTime, isoSeconds } from '../core/clock';
 import { CURRENT_TIME } from '../core/expiry/until';
@@ -32,14 +32,13 @@ function contextOf(principal: Principal, secureTransport: boolean): Record<strin
 }
 
 /**
- * The keys of the request that time-boxed grants and the data perimeter test: the request time
- * (the project's clock unless the request names one), and, when the output holds a perimeter, the
+ * The keys of the request that time-boxed grants and the data perimeter test: the request time, and, when the output holds a perimeter, the
  * organisation of the caller (an account with a synthesized stack is declared, so it is in the
  * organisation) and of the bucket. The caller is an IAM principal acting itself: no AWS service.
  */
-function perimeterContext(output: SynthesizedOutput, principal: Principal, time: string | undefined): Record<string, string> {
+function perimeterContext(output: SynthesizedOutput, principal: Principal, time: string): Record<string, string> {
   const context: Record<string, string> = {
-    [CURRENT_TIME]: time ?? isoSeconds(currentTime()),
+    [CURRENT_TIME]: time,
     [PRINCIPAL_IS_AWS_SERVICE]: 'false',
     [VIA_AWS_SERVICE]: 'false',
   };
@@ -48,6 +47,51 @@ function perimeterContext(output: SynthesizedOutput, principal: Principal, time:
   context[RESOURCE_ORG_ID] = organization;
   if (output.declaresAccount(principal.accountId)) context[PRINCIPAL_ORG_ID] = organization;
   return context;
+}
+
+type Context = Record<string, string | string[]>;
+
+const sharedContexts = new WeakMap<SynthesizedOutput, Map<string, Context>>();
+
+/**
+ * A request's context, made once per output and key: the requests of one principal at one moment
+ * share theirs, so the evaluators read each once (static/evaluator.ts). Shared: do not change it.
+ */
+function sharedContext(output: SynthesizedOutput, key: string, make: () => Context): Context {
+  let contexts = sharedContexts.get(output);
+  if (!contexts) sharedContexts.set(output, (contexts = new Map()));
+  let context = contexts.get(key);
+  if (!context) contexts.set(key, (context = make()));
+  return context;
+}
+
+interface ResourcePolicies {
+  bucket?: ResourcePolicy;
+  /** By access point ARN. */
+  accessPoints: Map<string, ResourcePolicy | undefined>;
+  key?: ResourcePolicy;
+}
+
+const resourcePolicies = new WeakMap<SynthesizedBucket, ResourcePolicies>();
+
+/** A bucket's policies as the checks name them, made once per bucket. */
+function resourcePoliciesOf(bucket: SynthesizedBucket): ResourcePolicies {
+  let policies = resourcePolicies.get(bucket);
+  if (!policies) {
+    const { policy, key } = bucket;
+    policies = {
+      bucket: policy && { side: 'bucket policy', label: bucket.name, name: policy.name, document: policy.document },
+      accessPoints: new Map(
+        bucket.accessPoints.map((ap) => [
+          ap.arn,
+          ap.policy && { side: 'access point policy', label: ap.name, name: ap.policy.name, document: ap.policy.document },
+        ]),
+      ),
+      key: key && { side: 'key policy', label: key.label, name: key.name, document: key.document },
+    };
+    resourcePolicies.set(bucket, policies);
+  }
+  return policies;
 }
 
 export type Chain = { checks: Check[] } | { problem: string };
@@ -63,55 +107,54 @@ export function requestChain(request: AccessRequest, output: SynthesizedOutput):
   if (!principal) return { problem: 'no such principal in the synthesized stacks' };
   const bucket = output.bucket(request.bucket);
   if (!bucket) return { problem: `no bucket ${request.bucket} in the synthesized stacks` };
-  const perimeter = perimeterContext(output, principal, request.time);
-  const context: Record<string, string | string[]> = { ...principalContext(principal, request.secureTransport ?? true), ...perimeter };
-  if (request.prefix !== undefined) context['s3:prefix'] = request.prefix;
+  // The project's clock unless the request names a time.
+  const time = request.time ?? isoSeconds(currentTime());
+  const secure = request.secureTransport ?? true;
+  const callerKey = `${principal.arn}\u0000${secure}\u0000${time}\u0000${request.prefix ?? '\u0001'}`;
+  const context = sharedContext(output, callerKey, () => ({
+    ...principalContext(principal, secure),
+    ...perimeterContext(output, principal, time),
+    ...(request.prefix !== undefined ? { 's3:prefix': request.prefix } : {}),
+  }));
   const onBucket = request.key === undefined ? bucket.arn : objectKeyArn(bucket.partition, bucket.name, request.key);
-  const bucketPolicy = bucket.policy && { side: 'bucket policy' as const, label: bucket.name, name: bucket.policy.name, document: bucket.policy.document };
-  const common = { principal, action: request.action, resourceAccount: bucket.accountId };
+  const policies = resourcePoliciesOf(bucket);
+  const check = (label: string, callerSide: boolean, resource: string, context: Context, resourcePolicy?: ResourcePolicy, action = request.action): Check => ({
+    label,
+    principal,
+    callerSide,
+    action,
+    resource,
+    resourceAccount: bucket.accountId,
+    context,
+    resourcePolicy,
+  });
 
   const checks: Check[] = [];
   if (request.accessPoint) {
     const ap = bucket.accessPoints.find((a) => a.arn === request.accessPoint);
     if (!ap) return { problem: `no access point ${request.accessPoint} on bucket ${bucket.name}` };
-    const viaAccessPoint = { ...context, [DATA_ACCESS_POINT_ACCOUNT]: bucket.accountId, [DATA_ACCESS_POINT_ARN]: ap.arn };
-    checks.push({
-      ...common,
-      label: 'request through the access point',
-      callerSide: true,
-      resource: request.key === undefined ? ap.arn : accessPointKeyArn(ap.arn, request.key),
-      context: viaAccessPoint,
-      resourcePolicy: ap.policy && { side: 'access point policy', label: ap.name, name: ap.policy.name, document: ap.policy.document },
-    });
-    checks.push({
-      ...common,
-      label: "the bucket's delegation to the access point",
-      callerSide: false,
-      resource: onBucket,
-      context: viaAccessPoint,
-      resourcePolicy: bucketPolicy,
-    });
+    const viaAccessPoint = sharedContext(output, `${callerKey}\u0000${ap.arn}`, () => ({
+      ...context,
+      [DATA_ACCESS_POINT_ACCOUNT]: bucket.accountId,
+      [DATA_ACCESS_POINT_ARN]: ap.arn,
+    }));
+    const onAccessPoint = request.key === undefined ? ap.arn : accessPointKeyArn(ap.arn, request.key);
+    checks.push(check('request through the access point', true, onAccessPoint, viaAccessPoint, policies.accessPoints.get(ap.arn)));
+    checks.push(check("the bucket's delegation to the access point", false, onBucket, viaAccessPoint, policies.bucket));
   } else {
-    checks.push({ ...common, label: 'request on the bucket', callerSide: true, resource: onBucket, context, resourcePolicy: bucketPolicy });
+    checks.push(check('request on the bucket', true, onBucket, context, policies.bucket));
   }
   const kmsAction = kmsActionFor(request.action);
   if (bucket.key && kmsAction) {
-    checks.push({
-      ...common,
-      label: 'KMS request',
-      callerSide: true,
-      action: kmsAction,
-      resource: bucket.key.arn,
-      context: {
-        ...principalContext(principal),
-        ...perimeter,
-        'kms:CallerAccount': principal.accountId,
-        'kms:ViaService': serviceEndpoint('s3', bucket.region),
-        // S3 Bucket Keys are on: the encryption context is the bucket ARN.
-        'kms:EncryptionContext:aws:s3:arn': bucket.arn,
-      },
-      resourcePolicy: { side: 'key policy', label: bucket.key.label, name: bucket.key.name, document: bucket.key.document },
-    });
+    const kmsContext = sharedContext(output, `${principal.arn}\u0000${time}\u0000${bucket.arn}`, () => ({
+      ...principalContext(principal),
+      ...perimeterContext(output, principal, time),
+      'kms:CallerAccount': principal.accountId,
+      'kms:ViaService': serviceEndpoint('s3', bucket.region),
+      // S3 Bucket Keys are on: the encryption context is the bucket ARN.
+      'kms:EncryptionContext:aws:s3:arn': bucket.arn,
+    }));
+    checks.push(check('KMS request', true, bucket.key.arn, kmsContext, policies.key, kmsAction));
   }
   return { checks };
 }

@@ -62,6 +62,14 @@ export interface SimulatorRequest {
   resourcePolicy?: Named;
 }
 
+/** The simulator's reading of a context, made once per context object: the request chain shares them (analysis/chain.ts). */
+const contexts = new WeakMap<object, unknown>();
+function requestContextOf(context: Record<string, string | string[]>): unknown {
+  let read = contexts.get(context);
+  if (!read) contexts.set(context, (read = new RequestContextImpl(context)));
+  return read;
+}
+
 /** The simulator's verdict on one request, with the request context exactly as given. */
 export function simulate(request: SimulatorRequest): RequestAnalysis {
   return authorize({
@@ -69,7 +77,7 @@ export function simulate(request: SimulatorRequest): RequestAnalysis {
       request.principal,
       { resource: request.resource, accountId: request.resourceAccount },
       request.action,
-      new RequestContextImpl(request.context),
+      requestContextOf(request.context),
     ),
     sessionPolicy: undefined,
     identityPolicies: request.identityPolicies.map((p) => load(p, request)),

@@ -1,5 +1,5 @@
 import { accountRootArn, partitionOfArn } from '../../core/aws/arns';
-import type { PolicyPrincipal, PolicyStatement } from '../../core/model';
+import type { OneOrMany, PolicyPrincipal, PolicyStatement } from '../../core/model';
 import { asList } from '../../core/policy/document';
 import { conditionsHold } from './conditions';
 import type { RequestContext } from './context';
@@ -12,12 +12,15 @@ export interface StaticRequest {
   context: RequestContext;
 }
 
-function anyAction(patterns: string[], action: string): boolean {
+// One pattern or several, as written: no list is made per call.
+function anyAction(patterns: OneOrMany<string>, action: string): boolean {
+  if (typeof patterns === 'string') return globMatch(patterns, action, true);
   for (const p of patterns) if (globMatch(p, action, true)) return true;
   return false;
 }
 
-function anyResource(patterns: string[], request: StaticRequest): boolean {
+function anyResource(patterns: OneOrMany<string>, request: StaticRequest): boolean {
+  if (typeof patterns === 'string') return matchesPattern(patterns, request.resource, request.context, RESOURCE_MATCH);
   for (const p of patterns) if (matchesPattern(p, request.resource, request.context, RESOURCE_MATCH)) return true;
   return false;
 }
@@ -29,10 +32,8 @@ const RESOURCE_MATCH = { wildcards: true };
  * No closure is made per call: the report asks this millions of times.
  */
 export function statementApplies(s: PolicyStatement, request: StaticRequest): boolean {
-  if (s.Action !== undefined ? !anyAction(asList(s.Action), request.action) : s.NotAction === undefined || anyAction(asList(s.NotAction), request.action))
-    return false;
-  if (s.Resource !== undefined ? !anyResource(asList(s.Resource), request) : s.NotResource !== undefined && anyResource(asList(s.NotResource), request))
-    return false;
+  if (s.Action !== undefined ? !anyAction(s.Action, request.action) : s.NotAction === undefined || anyAction(s.NotAction, request.action)) return false;
+  if (s.Resource !== undefined ? !anyResource(s.Resource, request) : s.NotResource !== undefined && anyResource(s.NotResource, request)) return false;
   return conditionsHold(s.Condition, request.context);
 }
 
