@@ -78,32 +78,44 @@ export function validateAndPlan(tools: TerraformTools, stackDir: string, workDir
   });
 }
 
-/** The stack's configuration in `workDir`, without its backend and with the offline provider override. */
-function copyForOfflinePlan(stackDir: string, workDir: string): { imports: boolean } {
-  fs.cpSync(stackDir, workDir, { recursive: true });
-  const stackFile = path.join(workDir, 'cdk.tf.json');
+/**
+ * The stack's configuration in `workDir`, without its backend and with the offline provider
+ * override; `key` is the configuration and state planned, so that identical stacks are planned once.
+ */
+function copyForOfflinePlan(request: PlanRequest): { imports: boolean; key: string } {
+  fs.cpSync(request.stackDir, request.workDir, { recursive: true });
+  const stackFile = path.join(request.workDir, 'cdk.tf.json');
   const stack = JSON.parse(fs.readFileSync(stackFile, 'utf8'));
   delete stack.terraform?.backend;
   delete stack.terraform?.cloud;
-  fs.writeFileSync(stackFile, JSON.stringify(stack));
-  writeOfflineOverride(workDir, stack);
-  return { imports: stack.import !== undefined };
+  const configuration = JSON.stringify(stack);
+  fs.writeFileSync(stackFile, configuration);
+  writeOfflineOverride(request.workDir, stack);
+  const otherFiles = fs
+    .readdirSync(request.stackDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f !== 'cdk.tf.json' && fs.statSync(path.join(request.stackDir, f)).isFile())
+    .sort()
+    .map((f) => [f, fs.readFileSync(path.join(request.stackDir, f), 'utf8')]);
+  return { imports: stack.import !== undefined, key: JSON.stringify([configuration, otherFiles, request.state ?? null]) };
 }
 
 async function planBatch(tools: TerraformTools, requests: PlanRequest[]): Promise<void> {
-  const modules: PlanRequest[] = [];
+  // Requests for the same configuration and state share one module (variants of an organisation repeat its other stacks).
+  const modules = new Map<string, PlanRequest[]>();
   for (const request of requests) {
     try {
+      const { imports, key } = copyForOfflinePlan(request);
       // `import` blocks are allowed in a root module only: such a stack is planned on its own.
-      if (copyForOfflinePlan(request.stackDir, request.workDir).imports) planAlone(tools, request);
-      else modules.push(request);
+      if (imports) planAlone(tools, request);
+      else modules.set(key, [...(modules.get(key) ?? []), request]);
     } catch (error) {
       request.reject(error as Error);
     }
   }
-  if (modules.length === 0) return;
-  if (modules.length === 1) return planAlone(tools, modules[0]);
-  const root = fs.mkdtempSync(path.join(path.dirname(modules[0].workDir), 'plan-batch-'));
+  const groups = [...modules.values()];
+  if (groups.length === 0) return;
+  if (groups.length === 1 && groups[0].length === 1) return planAlone(tools, groups[0][0]);
+  const root = fs.mkdtempSync(path.join(path.dirname(groups[0][0].workDir), 'plan-batch-'));
   const name = (i: number): string => `stack${i}`;
   const source = (workDir: string): string => {
     const relative = path.relative(root, workDir);
@@ -111,16 +123,16 @@ async function planBatch(tools: TerraformTools, requests: PlanRequest[]): Promis
   };
   fs.writeFileSync(
     path.join(root, 'main.tf.json'),
-    JSON.stringify({ module: Object.fromEntries(modules.map((m, i) => [name(i), { source: source(m.workDir) }])) }),
+    JSON.stringify({ module: Object.fromEntries(groups.map(([first], i) => [name(i), { source: source(first.workDir) }])) }),
   );
-  const states = modules.map((m, i) => (m.state ? inModule(m.state, name(i)) : []));
+  const states = groups.map(([first], i) => (first.state ? inModule(first.state, name(i)) : []));
   if (states.some((s) => s.length > 0)) fs.writeFileSync(path.join(root, 'terraform.tfstate'), JSON.stringify(stateOf(states.flat())));
   try {
     const plan = await initPlanShow(tools, root);
-    modules.forEach((m, i) => m.resolve(resultOf(viewOfModule(plan, `module.${name(i)}`))));
+    groups.forEach((group, i) => group.forEach((request) => request.resolve(resultOf(viewOfModule(plan, `module.${name(i)}`)))));
   } catch {
     // Which stack failed: each is planned on its own, so every error names its stack.
-    for (const request of modules) planAlone(tools, request);
+    for (const request of groups.flat()) planAlone(tools, request);
   }
 }
 
