@@ -53,13 +53,16 @@ type Context = Record<string, string | string[]>;
 
 const sharedContexts = new WeakMap<SynthesizedOutput, Map<string, Context>>();
 
+/** Enough for every principal, prefix and access point of a large report; a proof that reads the clock per request starts over. */
+const MOST_SHARED_CONTEXTS = 100_000;
+
 /**
  * A request's context, made once per output and key: the requests of one principal at one moment
  * share theirs, so the evaluators read each once (static/evaluator.ts). Shared: do not change it.
  */
 function sharedContext(output: SynthesizedOutput, key: string, make: () => Context): Context {
   let contexts = sharedContexts.get(output);
-  if (!contexts) sharedContexts.set(output, (contexts = new Map()));
+  if (!contexts || contexts.size >= MOST_SHARED_CONTEXTS) sharedContexts.set(output, (contexts = new Map()));
   let context = contexts.get(key);
   if (!context) contexts.set(key, (context = make()));
   return context;
