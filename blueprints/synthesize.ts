@@ -9,7 +9,7 @@ import { prepareOrganisation, type PreparedOrganisation, type StackPlan } from '
 import { readOutput, type SynthesizedOutput } from '../core/synthesized/output';
 import { buildApp } from './organisation-app';
 import { PLATFORM_RESOURCES } from './platform/resource-count';
-import { withPlainStackTraces } from './plain-stack-traces';
+import { withoutCapturedTraces } from './captured-traces';
 
 export interface SynthesizeOptions {
   /** Folder of an organisation written as JSON (index + account files); the embedded accounts/ by default. */
@@ -38,7 +38,7 @@ export function synthesize(options: SynthesizeOptions = {}): SynthesisResult {
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
   const staging = fs.mkdtempSync(`${outdir}.staging-`);
   try {
-    withPlainStackTraces(() => buildApp(prepared, { outdir: staging }).synth());
+    withoutCapturedTraces(() => buildApp(prepared, { outdir: staging }).synth());
     const output = readOutput(staging);
     const names = [...prepared.stacks.map((s) => s.name), ...hcpStackNames(prepared.hcp)];
     const findings = [...lintSynthesized(output, prepared.stacks), ...lintHcpStacks(output, prepared.hcp)];
