@@ -10,7 +10,8 @@ import type { PolicyRef } from './evaluator';
 import { candidatePrefixes } from './prefixes';
 import { RequestContext } from './static/context';
 import { staticEvaluator } from './static/evaluator';
-import { globMatch, literalHead } from './static/glob';
+import { globMatch } from './static/glob';
+import { identityReach, placeIndex, type Reach } from './identity-reach';
 import { principalMatch } from './static/statements';
 import { isStandIn, standIns } from './stand-ins';
 
@@ -52,36 +53,13 @@ export const principalRef = (p: Principal): PrincipalRef => ({
   accountId: p.accountId,
 });
 
-/** What a principal's identity Allows can name: the literal heads of their resources, or anything (a statement without `Resource`). */
-interface IdentityReach {
-  anything: boolean;
-  heads: string[];
-}
-
-const reaches = new WeakMap<Principal, IdentityReach>();
-
-function identityReach(principal: Principal): IdentityReach {
-  let reach = reaches.get(principal);
-  if (!reach) {
-    const allows = principal.identityPolicies.flatMap(({ document }) => document.Statement.filter((s) => s.Effect === 'Allow'));
-    reach = {
-      anything: allows.some((s) => s.Resource === undefined),
-      heads: [...new Set(allows.flatMap((s) => (s.Resource === undefined ? [] : asList(s.Resource).map(literalHead))))],
-    };
-    reaches.set(principal, reach);
-  }
-  return reach;
-}
-
 /**
  * A quick pre-check that skips pairs with no chance: the principal's policies name nothing that
  * can be this bucket or access point, and (in another account, where IAM must allow too) no
  * resource statement could stand in for them.
  */
-function mayReach(principal: Principal, bucket: SynthesizedBucket, ap: SynthesizedAccessPoint | undefined): boolean {
-  const arn = ap?.arn ?? bucket.arn;
-  const reach = identityReach(principal);
-  const identityTouches = reach.anything || reach.heads.some((head) => arn.startsWith(head) || head.startsWith(arn));
+function mayReach(principal: Principal, reach: Reach, bucket: SynthesizedBucket, ap: SynthesizedAccessPoint | undefined): boolean {
+  const identityTouches = reach === 'anything' || reach.has(ap?.arn ?? bucket.arn);
   if (identityTouches || principal.accountId !== bucket.accountId) return identityTouches;
   return [bucket.policy, ap?.policy].some((p) =>
     p?.document.Statement.some((s) => s.Effect === 'Allow' && ['any', 'arn'].includes(principalMatch(s, principal) ?? '')),
@@ -132,6 +110,8 @@ export function accessEntries(synthesized: SynthesizedOutput): AccessEntry[] {
   const extra = standIns(synthesized, buckets);
   const output = synthesized.withPrincipals(extra);
   const principals = output.principals();
+  const index = placeIndex(buckets.flatMap((b) => [b.arn, ...b.accessPoints.map((ap) => ap.arn)]));
+  const reaches = new Map(principals.map((p) => [p, identityReach(p, index)]));
   const resourceDocuments = buckets.flatMap((b) => [b.policy, ...b.accessPoints.map((ap) => ap.policy)]).flatMap((p) => (p ? [p.document] : []));
   const actions = actionsToAsk(resourceDocuments);
   // Every request is asked at the same moment: the clock is read once.
@@ -142,7 +122,7 @@ export function accessEntries(synthesized: SynthesizedOutput): AccessEntry[] {
     const bucketNames = new Set(actions.filter((a) => resourceNames(bucketDocuments, a.name)).map((a) => a.name));
     for (const principal of principals) {
       if (isStandIn(principal) && principal.accountId === bucket.accountId) continue;
-      const places = [undefined, ...bucket.accessPoints].filter((ap) => mayReach(principal, bucket, ap));
+      const places = [undefined, ...bucket.accessPoints].filter((ap) => mayReach(principal, reaches.get(principal)!, bucket, ap));
       if (places.length === 0) continue;
       // Only the bucket's own policies and the principal's own documents can grant this principal
       // anything: prefixes named in other principals' policies add nothing a shorter one misses.
